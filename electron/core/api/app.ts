@@ -1,0 +1,13 @@
+import { latestSchemaVersion } from '../db/migrations.js';
+import { appVersion } from '../version.js';
+import type { HandlerMap } from './types.js';
+
+export const appHandlers = {
+  'app.info': (ctx) => ({
+    version: appVersion,
+    schemaVersion: latestSchemaVersion,
+    databasePath: ctx.databasePath,
+    today: ctx.clock.today(),
+    settingCount: ctx.repos.settings.count(),
+  }),
+} satisfies HandlerMap<'app.info'>;

@@ -1,0 +1,57 @@
+import { compareIsoDates } from '../../../shared/domain/dates.js';
+import { validationError, type FieldIssue } from '../../../shared/errors.js';
+import { childDateIssues } from '../../../shared/schemas/child.js';
+import type { CoreContext } from '../context.js';
+import type { ChildFields } from '../db/repos/children.js';
+import { requireOpenSetting } from './settings.js';
+import type { HandlerMap } from './types.js';
+
+/**
+ * Rules that need the clock or the database: the date of birth against today, and the room and
+ * key person belonging to the child's own setting. `current` is the stored child on an update,
+ * so keeping an archived room or key person that was already set is allowed.
+ */
+function checkChild(ctx: CoreContext, settingId: string, f: ChildFields, current?: ChildFields): void {
+  const issues: FieldIssue[] = childDateIssues(f, ctx.clock.today());
+  if (f.roomId && f.roomId !== current?.roomId) {
+    const room = ctx.repos.rooms.list(settingId, true).find((r) => r.id === f.roomId);
+    if (!room) issues.push({ path: ['roomId'], message: 'Choose a room in this setting' });
+    else if (room.archivedAt) issues.push({ path: ['roomId'], message: `${room.name} is archived: choose another room` });
+  }
+  if (f.keyPersonId && f.keyPersonId !== current?.keyPersonId) {
+    const person = ctx.repos.staff.list(settingId, true).find((s) => s.id === f.keyPersonId);
+    if (!person) issues.push({ path: ['keyPersonId'], message: 'Choose a key person who works in this setting' });
+    else if (person.archivedAt) issues.push({ path: ['keyPersonId'], message: `${person.name} has left: choose another key person` });
+  }
+  if (issues.length > 0) throw validationError(issues);
+}
+
+export const childrenHandlers = {
+  'children.list': (ctx, input) => {
+    ctx.repos.settings.get(input.settingId);
+    return ctx.repos.children.list(input);
+  },
+  'children.get': (ctx, input) => ctx.repos.children.get(input.id),
+  'children.create': (ctx, { settingId, ...fields }) => {
+    requireOpenSetting(ctx, settingId);
+    checkChild(ctx, settingId, fields);
+    return ctx.repos.children.create(settingId, fields, ctx.clock.now());
+  },
+  'children.update': (ctx, { id, ...fields }) => {
+    const current = ctx.repos.children.get(id);
+    checkChild(ctx, current.settingId, fields, current);
+    return ctx.repos.children.update(id, fields, ctx.clock.now());
+  },
+  'children.archive': (ctx, input) => {
+    const child = ctx.repos.children.get(input.id);
+    const now = ctx.clock.now();
+    if (!input.archived) return ctx.repos.children.setArchived(child.id, null, null, now);
+    const leaveDate = input.leaveDate ?? child.leaveDate ?? ctx.clock.today();
+    const earliest = child.startDate ?? child.dateOfBirth;
+    if (compareIsoDates(leaveDate, earliest) < 0) {
+      const what = child.startDate ? 'start date' : 'date of birth';
+      throw validationError([{ path: ['leaveDate'], message: `Leave date must be on or after the ${what}` }]);
+    }
+    return ctx.repos.children.setArchived(child.id, now, leaveDate, now);
+  },
+} satisfies HandlerMap<'children.list' | 'children.get' | 'children.create' | 'children.update' | 'children.archive'>;

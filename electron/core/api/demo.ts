@@ -1,0 +1,14 @@
+import { AppError } from '../../../shared/errors.js';
+import { generateDemo } from '../demo/generate.js';
+import type { HandlerMap } from './types.js';
+
+export const demoHandlers = {
+  'demo.load': (ctx) => {
+    // Demo data is for trying the app out; mixing it into a database with real children would
+    // put fictional records into real reports.
+    if (ctx.repos.settings.count() > 0) {
+      throw new AppError('CONFLICT', 'Demo data can only be added to an empty database. Use `npm run demo -- --db FILE` for a separate demo database.');
+    }
+    return generateDemo(ctx.invoke, { today: ctx.clock.today() });
+  },
+} satisfies HandlerMap<'demo.load'>;

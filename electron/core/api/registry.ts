@@ -1,0 +1,71 @@
+import type { ZodError } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../../shared/contract.js';
+import { AppError, type ApiErrorBody, type ApiResult, type FieldIssue } from '../../../shared/errors.js';
+import type { CoreContext } from '../context.js';
+import { isSqliteError } from '../db/repos/rows.js';
+import { appHandlers } from './app.js';
+import { childrenHandlers } from './children.js';
+import { demoHandlers } from './demo.js';
+import { settingsHandlers } from './settings.js';
+import { staffHandlers } from './staff.js';
+import type { HandlerMap } from './types.js';
+
+// The one place a call enters the core, whichever transport brought it: the method is checked
+// against the contract, the input validated, the handler run inside one transaction, and any
+// failure turned into an error body with a code. Nothing is written unless the handler returns.
+
+const handlers: HandlerMap<MethodName> = {
+  ...appHandlers,
+  ...demoHandlers,
+  ...settingsHandlers,
+  ...staffHandlers,
+  ...childrenHandlers,
+};
+
+export interface DispatchOptions {
+  /** Check handler results against the contract too: on in tests, where a mismatch is a bug to find. */
+  checkOutputs?: boolean;
+  /** Where unexpected errors are reported (the host's log). */
+  onInternalError?: (method: string, err: unknown) => void;
+}
+
+export function dispatch(ctx: CoreContext, method: string, input: unknown, options: DispatchOptions = {}): ApiResult<unknown> {
+  if (!isMethodName(method)) {
+    return failure({ code: 'BAD_REQUEST', message: `Unknown method: ${method.slice(0, 60)}` });
+  }
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return failure({ code: 'VALIDATION', message: summarise(toIssues(parsed.error)), issues: toIssues(parsed.error) });
+  }
+  try {
+    const handler = handlers[method] as (c: CoreContext, i: unknown) => unknown;
+    const value = ctx.db.transaction(() => handler(ctx, parsed.data))();
+    if (options.checkOutputs) contract[method].output.parse(value);
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof AppError) return failure(err.toBody());
+    options.onInternalError?.(method, err);
+    if (isSqliteError(err) && err.code.startsWith('SQLITE_CONSTRAINT')) {
+      return failure({ code: 'CONFLICT', message: 'The change breaks a rule of the stored data and was not saved' });
+    }
+    return failure({ code: 'INTERNAL', message: 'Something went wrong inside Chatterbox. Nothing was saved.' });
+  }
+}
+
+function failure(error: ApiErrorBody): ApiResult<never> {
+  return { ok: false, error };
+}
+
+export function toIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: i.message,
+  }));
+}
+
+function summarise(issues: FieldIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'The request is not valid';
+  const where = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return issues.length === 1 ? `${where}${first.message}` : `${issues.length} problems, first ${where}${first.message}`;
+}

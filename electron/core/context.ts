@@ -1,0 +1,48 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
+import { isoFromDate } from '../../shared/domain/dates.js';
+import type { Db } from './db/open.js';
+import { childrenRepo } from './db/repos/children.js';
+import { roomsRepo } from './db/repos/rooms.js';
+import { settingsRepo } from './db/repos/settings.js';
+import { staffRepo } from './db/repos/staff.js';
+
+/** Time comes from here, never from `new Date()` in a handler, so tests can fix "today". */
+export interface Clock {
+  /** An ISO 8601 timestamp in UTC, for created_at/updated_at. */
+  now(): string;
+  /** The local calendar date as 'YYYY-MM-DD', for rules like "date of birth not in the future". */
+  today(): string;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date().toISOString(),
+  today: () => isoFromDate(new Date()),
+};
+
+/** A clock stuck at one date: tests, and `CHATTERBOX_TODAY` for repeatable demos and e2e runs. */
+export function fixedClock(today: string): Clock {
+  return { now: () => `${today}T12:00:00.000Z`, today: () => today };
+}
+
+export function createRepos(db: Db) {
+  return {
+    settings: settingsRepo(db),
+    rooms: roomsRepo(db),
+    staff: staffRepo(db),
+    children: childrenRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;
+
+/** What every handler receives. Later: the signed-in user and their role. */
+export interface CoreContext {
+  db: Db;
+  repos: Repos;
+  clock: Clock;
+  databasePath: string;
+  /**
+   * Calls another API method with full validation, for handlers built from other methods (demo
+   * data). Runs inside the caller's transaction, so a failure part way undoes the lot.
+   */
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M>;
+}

@@ -1,0 +1,198 @@
+import type { Child, ChildListResult, ChildRow as ChildListRow, EthnicityCode, SendStage, Sex } from '../../../../shared/schemas/child.js';
+import type { ChildSortKey } from '../../../../shared/schemas/child.js';
+import type { Db } from '../open.js';
+import { fromFlag, newId, notFound, toFlag } from './rows.js';
+
+interface ChildDbRow {
+  id: string;
+  setting_id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  sex: Sex;
+  ethnicity: EthnicityCode;
+  home_languages: string;
+  eal: number;
+  send_stage: SendStage;
+  funded2: number;
+  eypp: number;
+  room_id: string | null;
+  key_person_id: string | null;
+  start_date: string | null;
+  leave_date: string | null;
+  notes: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface ChildListDbRow extends ChildDbRow {
+  room_name: string | null;
+  key_person_name: string | null;
+}
+
+/** Everything a caller may set on a child; the repository adds id, setting and timestamps. */
+export type ChildFields = Omit<Child, 'id' | 'settingId' | 'archivedAt' | 'createdAt' | 'updatedAt'>;
+
+export interface ChildListFilter {
+  settingId: string;
+  search: string;
+  roomId: string | null;
+  keyPersonId: string | null;
+  eal: boolean | null;
+  sendStage: SendStage | null;
+  status: 'current' | 'leavers' | 'all';
+  sort: ChildSortKey;
+  direction: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+function toChild(r: ChildDbRow): Child {
+  return {
+    id: r.id,
+    settingId: r.setting_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    sex: r.sex,
+    ethnicity: r.ethnicity,
+    homeLanguages: parseLanguages(r.home_languages),
+    eal: fromFlag(r.eal),
+    sendStage: r.send_stage,
+    funded2: fromFlag(r.funded2),
+    eypp: fromFlag(r.eypp),
+    roomId: r.room_id,
+    keyPersonId: r.key_person_id,
+    startDate: r.start_date,
+    leaveDate: r.leave_date,
+    notes: r.notes,
+    archivedAt: r.archived_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function parseLanguages(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+// Ties are broken by name and then id so that paging through a sorted list never repeats a row.
+const nameOrder = 'c.last_name COLLATE NOCASE {dir}, c.first_name COLLATE NOCASE {dir}, c.id';
+const sortSql: Record<ChildSortKey, string> = {
+  name: nameOrder,
+  dateOfBirth: `c.date_of_birth {dir}, ${nameOrder}`,
+  room: `r.name IS NULL, r.name COLLATE NOCASE {dir}, ${nameOrder}`,
+  keyPerson: `st.name IS NULL, st.name COLLATE NOCASE {dir}, ${nameOrder}`,
+  startDate: `c.start_date IS NULL, c.start_date {dir}, ${nameOrder}`,
+};
+
+/** Escapes LIKE wildcards so a search for "50%" finds that text, not everything. */
+function likeContains(token: string): string {
+  return `%${token.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export function childrenRepo(db: Db) {
+  return {
+    get(id: string): Child {
+      const row = db.prepare('SELECT * FROM children WHERE id = ?').get(id) as ChildDbRow | undefined;
+      if (!row) throw notFound('The child');
+      return toChild(row);
+    },
+
+    list(f: ChildListFilter): ChildListResult {
+      const where: string[] = ['c.setting_id = @settingId'];
+      const params: Record<string, string | number> = { settingId: f.settingId };
+      // Every word typed must appear somewhere in the child's full name, in any order.
+      f.search
+        .split(/\s+/)
+        .filter(Boolean)
+        .forEach((token, i) => {
+          where.push(`(c.first_name || ' ' || c.last_name) LIKE @search${i} ESCAPE '\\'`);
+          params[`search${i}`] = likeContains(token);
+        });
+      if (f.roomId) {
+        where.push('c.room_id = @roomId');
+        params.roomId = f.roomId;
+      }
+      if (f.keyPersonId) {
+        where.push('c.key_person_id = @keyPersonId');
+        params.keyPersonId = f.keyPersonId;
+      }
+      if (f.eal !== null) {
+        where.push('c.eal = @eal');
+        params.eal = toFlag(f.eal);
+      }
+      if (f.sendStage) {
+        where.push('c.send_stage = @sendStage');
+        params.sendStage = f.sendStage;
+      }
+      if (f.status === 'current') where.push('c.archived_at IS NULL');
+      if (f.status === 'leavers') where.push('c.archived_at IS NOT NULL');
+
+      const from = `FROM children c
+        LEFT JOIN rooms r ON r.id = c.room_id
+        LEFT JOIN staff st ON st.id = c.key_person_id
+        WHERE ${where.join(' AND ')}`;
+      const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+      const order = sortSql[f.sort].replaceAll('{dir}', f.direction === 'desc' ? 'DESC' : 'ASC');
+      const rows = db
+        .prepare(`SELECT c.*, r.name AS room_name, st.name AS key_person_name ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+        .all({ ...params, limit: f.limit, offset: f.offset }) as ChildListDbRow[];
+      return {
+        total,
+        rows: rows.map((r): ChildListRow => ({ ...toChild(r), roomName: r.room_name, keyPersonName: r.key_person_name })),
+      };
+    },
+
+    create(settingId: string, f: ChildFields, now: string): Child {
+      const id = newId();
+      db.prepare(
+        `INSERT INTO children (id, setting_id, first_name, last_name, date_of_birth, sex, ethnicity, home_languages, eal,
+           send_stage, funded2, eypp, room_id, key_person_id, start_date, leave_date, notes, created_at, updated_at)
+         VALUES (@id, @settingId, @firstName, @lastName, @dateOfBirth, @sex, @ethnicity, @homeLanguages, @eal,
+           @sendStage, @funded2, @eypp, @roomId, @keyPersonId, @startDate, @leaveDate, @notes, @now, @now)`,
+      ).run({ ...bind(f), id, settingId, now });
+      return this.get(id);
+    },
+
+    update(id: string, f: ChildFields, now: string): Child {
+      this.get(id);
+      db.prepare(
+        `UPDATE children SET first_name = @firstName, last_name = @lastName, date_of_birth = @dateOfBirth, sex = @sex,
+           ethnicity = @ethnicity, home_languages = @homeLanguages, eal = @eal, send_stage = @sendStage,
+           funded2 = @funded2, eypp = @eypp, room_id = @roomId, key_person_id = @keyPersonId,
+           start_date = @startDate, leave_date = @leaveDate, notes = @notes, updated_at = @now
+         WHERE id = @id`,
+      ).run({ ...bind(f), id, now });
+      return this.get(id);
+    },
+
+    setArchived(id: string, archivedAt: string | null, leaveDate: string | null, now: string): Child {
+      this.get(id);
+      db.prepare('UPDATE children SET archived_at = ?, leave_date = ?, updated_at = ? WHERE id = ?').run(archivedAt, leaveDate, now, id);
+      return this.get(id);
+    },
+  };
+}
+
+function bind(f: ChildFields) {
+  return {
+    firstName: f.firstName,
+    lastName: f.lastName,
+    dateOfBirth: f.dateOfBirth,
+    sex: f.sex,
+    ethnicity: f.ethnicity,
+    homeLanguages: JSON.stringify(f.homeLanguages),
+    eal: toFlag(f.eal),
+    sendStage: f.sendStage,
+    funded2: toFlag(f.funded2),
+    eypp: toFlag(f.eypp),
+    roomId: f.roomId,
+    keyPersonId: f.keyPersonId,
+    startDate: f.startDate,
+    leaveDate: f.leaveDate,
+    notes: f.notes,
+  };
+}

@@ -1,0 +1,118 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract.js';
+import { addDays, addMonths } from '../../../shared/domain/dates.js';
+import type { EthnicityCode, Sex } from '../../../shared/schemas/child.js';
+import type { SettingType } from '../../../shared/schemas/setting.js';
+import type { QualificationLevel, StaffRole } from '../../../shared/schemas/staff.js';
+import { SeededRandom } from './random.js';
+
+// Synthetic, obviously fictional data for demonstrations and for trying features out. Names are
+// ordinary first names with made-up storybook surnames, settings and local authorities are
+// invented, and URNs sit in a range (EY9000xx) chosen to look like test data.
+// Everything goes through the API, so demo data obeys the same rules as typed-in data.
+
+export const defaultDemoSeed = 20261127;
+
+type Invoke = <M extends MethodName>(method: M, input: MethodInput<M>) => MethodOutput<M>;
+
+const demoSettings: { name: string; type: SettingType; localAuthority: string; children: number }[] = [
+  { name: 'Acorn Lane Nursery (demo)', type: 'nursery', localAuthority: 'Sandford (demo)', children: 64 },
+  { name: 'Little Owls Pre-school (demo)', type: 'pre-school', localAuthority: 'Sandford (demo)', children: 56 },
+  { name: 'Riverside Children’s Centre (demo)', type: 'childrens-centre', localAuthority: 'Westmoor (demo)', children: 60 },
+  { name: 'Hilltop School Nursery (demo)', type: 'school-nursery', localAuthority: 'Westmoor (demo)', children: 58 },
+];
+
+const firstNames: Record<'female' | 'male', readonly string[]> = {
+  female: ['Amara', 'Bea', 'Cora', 'Daisy', 'Edie', 'Freya', 'Hana', 'Isla', 'Juno', 'Keira', 'Lila', 'Maya', 'Nia', 'Orla', 'Pia', 'Rosa', 'Sana', 'Tilly', 'Zara', 'Ada'],
+  male: ['Alfie', 'Ben', 'Caleb', 'Dev', 'Eli', 'Finn', 'Gus', 'Hari', 'Ibrahim', 'Jack', 'Kai', 'Leo', 'Max', 'Noah', 'Omar', 'Reggie', 'Sami', 'Theo', 'Yusuf', 'Zac'],
+};
+const surnames = [
+  'Applewhistle', 'Bramblecombe', 'Buttonhook', 'Clatterby', 'Dandelight', 'Fernwhistle', 'Figglesby', 'Gingerhop',
+  'Hazelbuck', 'Honeytrove', 'Jumblewick', 'Kettlebrook', 'Lanternby', 'Marbleford', 'Nettlecraft', 'Puddlefoot',
+  'Quillsworth', 'Rumbletree', 'Snickleby', 'Tumbleweed', 'Wobblestone', 'Yarrowmere', 'Pebbleton', 'Thimblebee',
+];
+const staffFirstNames = ['Alex', 'Bev', 'Carys', 'Dana', 'Elaine', 'Fatima', 'Gemma', 'Helen', 'Imogen', 'Jas', 'Kerry', 'Lou', 'Mo', 'Priya', 'Sam'];
+const otherLanguages = ['Polish', 'Urdu', 'Punjabi', 'Arabic', 'Romanian', 'Bengali', 'Portuguese', 'Somali', 'Lithuanian', 'Tamil'];
+const commonEthnicities: readonly EthnicityCode[] = ['WBRI', 'WBRI', 'WBRI', 'WBRI', 'WBRI', 'WOTH', 'MWAS', 'MWBC', 'APKN', 'AIND', 'ABAN', 'BAFR', 'BCRB', 'CHNE', 'OOTH', 'NOBT'];
+const staffPlan: { role: StaffRole; level: QualificationLevel }[] = [
+  { role: 'manager', level: 'level-6-plus' },
+  { role: 'communication-champion', level: 'level-3' },
+  { role: 'practitioner', level: 'level-3' },
+  { role: 'practitioner', level: 'level-3' },
+  { role: 'practitioner', level: 'level-2' },
+  { role: 'practitioner', level: 'level-4-5' },
+  { role: 'practitioner', level: 'none' },
+  { role: 'slt-assistant', level: 'level-4-5' },
+];
+
+export interface DemoSummary {
+  settings: number;
+  rooms: number;
+  staff: number;
+  children: number;
+}
+
+export interface DemoOptions {
+  seed?: number;
+  today: string;
+  /** Reports each finished setting: demo generation can take a moment on a slow PC. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function generateDemo(invoke: Invoke, options: DemoOptions): DemoSummary {
+  const rnd = new SeededRandom(options.seed ?? defaultDemoSeed);
+  const summary: DemoSummary = { settings: 0, rooms: 0, staff: 0, children: 0 };
+  demoSettings.forEach((plan, index) => {
+    const setting = invoke('settings.create', {
+      name: plan.name,
+      urn: `EY9000${String(index + 1).padStart(2, '0')}`,
+      type: plan.type,
+      localAuthority: plan.localAuthority,
+    });
+    summary.settings++;
+    const rooms = ['Babies', 'Toddlers', 'Pre-school'].map((name) => invoke('rooms.create', { settingId: setting.id, name }));
+    summary.rooms += rooms.length;
+    // Consecutive first names per setting, so no two staff in a setting share one.
+    const staff = staffPlan.map((p, i) =>
+      invoke('staff.create', {
+        settingId: setting.id,
+        name: `${staffFirstNames[(index * staffPlan.length + i) % staffFirstNames.length] ?? 'Alex'} ${rnd.pick(surnames)}`,
+        role: p.role,
+        qualificationLevel: p.level,
+      }),
+    );
+    summary.staff += staff.length;
+    const keyPeople = staff.filter((s) => s.role === 'practitioner' || s.role === 'communication-champion');
+
+    for (let i = 0; i < plan.children; i++) {
+      const ageMonths = rnd.int(7, 58);
+      const dateOfBirth = addDays(addMonths(options.today, -ageMonths), -rnd.int(0, 27));
+      const sex: Sex = rnd.chance(0.02) ? 'not-recorded' : rnd.chance(0.5) ? 'female' : 'male';
+      const eal = rnd.chance(0.2);
+      const room = ageMonths < 24 ? rooms[0] : ageMonths < 36 ? rooms[1] : rooms[2];
+      const startDate = addMonths(dateOfBirth, rnd.int(6, Math.max(6, ageMonths - 1)));
+      const leaver = rnd.chance(0.06);
+      const send = rnd.next();
+      const child = invoke('children.create', {
+        settingId: setting.id,
+        firstName: rnd.pick(firstNames[sex === 'male' ? 'male' : 'female']),
+        lastName: rnd.pick(surnames),
+        dateOfBirth,
+        sex,
+        ethnicity: rnd.pick(commonEthnicities),
+        homeLanguages: eal ? ['English', rnd.pick(otherLanguages)] : ['English'],
+        eal,
+        sendStage: send < 0.02 ? 'ehcp' : send < 0.1 ? 'sen-support' : 'none',
+        funded2: ageMonths >= 24 && ageMonths < 36 && rnd.chance(0.3),
+        eypp: ageMonths >= 36 && rnd.chance(0.15),
+        roomId: room?.id ?? null,
+        keyPersonId: rnd.pick(keyPeople).id,
+        startDate,
+        notes: '',
+      });
+      if (leaver) invoke('children.archive', { id: child.id, archived: true, leaveDate: options.today });
+      summary.children++;
+    }
+    options.onProgress?.(index + 1, demoSettings.length);
+  });
+  return summary;
+}

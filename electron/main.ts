@@ -1,0 +1,126 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { methodNames } from '../shared/contract.js';
+import { AppError } from '../shared/errors.js';
+import { systemClock } from './core/context.js';
+import { createCore, type Core } from './core/core.js';
+import { resolveDatabasePath } from './core/paths.js';
+import { isAllowedExternalUrl } from './security.js';
+
+// The Electron shell: window, menu, security settings and the IPC transport. Everything else is
+// the shared core, which browser mode runs under plain Node. Keep this file thin.
+
+const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+// In a checkout the Node build of better-sqlite3 cannot load in Electron (different ABI), so
+// `npm start` keeps an Electron build here. A packaged app has its own, rebuilt by electron-builder.
+const devNativeBinding = fileURLToPath(new URL('../../.electron-native/better_sqlite3.node', import.meta.url));
+
+let core: Core | undefined;
+
+function dbFlag(): string | undefined {
+  const i = process.argv.indexOf('--db');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Only our own page may call the API: not a navigated-away page, not a subframe. */
+function fromOwnPage(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url;
+  if (!url) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(rendererIndex).pathname;
+}
+
+function registerIpc(c: Core): void {
+  for (const method of methodNames) {
+    ipcMain.handle(`api:${method}`, (event, input: unknown) => {
+      if (!fromOwnPage(event)) return { ok: false, error: { code: 'UNAUTHORISED', message: 'Not from the Chatterbox window' } };
+      return c.call(method, input);
+    });
+  }
+  ipcMain.handle('app:printToPdf', async (event) => {
+    if (!fromOwnPage(event)) return { ok: false, error: { code: 'UNAUTHORISED', message: 'Not from the Chatterbox window' } };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!window) return { ok: false, error: { code: 'BAD_REQUEST', message: 'No window' } };
+    const target = await dialog.showSaveDialog(window, { filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (target.canceled || !target.filePath) return { ok: true, value: null };
+    const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
+    await writeFile(target.filePath, pdf);
+    return { ok: true, value: target.filePath };
+  });
+}
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      if (url !== pathToFileURL(rendererIndex).href && !url.startsWith(`${pathToFileURL(rendererIndex).href}#`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'Chatterbox',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(rendererIndex);
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { label: 'View', submenu: [{ role: 'reload' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }] },
+      { role: 'windowMenu' },
+    ]),
+  );
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database file; bring the first one forward instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.whenReady().then(() => {
+    try {
+      core = createCore({
+        databasePath: resolveDatabasePath(dbFlag()),
+        clock: systemClock,
+        ...(app.isPackaged || !existsSync(devNativeBinding) ? {} : { nativeBinding: devNativeBinding }),
+        onInternalError: (method, err) => console.error(`Error in ${method}:`, err),
+      });
+    } catch (err) {
+      dialog.showErrorBox('Chatterbox cannot open its database', err instanceof AppError ? err.message : String(err));
+      app.quit();
+      return;
+    }
+    hardenSessions();
+    registerIpc(core);
+    buildMenu();
+    createWindow();
+  }, (err: unknown) => console.error(err));
+  app.on('window-all-closed', () => {
+    core?.close();
+    app.quit();
+  });
+}

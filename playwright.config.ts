@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
+
+// End-to-end tests in browser mode: the built renderer and the real core, served on 127.0.0.1
+// and driven in Debian's Chromium (Playwright cannot download its own browser here).
+// Two servers: one on an empty database (the first-run workflow), one on demo data.
+
+const dataDir = join(process.cwd(), 'test-results', 'e2e-data');
+export const emptyPort = 4871;
+export const demoPort = 4872;
+const today = '2026-11-27';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: [emptyPort, demoPort].map((port) => ({
+    command: `node test/e2e/serve.mjs ${join(dataDir, `${port}.sqlite`)} ${port}${port === demoPort ? ' demo' : ''}`,
+    url: `http://127.0.0.1:${port}/`,
+    // Pin "today" so ages and date rules in the screens match the assertions on any day.
+    env: { CHATTERBOX_TODAY: today },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  })),
+});

@@ -1,0 +1,23 @@
+interface Props<K extends string> {
+  label: string;
+  sortKey: K;
+  current: K;
+  direction: 'asc' | 'desc';
+  onSort: (key: K, direction: 'asc' | 'desc') => void;
+}
+
+/** A column header that sorts: a button inside the th, with aria-sort telling the current order. */
+export function SortableHeader<K extends string>({ label, sortKey, current, direction, onSort }: Props<K>) {
+  const active = sortKey === current;
+  const next = active && direction === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(sortKey, next)}>
+        {label}
+        <span aria-hidden="true" className="sort-button__icon">
+          {active ? (direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+        </span>
+      </button>
+    </th>
+  );
+}

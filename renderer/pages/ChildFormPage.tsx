@@ -1,0 +1,230 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  childDateIssues,
+  childInputSchema,
+  ethnicities,
+  sendStageLabels,
+  sexLabels,
+  type Child,
+  type EthnicityCode,
+  type SendStage,
+  type Sex,
+} from '../../shared/schemas/child.js';
+import { api } from '../api.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { CheckboxField, DateField, optionsFrom, SelectField, TextAreaField, TextField } from '../components/fields.js';
+import { useAppState, useToday } from '../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
+import { fromUkInput, toUkInput } from '../lib/format.js';
+import { useApi } from '../lib/useApi.js';
+import { useSetting } from './SettingLayout.js';
+
+/** What the form holds: dates as typed (27/11/2026), languages as one comma-separated box. */
+interface ChildFormValues {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: Sex | '';
+  ethnicity: EthnicityCode;
+  homeLanguages: string;
+  eal: boolean;
+  sendStage: SendStage;
+  funded2: boolean;
+  eypp: boolean;
+  roomId: string;
+  keyPersonId: string;
+  startDate: string;
+  leaveDate: string;
+  notes: string;
+}
+
+const fieldOrder = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'sex',
+  'ethnicity',
+  'homeLanguages',
+  'sendStage',
+  'roomId',
+  'keyPersonId',
+  'startDate',
+  'leaveDate',
+  'notes',
+] as const;
+
+function initialValues(child: Child | undefined): ChildFormValues {
+  return {
+    firstName: child?.firstName ?? '',
+    lastName: child?.lastName ?? '',
+    dateOfBirth: toUkInput(child?.dateOfBirth),
+    sex: child?.sex ?? '',
+    ethnicity: child?.ethnicity ?? 'NOBT',
+    homeLanguages: child?.homeLanguages.join(', ') ?? '',
+    eal: child?.eal ?? false,
+    sendStage: child?.sendStage ?? 'none',
+    funded2: child?.funded2 ?? false,
+    eypp: child?.eypp ?? false,
+    roomId: child?.roomId ?? '',
+    keyPersonId: child?.keyPersonId ?? '',
+    startDate: toUkInput(child?.startDate),
+    leaveDate: toUkInput(child?.leaveDate),
+    notes: child?.notes ?? '',
+  };
+}
+
+/** The shape the API takes, built from what was typed; bad dates are passed on as typed so the schema names them. */
+function toInput(v: ChildFormValues) {
+  return {
+    firstName: v.firstName,
+    lastName: v.lastName,
+    dateOfBirth: fromUkInput(v.dateOfBirth) ?? undefined,
+    sex: v.sex || undefined,
+    ethnicity: v.ethnicity,
+    homeLanguages: v.homeLanguages
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    eal: v.eal,
+    sendStage: v.sendStage,
+    funded2: v.funded2,
+    eypp: v.eypp,
+    roomId: v.roomId || null,
+    keyPersonId: v.keyPersonId || null,
+    startDate: fromUkInput(v.startDate),
+    leaveDate: fromUkInput(v.leaveDate),
+    notes: v.notes,
+  };
+}
+
+export function ChildFormPage() {
+  const { childId } = useParams();
+  const child = useApi('children.get', childId ? { id: childId } : null);
+  if (childId && !child.data) return child.error ? <p role="alert">{child.error.message}</p> : <p className="loading">Loading…</p>;
+  return <ChildForm key={childId ?? 'new'} existing={child.data} />;
+}
+
+function ChildForm({ existing }: { existing: Child | undefined }) {
+  const { setting } = useSetting();
+  const { notify } = useAppState();
+  const today = useToday();
+  const navigate = useNavigate();
+  const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
+  const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
+  const [values, setValues] = useState<ChildFormValues>(() => initialValues(existing));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const set =
+    <K extends keyof ChildFormValues>(key: K) =>
+    (value: ChildFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
+
+  // An archived room or key person already on the record stays choosable, so editing a leaver
+  // does not silently drop them.
+  const roomOptions = openOrCurrent(rooms.data ?? [], existing?.roomId).map((r) => ({ value: r.id, label: r.name }));
+  const staffOptions = openOrCurrent(staff.data ?? [], existing?.keyPersonId).map((s) => ({ value: s.id, label: s.name }));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const input = { settingId: setting.id, ...toInput(values) };
+    const checked = validate(childInputSchema, input, (parsed) => childDateIssues(parsed, today));
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setSaving(true);
+    try {
+      const { settingId, ...fields } = checked.value;
+      const saved = existing ? await api('children.update', { id: existing.id, ...fields }) : await api('children.create', { ...fields, settingId });
+      const name = `${saved.firstName} ${saved.lastName}`;
+      if (existing) {
+        const { id, settingId: _s, archivedAt: _a, createdAt: _c, updatedAt: _u, ...before } = existing;
+        notify({
+          message: `${name}’s details saved`,
+          undo: () => api('children.update', { id, ...before }),
+        });
+      } else {
+        notify({ message: `${name} added` });
+      }
+      navigate(`/s/${setting.id}/children/${saved.id}`);
+    } catch (err) {
+      setErrors(errorsFromFailure(err));
+      setSaving(false);
+    }
+  }
+
+  const cancelTo = existing ? `/s/${setting.id}/children/${existing.id}` : `/s/${setting.id}/children`;
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <h1>{existing ? `Edit ${existing.firstName} ${existing.lastName}` : 'Add a child'}</h1>
+      <ErrorSummary errors={errors} order={fieldOrder} />
+      <fieldset className="fieldset">
+        <legend>About the child</legend>
+        <TextField name="firstName" label="First name" value={values.firstName} onChange={set('firstName')} error={errors.firstName} width="medium" />
+        <TextField name="lastName" label="Last name" value={values.lastName} onChange={set('lastName')} error={errors.lastName} width="medium" />
+        <DateField name="dateOfBirth" label="Date of birth" value={values.dateOfBirth} onChange={set('dateOfBirth')} error={errors.dateOfBirth} />
+        <SelectField name="sex" label="Sex" value={values.sex} options={optionsFrom(sexLabels)} onChange={(v) => set('sex')(v as Sex | '')} error={errors.sex} emptyLabel="Choose…" />
+        <SelectField
+          name="ethnicity"
+          label="Ethnicity"
+          value={values.ethnicity}
+          options={optionsFrom(ethnicities)}
+          onChange={(v) => set('ethnicity')(v as EthnicityCode)}
+          error={errors.ethnicity}
+        />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Language and needs</legend>
+        <TextField
+          name="homeLanguages"
+          label="Home languages"
+          hint="Separate languages with commas, for example English, Polish"
+          value={values.homeLanguages}
+          onChange={set('homeLanguages')}
+          error={errors.homeLanguages}
+          width="medium"
+        />
+        <CheckboxField name="eal" label="English as an additional language (EAL)" checked={values.eal} onChange={set('eal')} />
+        <SelectField
+          name="sendStage"
+          label="SEND stage"
+          value={values.sendStage}
+          options={optionsFrom(sendStageLabels)}
+          onChange={(v) => set('sendStage')(v as SendStage)}
+          error={errors.sendStage}
+        />
+        <CheckboxField name="funded2" label="Funded 2-year-old place" checked={values.funded2} onChange={set('funded2')} />
+        <CheckboxField name="eypp" label="Early years pupil premium" checked={values.eypp} onChange={set('eypp')} />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>At the setting</legend>
+        <SelectField name="roomId" label="Room" value={values.roomId} options={roomOptions} onChange={set('roomId')} error={errors.roomId} emptyLabel="Not assigned" />
+        <SelectField
+          name="keyPersonId"
+          label="Key person"
+          value={values.keyPersonId}
+          options={staffOptions}
+          onChange={set('keyPersonId')}
+          error={errors.keyPersonId}
+          emptyLabel="Not assigned"
+        />
+        <DateField name="startDate" label="Start date (optional)" value={values.startDate} onChange={set('startDate')} error={errors.startDate} />
+        {existing && <DateField name="leaveDate" label="Leave date (optional)" value={values.leaveDate} onChange={set('leaveDate')} error={errors.leaveDate} />}
+        <TextAreaField name="notes" label="Notes (optional)" value={values.notes} onChange={set('notes')} error={errors.notes} />
+      </fieldset>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={saving}>
+          {existing ? 'Save changes' : 'Save child'}
+        </button>
+        <Link className="button button--secondary" to={cancelTo}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function openOrCurrent<T extends { id: string; archivedAt: string | null }>(items: readonly T[], currentId: string | null | undefined): T[] {
+  return items.filter((i) => !i.archivedAt || i.id === currentId);
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ethnicities, sendStageLabels, sexLabels } from '../../shared/schemas/child.js';
+import { api } from '../api.js';
+import { DateField } from '../components/fields.js';
+import { useAppState, useToday } from '../lib/appState.js';
+import { errorsFromFailure } from '../lib/forms.js';
+import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../lib/format.js';
+import { useApi } from '../lib/useApi.js';
+import { useSetting } from './SettingLayout.js';
+
+const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
+
+export function ChildPage() {
+  const { childId = '' } = useParams();
+  const { setting } = useSetting();
+  const today = useToday();
+  const { notify } = useAppState();
+  const child = useApi('children.get', { id: childId });
+  const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
+  const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
+  const [confirming, setConfirming] = useState(false);
+  const [leaveDate, setLeaveDate] = useState('');
+  const [error, setError] = useState<string>();
+
+  if (child.error) return <p role="alert">{child.error.message}</p>;
+  if (!child.data) return <p className="loading">Loading…</p>;
+  const c = child.data;
+  const name = `${c.firstName} ${c.lastName}`;
+  const room = rooms.data?.find((r) => r.id === c.roomId);
+  const keyPerson = staff.data?.find((s) => s.id === c.keyPersonId);
+
+  async function archive(archived: boolean) {
+    setError(undefined);
+    try {
+      await api('children.archive', { id: c.id, archived, leaveDate: archived ? fromUkInput(leaveDate) : null });
+      setConfirming(false);
+      child.reload();
+      notify({
+        message: archived ? `${name} moved to leavers` : `${name} is back on roll`,
+        undo: () => api('children.archive', { id: c.id, archived: !archived, leaveDate: archived ? null : c.leaveDate }),
+      });
+    } catch (err) {
+      const errors = errorsFromFailure(err);
+      setError(errors.leaveDate ?? errors.form ?? 'The change was not saved');
+    }
+  }
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/s/${setting.id}/children`}>Children</Link>
+      </p>
+      <div className="page-heading">
+        <h1>
+          {name}
+          {c.archivedAt && <span className="tag tag--grey">Left {c.leaveDate ? formatUkDate(c.leaveDate) : ''}</span>}
+        </h1>
+        <Link className="button button--secondary" to={`/s/${setting.id}/children/${c.id}/edit`}>
+          Edit details<span className="visually-hidden"> of {name}</span>
+        </Link>
+      </div>
+      <dl className="summary-list">
+        <Row term="Date of birth" value={formatUkDate(c.dateOfBirth)} />
+        <Row term="Age" value={ageLabel(c.dateOfBirth, today)} />
+        <Row term="Sex" value={sexLabels[c.sex]} />
+        <Row term="Ethnicity" value={ethnicities[c.ethnicity]} />
+        <Row term="Home languages" value={c.homeLanguages.join(', ') || 'Not recorded'} />
+        <Row term="EAL" value={yesNo(c.eal)} />
+        <Row term="SEND" value={sendStageLabels[c.sendStage]} />
+        <Row term="Funded 2-year-old place" value={yesNo(c.funded2)} />
+        <Row term="Early years pupil premium" value={yesNo(c.eypp)} />
+        <Row term="Room" value={room ? room.name : 'Not assigned'} />
+        <Row term="Key person" value={keyPerson ? keyPerson.name : 'Not assigned'} />
+        <Row term="Start date" value={c.startDate ? formatUkDate(c.startDate) : 'Not recorded'} />
+        {c.leaveDate && <Row term="Leave date" value={formatUkDate(c.leaveDate)} />}
+        {c.notes && <Row term="Notes" value={c.notes} />}
+      </dl>
+
+      {error && <p className="error-text" role="alert">{error}</p>}
+      {c.archivedAt ? (
+        <button type="button" className="button button--secondary" onClick={() => archive(false)}>
+          Put back on roll
+        </button>
+      ) : confirming ? (
+        <section className="panel panel--warning" aria-labelledby="confirm-leaver">
+          <h2 id="confirm-leaver">Move {name} to leavers?</h2>
+          <p>Their records are kept, and you can put them back on roll at any time.</p>
+          <DateField name="leaveDate" label="Leave date" hint="Leave blank for today" value={leaveDate} onChange={setLeaveDate} />
+          <div className="button-row">
+            <button type="button" className="button button--warning" onClick={() => archive(true)}>
+              Move to leavers
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : (
+        <button
+          type="button"
+          className="button button--warning"
+          onClick={() => {
+            setLeaveDate(toUkInput(c.leaveDate));
+            setConfirming(true);
+          }}
+        >
+          Mark as leaver
+        </button>
+      )}
+    </>
+  );
+}
+
+function Row({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+import { Link, useSearchParams } from 'react-router';
+import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type SendStage } from '../../shared/schemas/child.js';
+import { SortableHeader } from '../components/SortableHeader.js';
+import { useToday } from '../lib/appState.js';
+import { formatUkDate, shortAge } from '../lib/format.js';
+import { useApi } from '../lib/useApi.js';
+import { useSetting } from './SettingLayout.js';
+
+const pageSize = 100;
+const statuses = ['current', 'leavers', 'all'] as const;
+type Status = (typeof statuses)[number];
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** The children list. Every filter lives in the URL, so Back, reload and a shared link keep the view. */
+export function ChildrenPage() {
+  const { setting } = useSetting();
+  const today = useToday();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const roomId = params.get('room') || null;
+  const keyPersonId = params.get('keyPerson') || null;
+  const eal = params.get('eal') === 'yes' ? true : params.get('eal') === 'no' ? false : null;
+  const sendStage: SendStage | null = oneOf<SendStage | ''>(params.get('send'), ['', ...sendStages], '') || null;
+  const status = oneOf<Status>(params.get('status'), statuses, 'current');
+  const sort = oneOf<ChildSortKey>(params.get('sort'), childSortKeys, 'name');
+  const direction = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+
+  const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
+  const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
+  const children = useApi('children.list', {
+    settingId: setting.id,
+    search,
+    roomId,
+    keyPersonId,
+    eal,
+    sendStage,
+    status,
+    sort,
+    direction,
+    limit: pageSize,
+    offset: page * pageSize,
+  });
+
+  /** Changes some parameters; any change other than paging goes back to the first page. */
+  function update(changes: Record<string, string | null>) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  }
+  const onSort = (key: ChildSortKey, dir: 'asc' | 'desc') => update({ sort: key === 'name' ? null : key, dir: dir === 'asc' ? null : dir });
+  const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current');
+  const total = children.data?.total ?? 0;
+  const rows = children.data?.rows ?? [];
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Children</h1>
+        <Link className="button" to={`/s/${setting.id}/children/new`}>
+          Add a child
+        </Link>
+      </div>
+      <div role="search" className="filters" aria-label="Find children">
+        <div className="field field--inline">
+          <label htmlFor="child-search">Search by name</label>
+          <input id="child-search" className="input input--medium" type="search" value={search} onChange={(e) => update({ q: e.target.value })} />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="filter-room">Room</label>
+          <select id="filter-room" className="input" value={roomId ?? ''} onChange={(e) => update({ room: e.target.value })}>
+            <option value="">All rooms</option>
+            {rooms.data?.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+                {r.archivedAt ? ' (archived)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="filter-key-person">Key person</label>
+          <select id="filter-key-person" className="input" value={keyPersonId ?? ''} onChange={(e) => update({ keyPerson: e.target.value })}>
+            <option value="">Anyone</option>
+            {staff.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+                {s.archivedAt ? ' (left)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="filter-eal">EAL</label>
+          <select id="filter-eal" className="input" value={eal === null ? '' : eal ? 'yes' : 'no'} onChange={(e) => update({ eal: e.target.value })}>
+            <option value="">Any</option>
+            <option value="yes">EAL</option>
+            <option value="no">Not EAL</option>
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="filter-send">SEND</label>
+          <select id="filter-send" className="input" value={sendStage ?? ''} onChange={(e) => update({ send: e.target.value })}>
+            <option value="">Any</option>
+            {sendStages.map((s) => (
+              <option key={s} value={s}>
+                {sendStageLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="filter-status">Showing</label>
+          <select id="filter-status" className="input" value={status} onChange={(e) => update({ status: e.target.value === 'current' ? null : e.target.value })}>
+            <option value="current">Children on roll</option>
+            <option value="leavers">Leavers</option>
+            <option value="all">Everyone</option>
+          </select>
+        </div>
+        {filtered && (
+          <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            Clear filters
+          </button>
+        )}
+      </div>
+
+      <p className="result-count" aria-live="polite">
+        {children.loading && !children.data ? 'Loading…' : `${total} ${total === 1 ? 'child' : 'children'}${filtered ? ' match' : ''}`}
+      </p>
+      {children.error && <p className="error-text" role="alert">{children.error.message}</p>}
+
+      {rows.length > 0 && (
+        <table className="table">
+          <caption className="visually-hidden">Children</caption>
+          <thead>
+            <tr>
+              <SortableHeader label="Name" sortKey="name" current={sort} direction={direction} onSort={onSort} />
+              <SortableHeader label="Date of birth (age)" sortKey="dateOfBirth" current={sort} direction={direction} onSort={onSort} />
+              <SortableHeader label="Room" sortKey="room" current={sort} direction={direction} onSort={onSort} />
+              <SortableHeader label="Key person" sortKey="keyPerson" current={sort} direction={direction} onSort={onSort} />
+              <th scope="col">Needs</th>
+              <SortableHeader label="Started" sortKey="startDate" current={sort} direction={direction} onSort={onSort} />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/s/${setting.id}/children/${c.id}`}>
+                    {c.lastName}, {c.firstName}
+                  </Link>
+                  {c.archivedAt && <span className="tag tag--grey">Left {c.leaveDate ? formatUkDate(c.leaveDate) : ''}</span>}
+                </td>
+                <td>
+                  {formatUkDate(c.dateOfBirth)} <span className="muted">({shortAge(c.dateOfBirth, today)})</span>
+                </td>
+                <td>{c.roomName ?? <span className="muted">None</span>}</td>
+                <td>{c.keyPersonName ?? <span className="muted">None</span>}</td>
+                <td>
+                  {c.eal && <span className="tag">EAL</span>}
+                  {c.sendStage !== 'none' && <span className="tag tag--purple">{sendStageLabels[c.sendStage]}</span>}
+                </td>
+                <td>{c.startDate ? formatUkDate(c.startDate) : <span className="muted">–</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {children.data && rows.length === 0 && (
+        <p>{filtered ? 'No children match these filters.' : 'No children on roll yet. Use “Add a child” to add the first.'}</p>
+      )}
+      {total > pageSize && (
+        <nav className="pager" aria-label="Pages">
+          <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => update({ page: String(page - 1) })}>
+            Previous
+          </button>
+          <span>
+            Page {page + 1} of {Math.ceil(total / pageSize)}
+          </span>
+          <button type="button" className="button button--secondary" disabled={(page + 1) * pageSize >= total} onClick={() => update({ page: String(page + 1) })}>
+            Next
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../shared/schemas/setting.js';
+import { api } from '../api.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { optionsFrom, SelectField, TextField } from '../components/fields.js';
+import { useAppState } from '../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
+import { useApi } from '../lib/useApi.js';
+
+const fieldOrder = ['name', 'urn', 'type', 'localAuthority'] as const;
+
+/** Adding a setting (/settings/new) and editing one (/s/:id/edit) share this form. */
+export function SettingFormPage() {
+  const { settingId } = useParams();
+  const existing = useApi('settings.get', settingId ? { id: settingId } : null);
+  if (settingId && !existing.data) return existing.error ? <p role="alert">{existing.error.message}</p> : <p className="loading">Loading…</p>;
+  return <SettingForm key={settingId ?? 'new'} existing={existing.data} />;
+}
+
+function SettingForm({ existing }: { existing: Setting | undefined }) {
+  const navigate = useNavigate();
+  const { refreshInfo, notify } = useAppState();
+  const [values, setValues] = useState<SettingInput>({
+    name: existing?.name ?? '',
+    urn: existing?.urn ?? '',
+    type: existing?.type ?? 'nursery',
+    localAuthority: existing?.localAuthority ?? '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof SettingInput>(key: K) => (value: SettingInput[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const checked = validate(settingInputSchema, values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setSaving(true);
+    try {
+      if (existing) {
+        const before = { id: existing.id, name: existing.name, urn: existing.urn, type: existing.type, localAuthority: existing.localAuthority };
+        await api('settings.update', { id: existing.id, ...values });
+        notify({
+          message: 'Setting details saved',
+          undo: () => api('settings.update', before),
+        });
+        navigate(`/s/${existing.id}`);
+      } else {
+        const created = await api('settings.create', values);
+        refreshInfo();
+        notify({ message: `${created.name} added. Next, add its rooms and staff.` });
+        navigate(`/s/${created.id}`);
+      }
+    } catch (err) {
+      setErrors(errorsFromFailure(err));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <h1>{existing ? `Edit ${existing.name}` : 'Set up your setting'}</h1>
+      <ErrorSummary errors={errors} order={fieldOrder} />
+      <TextField name="name" label="Setting name" value={values.name} onChange={set('name')} error={errors.name} autoComplete="organization" />
+      <TextField
+        name="urn"
+        label="Ofsted URN (unique reference number)"
+        hint="On your Ofsted registration certificate, for example EY123456"
+        value={values.urn}
+        onChange={set('urn')}
+        error={errors.urn}
+        width="short"
+      />
+      <SelectField name="type" label="Type of setting" value={values.type} options={optionsFrom(settingTypeLabels)} onChange={(v) => set('type')(v as SettingInput['type'])} error={errors.type} />
+      <TextField name="localAuthority" label="Local authority (optional)" value={values.localAuthority ?? ''} onChange={set('localAuthority')} error={errors.localAuthority} width="medium" />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={saving}>
+          {existing ? 'Save changes' : 'Save setting'}
+        </button>
+        <Link className="button button--secondary" to={existing ? `/s/${existing.id}` : '/'}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

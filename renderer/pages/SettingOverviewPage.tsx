@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { settingTypeLabels } from '../../shared/schemas/setting.js';
+import { api } from '../api.js';
+import { useAppState } from '../lib/appState.js';
+import { errorsFromFailure } from '../lib/forms.js';
+import { useSetting } from './SettingLayout.js';
+
+export function SettingOverviewPage() {
+  const { setting, reloadSetting } = useSetting();
+  const { notify, refreshInfo } = useAppState();
+  const [error, setError] = useState<string>();
+
+  async function setArchived(archived: boolean) {
+    try {
+      await api('settings.archive', { id: setting.id, archived });
+      reloadSetting();
+      refreshInfo();
+      notify({
+        message: archived ? `${setting.name} archived` : `${setting.name} restored`,
+        undo: () => api('settings.archive', { id: setting.id, archived: !archived }),
+      });
+    } catch (err) {
+      setError(errorsFromFailure(err).form);
+    }
+  }
+
+  const nextSteps = [
+    { done: setting.roomCount > 0, text: 'Add your rooms', to: `/s/${setting.id}/people` },
+    { done: setting.staffCount > 0, text: 'Add your staff', to: `/s/${setting.id}/people` },
+    { done: setting.childrenOnRoll > 0, text: 'Add children', to: `/s/${setting.id}/children/new` },
+  ];
+  const remaining = nextSteps.filter((s) => !s.done);
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Overview</h1>
+        <Link className="button button--secondary" to={`/s/${setting.id}/edit`}>
+          Edit setting details
+        </Link>
+      </div>
+      {remaining.length > 0 && (
+        <section className="panel panel--next" aria-labelledby="next-steps">
+          <h2 id="next-steps">What to do next</h2>
+          <ul className="checklist">
+            {nextSteps.map((s) => (
+              <li key={s.text} className={s.done ? 'checklist__done' : ''}>
+                {s.done ? (
+                  <>
+                    <span className="visually-hidden">Done: </span>
+                    {s.text}
+                  </>
+                ) : (
+                  <Link to={s.to}>{s.text}</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="cards">
+        <Link className="card" to={`/s/${setting.id}/children`}>
+          <span className="card__number">{setting.childrenOnRoll}</span>
+          <span className="card__label">children on roll</span>
+        </Link>
+        <Link className="card" to={`/s/${setting.id}/people`}>
+          <span className="card__number">{setting.roomCount}</span>
+          <span className="card__label">rooms</span>
+        </Link>
+        <Link className="card" to={`/s/${setting.id}/people`}>
+          <span className="card__number">{setting.staffCount}</span>
+          <span className="card__label">staff</span>
+        </Link>
+      </div>
+      <h2>Details</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>Name</dt>
+          <dd>{setting.name}</dd>
+        </div>
+        <div>
+          <dt>Ofsted URN</dt>
+          <dd>{setting.urn}</dd>
+        </div>
+        <div>
+          <dt>Type</dt>
+          <dd>{settingTypeLabels[setting.type]}</dd>
+        </div>
+        <div>
+          <dt>Local authority</dt>
+          <dd>{setting.localAuthority || 'Not recorded'}</dd>
+        </div>
+      </dl>
+      {error && <p className="error-text" role="alert">{error}</p>}
+      <div className="button-row">
+        {setting.archivedAt ? (
+          <button type="button" className="button button--secondary" onClick={() => setArchived(false)}>
+            Restore this setting
+          </button>
+        ) : (
+          <button type="button" className="button button--warning" onClick={() => setArchived(true)}>
+            Archive this setting
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,463 @@
+// Rules for a WellComm-style screening. The instrument (age bands, item counts, cut-offs) is data
+// passed in by the caller: the real cut-offs are licensed and are entered by each setting's
+// administrator, so nothing here may depend on particular numbers.
+
+import { addMonths, addWeeks, daysBetween } from './dates.js';
+
+export type Colour = 'red' | 'amber' | 'green';
+
+export interface InstrumentSection {
+  section: number;
+  /** Youngest age for the section, in completed months (inclusive). */
+  minMonths: number;
+  /** Oldest age for the section, in completed months (inclusive). */
+  maxMonths: number;
+  itemCount: number;
+  /** Lowest score that is Green; null until the administrator enters it. */
+  lowestGreen: number | null;
+  /** Lowest score that is Amber (anything below is Red); null until entered. */
+  lowestAmber: number | null;
+}
+
+/** What the practitioner entered for one section tried. */
+export interface SectionResult {
+  section: number;
+  score: number | null;
+  colour: Colour | null;
+}
+
+export interface ColourResolution {
+  /** The colour to use: computed when possible, otherwise the one entered. */
+  colour: Colour | null;
+  /** The colour from score and cut-offs, or null when either is missing. */
+  computed: Colour | null;
+  /** True when the practitioner entered a colour that the score and cut-offs contradict. */
+  disagrees: boolean;
+}
+
+export interface ResolvedSectionResult extends SectionResult, ColourResolution {
+  /** The colour as entered, kept so a disagreement can be shown next to the computed one. */
+  enteredColour: Colour | null;
+}
+
+/** The minimum the tracking rules need: which section, and its final colour. */
+export interface SectionColour {
+  section: number;
+  colour: Colour | null;
+}
+
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface ReviewIntervals {
+  amberWeeks: number;
+  redWeeks: number;
+  greenMonths: number;
+}
+
+export type ReviewStatus = 'overdue' | 'due-soon' | 'not-due';
+
+export interface ReferralPrompt {
+  prompted: boolean;
+  reasons: string[];
+}
+
+// Item counts of 12 are an assumption (the toolkit has 10 to 12 items a section): the
+// administrator edits them along with the cut-offs.
+const DEFAULT_ITEM_COUNT = 12;
+
+const DEFAULT_BANDS: readonly (readonly [number, number])[] = [
+  [6, 11],
+  [12, 17],
+  [18, 23],
+  [24, 29],
+  [30, 35],
+  [36, 41],
+  [42, 47],
+  [48, 59],
+  [60, 72],
+];
+
+/** Seed data for a new database: the nine age bands, with no cut-offs. */
+export const defaultInstrumentSections: readonly Readonly<InstrumentSection>[] = Object.freeze(
+  DEFAULT_BANDS.map(([minMonths, maxMonths], index) =>
+    Object.freeze({
+      section: index + 1,
+      minMonths,
+      maxMonths,
+      itemCount: DEFAULT_ITEM_COUNT,
+      lowestGreen: null,
+      lowestAmber: null,
+    }),
+  ),
+);
+
+// Review intervals are an assumption (Amber about 12 weeks per the guidance; Red the same so the
+// review is not forgotten while support is arranged; Green at the next termly round).
+export const defaultReviewIntervals: Readonly<ReviewIntervals> = Object.freeze({
+  amberWeeks: 12,
+  redWeeks: 12,
+  greenMonths: 4,
+});
+
+/** How many days ahead a review counts as due soon. */
+export const DUE_SOON_DAYS = 14;
+
+// ---------------------------------------------------------------------------------------------
+// Sections and colours
+
+export function findSection(
+  sections: readonly InstrumentSection[],
+  section: number,
+): InstrumentSection | undefined {
+  return sections.find((s) => s.section === section);
+}
+
+export function topSection(sections: readonly InstrumentSection[]): number | null {
+  return sections.length === 0 ? null : Math.max(...sections.map((s) => s.section));
+}
+
+/** The section for a child's age in completed months, or null when outside every band. */
+export function sectionForAge(sections: readonly InstrumentSection[], months: number): number | null {
+  const match = sections.find((s) => months >= s.minMonths && months <= s.maxMonths);
+  return match ? match.section : null;
+}
+
+export function colourFromScore(section: InstrumentSection, score: number): Colour | null {
+  if (section.lowestGreen === null || section.lowestAmber === null) return null;
+  if (score >= section.lowestGreen) return 'green';
+  if (score >= section.lowestAmber) return 'amber';
+  return 'red';
+}
+
+// The computed colour wins because it comes from the handbook's cut-offs; the entered colour is
+// kept and flagged so that a misread score sheet (or a mistyped score) gets noticed.
+export function resolveSectionColour(
+  section: InstrumentSection | undefined,
+  entered: SectionResult,
+): ColourResolution {
+  const computed =
+    section !== undefined && entered.score !== null ? colourFromScore(section, entered.score) : null;
+  return {
+    colour: computed ?? entered.colour,
+    computed,
+    disagrees: computed !== null && entered.colour !== null && entered.colour !== computed,
+  };
+}
+
+export function resolveSectionResults(
+  sections: readonly InstrumentSection[],
+  results: readonly SectionResult[],
+): ResolvedSectionResult[] {
+  return results.map((result) => ({
+    ...result,
+    enteredColour: result.colour,
+    ...resolveSectionColour(findSection(sections, result.section), result),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+function isWholeNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 0;
+}
+
+// Both cut-offs or neither: with only one, some scores would have no colour, and a half-entered
+// score guide is more likely a slip than a decision.
+export function validateCutOffs(section: InstrumentSection): string[] {
+  const name = `Section ${section.section}`;
+  const problems: string[] = [];
+  const { itemCount, lowestGreen, lowestAmber } = section;
+
+  if (!Number.isInteger(itemCount) || itemCount < 1) {
+    problems.push(`${name}: the number of items must be a whole number of at least 1.`);
+  }
+  if ((lowestGreen === null) !== (lowestAmber === null)) {
+    problems.push(`${name}: enter both the Green and the Amber cut-offs, or neither.`);
+  }
+  const cutOffs: [string, number | null][] = [
+    ['Green', lowestGreen],
+    ['Amber', lowestAmber],
+  ];
+  for (const [label, value] of cutOffs) {
+    if (value === null) continue;
+    if (!isWholeNumber(value)) {
+      problems.push(`${name}: the ${label} cut-off must be a whole number, 0 or more.`);
+    } else if (Number.isInteger(itemCount) && value > itemCount) {
+      problems.push(
+        `${name}: the ${label} cut-off (${value}) is more than the number of items (${itemCount}).`,
+      );
+    }
+  }
+  // Equal cut-offs would leave no score that is Amber, so Amber must be strictly lower.
+  if (lowestGreen !== null && lowestAmber !== null && lowestAmber >= lowestGreen) {
+    problems.push(
+      `${name}: the Amber cut-off (${lowestAmber}) must be lower than the Green cut-off (${lowestGreen}).`,
+    );
+  }
+  return problems;
+}
+
+function scoreIssues(
+  result: SectionResult,
+  section: InstrumentSection | undefined,
+  index: number,
+): ValidationIssue[] {
+  const { score } = result;
+  if (score === null) return [];
+  const path = ['sections', index, 'score'];
+  const name = `Section ${result.section}`;
+  if (!Number.isInteger(score)) {
+    return [{ path, message: `${name}: the score must be a whole number.` }];
+  }
+  if (score < 0) return [{ path, message: `${name}: the score cannot be negative.` }];
+  if (section !== undefined && score > section.itemCount) {
+    return [
+      {
+        path,
+        message: `${name}: the score (${score}) is more than the number of items (${section.itemCount}).`,
+      },
+    ];
+  }
+  return [];
+}
+
+// A colour must be known for every section tried, because it decides whether to drop back and
+// what the child is working at. A score alone is not enough until the cut-offs are entered.
+function colourIssues(
+  result: SectionResult,
+  resolved: ColourResolution,
+  index: number,
+): ValidationIssue[] {
+  if (resolved.colour !== null) return [];
+  const path = ['sections', index, 'colour'];
+  const name = `Section ${result.section}`;
+  if (result.score === null) {
+    return [{ path, message: `${name} needs a score or a colour.` }];
+  }
+  return [
+    {
+      path,
+      message: `${name} needs a colour: no cut-offs are set for this section yet, so the colour cannot be worked out from the score.`,
+    },
+  ];
+}
+
+function orderIssue(
+  results: readonly SectionResult[],
+  resolved: readonly ColourResolution[],
+  ageSection: number,
+  index: number,
+): ValidationIssue | null {
+  const current = results[index];
+  if (current === undefined) return null;
+  const path = ['sections', index, 'section'];
+  if (index === 0) {
+    return current.section === ageSection
+      ? null
+      : {
+          path,
+          message: `Screening must start at section ${ageSection}, the section for the child's age, not section ${current.section}.`,
+        };
+  }
+  const previous = results[index - 1];
+  if (previous === undefined) return null;
+  if (resolved[index - 1]?.colour === 'green') {
+    return {
+      path,
+      message: `Section ${current.section} should not have been screened: section ${previous.section} was already Green.`,
+    };
+  }
+  const expected = previous.section - 1;
+  if (current.section !== expected) {
+    return {
+      path,
+      message:
+        expected >= 1
+          ? `After section ${previous.section} the next section must be section ${expected} (sections cannot be skipped), not section ${current.section}.`
+          : `Section ${current.section} cannot follow section ${previous.section}: there is no section below section ${previous.section}.`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Checks the sections tried, in the order they were tried (the age section first). Paths point
+ * into `sections`, like zod issues, so forms can show each message next to its field.
+ */
+export function validateSectionResults(
+  sections: readonly InstrumentSection[],
+  ageSection: number | null,
+  results: readonly SectionResult[],
+): ValidationIssue[] {
+  if (ageSection === null) {
+    return [
+      {
+        path: ['sections'],
+        message: "The child's age is outside the age range of the screening sections.",
+      },
+    ];
+  }
+  if (results.length === 0) {
+    return [{ path: ['sections'], message: `Enter the result for section ${ageSection} at least.` }];
+  }
+
+  const issues: ValidationIssue[] = [];
+  const resolved = results.map((r) => resolveSectionColour(findSection(sections, r.section), r));
+  const seen = new Set<number>();
+
+  results.forEach((result, index) => {
+    const section = findSection(sections, result.section);
+    if (section === undefined) {
+      issues.push({
+        path: ['sections', index, 'section'],
+        message: `Section ${result.section} is not one of the screening sections.`,
+      });
+    } else if (seen.has(result.section)) {
+      // Reported instead of an order problem: "entered twice" says what actually went wrong.
+      issues.push({
+        path: ['sections', index, 'section'],
+        message: `Section ${result.section} has been entered more than once.`,
+      });
+    } else {
+      const order = orderIssue(results, resolved, ageSection, index);
+      if (order) issues.push(order);
+    }
+    seen.add(result.section);
+    issues.push(...scoreIssues(result, section, index));
+    // An unknown section has already been reported; asking for its colour would only add noise.
+    const resolution = resolved[index];
+    if (section !== undefined && resolution) issues.push(...colourIssues(result, resolution, index));
+  });
+  return issues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administering and outcomes
+
+/**
+ * The section to screen next, or null when screening is finished (the last section tried is
+ * Green, or section 1 has been tried) or cannot start (age outside every band). When the last
+ * section tried has no colour yet, that same section is returned: it must be finished before
+ * anyone can say whether to drop back.
+ */
+export function nextSectionToTry(
+  ageSection: number | null,
+  resolved: readonly SectionColour[],
+): number | null {
+  if (ageSection === null) return null;
+  const last = resolved[resolved.length - 1];
+  if (last === undefined) return ageSection;
+  if (last.colour === null) return last.section;
+  if (last.colour === 'green' || last.section <= 1) return null;
+  return last.section - 1;
+}
+
+export function workingAtSection(resolved: readonly SectionColour[]): number | null {
+  const green = resolved.filter((r) => r.colour === 'green').map((r) => r.section);
+  return green.length === 0 ? null : Math.max(...green);
+}
+
+export function lowestSectionTried(resolved: readonly SectionColour[]): number | null {
+  return resolved.length === 0 ? null : Math.min(...resolved.map((r) => r.section));
+}
+
+/**
+ * The section to choose activities from: the one above the working-at level, capped at the top
+ * section. When nothing is Green the child is working below every section tried, so activities
+ * come from the lowest section tried (null if none was tried).
+ */
+export function activitySection(
+  workingAt: number | null,
+  lowestTried: number | null,
+  maxSection: number,
+): number | null {
+  if (workingAt === null) return lowestTried;
+  return Math.min(workingAt + 1, maxSection);
+}
+
+/**
+ * How many sections the working-at level is below the age section: 0 when on track, null when
+ * nothing was Green (the gap is then unknown, at least the number of sections tried).
+ */
+export function sectionsBehind(ageSection: number, workingAt: number | null): number | null {
+  if (workingAt === null) return null;
+  return Math.max(0, ageSection - workingAt);
+}
+
+// Follows the GL guidance literally: Red on the age section, Amber on two sections, or a concern.
+// A Red below an Amber age section is not a reason on its own; the practitioner can raise a
+// concern for it.
+export function referralPrompt(input: {
+  ageSection: number | null;
+  resolved: readonly SectionColour[];
+  concernRaised: boolean;
+}): ReferralPrompt {
+  const { ageSection, resolved, concernRaised } = input;
+  const reasons: string[] = [];
+
+  const ageResult = resolved.find((r) => r.section === ageSection);
+  if (ageSection !== null && ageResult?.colour === 'red') {
+    reasons.push(`Red on section ${ageSection}, the section for the child's age.`);
+  }
+  const amberSections = [
+    ...new Set(resolved.filter((r) => r.colour === 'amber').map((r) => r.section)),
+  ].sort((a, b) => b - a);
+  if (amberSections.length >= 2) {
+    reasons.push(`Amber on ${amberSections.length} sections (${listSections(amberSections)}).`);
+  }
+  if (concernRaised) {
+    reasons.push('A specific concern has been raised by the practitioner or parent.');
+  }
+  return { prompted: reasons.length > 0, reasons };
+}
+
+function listSections(sections: readonly number[]): string {
+  const names = sections.map(String);
+  if (names.length <= 1) return `section ${names.join('')}`;
+  return `sections ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const COLOUR_SEVERITY: Record<Colour, number> = { green: 0, amber: 1, red: 2 };
+
+// Normally the age section's colour, since it is tried first and is the hardest; if a lower
+// section somehow came out worse, the worse colour drives the review so a concern is not missed.
+export function overallColour(resolved: readonly SectionColour[]): Colour | null {
+  let worst: Colour | null = null;
+  for (const { colour } of resolved) {
+    if (colour !== null && (worst === null || COLOUR_SEVERITY[colour] > COLOUR_SEVERITY[worst])) {
+      worst = colour;
+    }
+  }
+  return worst;
+}
+
+export function nextReviewDate(
+  screeningDate: string,
+  colour: Colour,
+  intervals: ReviewIntervals,
+): string {
+  switch (colour) {
+    case 'red':
+      return addWeeks(screeningDate, intervals.redWeeks);
+    case 'amber':
+      return addWeeks(screeningDate, intervals.amberWeeks);
+    case 'green':
+      return addMonths(screeningDate, intervals.greenMonths);
+  }
+}
+
+/** Overdue once the review date has passed; due soon from 14 days before it up to the day. */
+export function reviewStatus(
+  reviewDate: string,
+  today: string,
+  dueSoonDays: number = DUE_SOON_DAYS,
+): ReviewStatus {
+  const daysLeft = daysBetween(today, reviewDate);
+  if (daysLeft < 0) return 'overdue';
+  if (daysLeft <= dueSoonDays) return 'due-soon';
+  return 'not-due';
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { idSchema, optionalText, recordMetaSchema, requiredText } from './common.js';
+
+export const settingTypes = ['nursery', 'pre-school', 'childminder', 'school-nursery', 'childrens-centre'] as const;
+export type SettingType = (typeof settingTypes)[number];
+
+export const settingTypeLabels: Record<SettingType, string> = {
+  nursery: 'Nursery',
+  'pre-school': 'Pre-school',
+  childminder: 'Childminder',
+  'school-nursery': 'School nursery',
+  'childrens-centre': "Children's centre",
+};
+
+/**
+ * Ofsted unique reference numbers: early years registrations look like EY123456, schools and
+ * older registrations are six or seven digits. Stored upper-case so EY123456 and ey123456 clash.
+ */
+export const urnSchema = z
+  .string({ message: 'Enter the URN' })
+  .trim()
+  .min(1, { message: 'Enter the URN' })
+  .transform((s) => s.toUpperCase().replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^(EY)?\d{6,7}$/, { message: 'URN must be 6 or 7 digits, optionally starting with EY (for example EY123456)' }));
+
+export const settingInputSchema = z.object({
+  name: requiredText('the setting name', 120),
+  urn: urnSchema,
+  type: z.enum(settingTypes, { message: 'Choose the type of setting' }),
+  localAuthority: optionalText('local authority', 80),
+});
+export type SettingInput = z.input<typeof settingInputSchema>;
+
+export const settingSchema = recordMetaSchema.extend({
+  name: z.string(),
+  urn: z.string(),
+  type: z.enum(settingTypes),
+  localAuthority: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type Setting = z.infer<typeof settingSchema>;
+
+export const settingSummarySchema = settingSchema.extend({
+  roomCount: z.number().int(),
+  staffCount: z.number().int(),
+  childrenOnRoll: z.number().int(),
+});
+export type SettingSummary = z.infer<typeof settingSummarySchema>;
+
+export const settingUpdateSchema = settingInputSchema.extend({ id: idSchema });
+
+export const roomInputSchema = z.object({
+  settingId: idSchema,
+  name: requiredText('the room name', 60),
+});
+export const roomUpdateSchema = z.object({ id: idSchema, name: requiredText('the room name', 60) });
+export const roomSchema = recordMetaSchema.extend({
+  settingId: idSchema,
+  name: z.string(),
+  archivedAt: z.string().nullable(),
+  childrenOnRoll: z.number().int(),
+});
+export type Room = z.infer<typeof roomSchema>;

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { fixedClock } from '../../electron/core/context.js';
+import { createCore, type Core } from '../../electron/core/core.js';
+
+/** "Today" in tests: fixed, so date rules give the same answer on any day the suite runs. */
+export const testToday = '2026-11-27';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+/** A folder removed after the current test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'chatterbox-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A core on a fresh database file, closed after the current test. */
+export function testCore(options: { today?: string; path?: string } = {}): Core {
+  const core = createCore({
+    databasePath: options.path ?? join(tempDir(), 'test.sqlite'),
+    clock: fixedClock(options.today ?? testToday),
+    checkOutputs: true,
+  });
+  cleanups.push(() => core.close());
+  return core;
+}
