@@ -12,5 +12,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod's sources carry /*@__PURE__*/ comments in places Rollup ignores; harmless noise.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
+    },
   },
 });

@@ -14,17 +14,15 @@ export function issuesToFieldErrors(issues: readonly FieldIssue[]): FieldErrors 
 }
 
 /**
- * Validates with the same schema the API uses, plus any rules the caller adds (such as "not in
- * the future", which needs today's date). Returns the parsed value or the field errors.
+ * Validates with the same schema the API uses, plus issues from rules the caller checked itself
+ * (such as "not in the future", which needs today's date), so that every problem on the form is
+ * reported at once. Returns the parsed value or the field errors.
  */
-export function validate<T>(schema: ZodType<T>, value: unknown, extra: (parsed: T) => FieldIssue[] = () => []): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
+export function validate<T>(schema: ZodType<T>, value: unknown, extraIssues: readonly FieldIssue[] = []): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
-    return { ok: false, errors: issuesToFieldErrors(issues) };
-  }
-  const more = extra(parsed.data);
-  return more.length > 0 ? { ok: false, errors: issuesToFieldErrors(more) } : { ok: true, value: parsed.data };
+  const schemaIssues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
+  if (parsed.success && extraIssues.length === 0) return { ok: true, value: parsed.data };
+  return { ok: false, errors: issuesToFieldErrors([...schemaIssues, ...extraIssues]) };
 }
 
 /** Turns a failed save into field errors (when the core named fields) or a form-level message. */

@@ -11,6 +11,7 @@ import {
   type SendStage,
   type Sex,
 } from '../../shared/schemas/child.js';
+import { isIsoDate } from '../../shared/domain/dates.js';
 import { api } from '../api.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { CheckboxField, DateField, optionsFrom, SelectField, TextAreaField, TextField } from '../components/fields.js';
@@ -128,7 +129,8 @@ function ChildForm({ existing }: { existing: Child | undefined }) {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const input = { settingId: setting.id, ...toInput(values) };
-    const checked = validate(childInputSchema, input, (parsed) => childDateIssues(parsed, today));
+    const dateIssues = input.dateOfBirth && isIsoDate(input.dateOfBirth) ? childDateIssues({ dateOfBirth: input.dateOfBirth }, today) : [];
+    const checked = validate(childInputSchema, input, dateIssues);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type SendStage } from '../../shared/schemas/child.js';
 import { SortableHeader } from '../components/SortableHeader.js';
@@ -60,6 +61,26 @@ export function ChildrenPage() {
       { replace: true },
     );
   }
+  // The box keeps what is typed and the URL follows a moment later: writing every keystroke to the
+  // URL straight away re-renders mid-typing and can drop characters.
+  // The URL only overrides the box when it changed from elsewhere (Back, "Clear filters").
+  const [searchText, setSearchText] = useState(search);
+  const pushed = useRef(search);
+  useEffect(() => {
+    if (search !== pushed.current) {
+      pushed.current = search;
+      setSearchText(search);
+    }
+  }, [search]);
+  useEffect(() => {
+    if (searchText === pushed.current) return;
+    const timer = setTimeout(() => {
+      pushed.current = searchText;
+      update({ q: searchText });
+    }, 200);
+    return () => clearTimeout(timer);
+  });
+
   const onSort = (key: ChildSortKey, dir: 'asc' | 'desc') => update({ sort: key === 'name' ? null : key, dir: dir === 'asc' ? null : dir });
   const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current');
   const total = children.data?.total ?? 0;
@@ -76,7 +97,7 @@ export function ChildrenPage() {
       <div role="search" className="filters" aria-label="Find children">
         <div className="field field--inline">
           <label htmlFor="child-search">Search by name</label>
-          <input id="child-search" className="input input--medium" type="search" value={search} onChange={(e) => update({ q: e.target.value })} />
+          <input id="child-search" className="input input--medium" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
         </div>
         <div className="field field--inline">
           <label htmlFor="filter-room">Room</label>

@@ -8,11 +8,12 @@ import type { HandlerMap } from './types.js';
 
 /**
  * Rules that need the clock or the database: the date of birth against today, and the room and
- * key person belonging to the child's own setting. `current` is the stored child on an update,
- * so keeping an archived room or key person that was already set is allowed.
+ * key person belonging to the child's own setting. `current` is the stored child on an update:
+ * values it already has are not checked again, so a record kept for years (its date of birth now
+ * "too old"), or one whose room has since closed, can still be edited.
  */
 function checkChild(ctx: CoreContext, settingId: string, f: ChildFields, current?: ChildFields): void {
-  const issues: FieldIssue[] = childDateIssues(f, ctx.clock.today());
+  const issues: FieldIssue[] = f.dateOfBirth === current?.dateOfBirth ? [] : childDateIssues(f, ctx.clock.today());
   if (f.roomId && f.roomId !== current?.roomId) {
     const room = ctx.repos.rooms.list(settingId, true).find((r) => r.id === f.roomId);
     if (!room) issues.push({ path: ['roomId'], message: 'Choose a room in this setting' });
@@ -46,12 +47,18 @@ export const childrenHandlers = {
     const child = ctx.repos.children.get(input.id);
     const now = ctx.clock.now();
     if (!input.archived) return ctx.repos.children.setArchived(child.id, null, null, now);
-    const leaveDate = input.leaveDate ?? child.leaveDate ?? ctx.clock.today();
+    const today = ctx.clock.today();
+    const leaveDate = input.leaveDate ?? child.leaveDate ?? today;
     const earliest = child.startDate ?? child.dateOfBirth;
     if (compareIsoDates(leaveDate, earliest) < 0) {
       const what = child.startDate ? 'start date' : 'date of birth';
       throw validationError([{ path: ['leaveDate'], message: `Leave date must be on or after the ${what}` }]);
     }
-    return ctx.repos.children.setArchived(child.id, now, leaveDate, now);
+    // A leaver has left: a planned leave date belongs on the record (edit), not in the leavers list.
+    if (compareIsoDates(leaveDate, today) > 0) {
+      throw validationError([{ path: ['leaveDate'], message: 'Leave date must be today or in the past' }]);
+    }
+    // Archiving twice keeps the first archived time: it is when the record stopped being current.
+    return ctx.repos.children.setArchived(child.id, child.archivedAt ?? now, leaveDate, now);
   },
 } satisfies HandlerMap<'children.list' | 'children.get' | 'children.create' | 'children.update' | 'children.archive'>;

@@ -39,8 +39,12 @@ export function dispatch(ctx: CoreContext, method: string, input: unknown, optio
   }
   try {
     const handler = handlers[method] as (c: CoreContext, i: unknown) => unknown;
-    const value = ctx.db.transaction(() => handler(ctx, parsed.data))();
-    if (options.checkOutputs) contract[method].output.parse(value);
+    const value = ctx.db.transaction(() => {
+      const result = handler(ctx, parsed.data);
+      // Inside the transaction, so a result that breaks the contract also undoes its write.
+      if (options.checkOutputs) contract[method].output.parse(result);
+      return result;
+    })();
     return { ok: true, value };
   } catch (err) {
     if (err instanceof AppError) return failure(err.toBody());

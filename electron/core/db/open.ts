@@ -18,7 +18,12 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const isNew = path === ':memory:' || !existsSync(path);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Db;
+  try {
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw new AppError('DATABASE', `Chatterbox cannot open ${path} (${describeSqliteError(err)}). Check the file exists and can be read.`);
+  }
   try {
     if (!isNew) checkBeforeWriting(db, path);
     db.pragma('journal_mode = WAL');
@@ -55,6 +60,12 @@ function checkBeforeWriting(db: Db, path: string): void {
     );
   }
   const version = userVersion(db);
+  // Version 0 with tables in it is some other program's database: adding ours would change a
+  // file that is not ours (and switch it to WAL).
+  const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  if (version === 0 && tableCount > 0) {
+    throw new AppError('DATABASE', `The file ${path} is an SQLite database from another program, not Chatterbox. Nothing was changed. Choose another file.`);
+  }
   if (version > latestSchemaVersion) {
     throw new AppError(
       'DATABASE',

@@ -113,12 +113,21 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 400, failure('BAD_REQUEST', 'The request body is not valid JSON'));
       return;
     }
-    const result = options.core.call(decodeURIComponent(method), input);
+    const name = safeDecode(method);
+    if (name === null) {
+      sendJson(res, 400, failure('BAD_REQUEST', 'The method name is not valid'));
+      return;
+    }
+    const result = options.core.call(name, input);
     sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const relative = pathname === '/' ? 'index.html' : safeDecode(pathname.slice(1));
+    if (relative === null) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
     const root = resolve(options.staticDir);
     const full = resolve(join(root, relative));
     if (!full.startsWith(root + sep)) {
@@ -155,6 +164,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** decodeURIComponent throws on broken escapes such as %E0%A4%A; that is bad input, not a crash. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 function setSecurityHeaders(res: ServerResponse): void {

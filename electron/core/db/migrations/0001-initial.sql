@@ -50,7 +50,8 @@ CREATE TABLE children (
   last_name TEXT NOT NULL,
   date_of_birth TEXT NOT NULL,
   sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'not-recorded')),
-  ethnicity TEXT NOT NULL,
+  ethnicity TEXT NOT NULL CHECK (ethnicity IN ('WBRI', 'WIRI', 'WIRT', 'WROM', 'WOTH', 'MWBC', 'MWBA', 'MWAS', 'MOTH',
+    'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT')),
   home_languages TEXT NOT NULL DEFAULT '[]', -- JSON array of language names
   eal INTEGER NOT NULL CHECK (eal IN (0, 1)),
   send_stage TEXT NOT NULL CHECK (send_stage IN ('none', 'sen-support', 'ehcp')),
@@ -61,6 +62,9 @@ CREATE TABLE children (
   start_date TEXT,
   leave_date TEXT,
   notes TEXT NOT NULL DEFAULT '',
+  -- "first last" folded to lower case without accents (see shared/domain/search.ts): SQLite's
+  -- LIKE folds ASCII only, and people search for Élodie by typing elodie.
+  search_name TEXT NOT NULL,
   archived_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,

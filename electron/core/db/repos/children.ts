@@ -1,5 +1,6 @@
 import type { Child, ChildListResult, ChildRow as ChildListRow, EthnicityCode, SendStage, Sex } from '../../../../shared/schemas/child.js';
 import type { ChildSortKey } from '../../../../shared/schemas/child.js';
+import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Db } from '../open.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';
 
@@ -105,11 +106,11 @@ export function childrenRepo(db: Db) {
       const where: string[] = ['c.setting_id = @settingId'];
       const params: Record<string, string | number> = { settingId: f.settingId };
       // Every word typed must appear somewhere in the child's full name, in any order.
-      f.search
-        .split(/\s+/)
+      foldForSearch(f.search)
+        .split(' ')
         .filter(Boolean)
         .forEach((token, i) => {
-          where.push(`(c.first_name || ' ' || c.last_name) LIKE @search${i} ESCAPE '\\'`);
+          where.push(`c.search_name LIKE @search${i} ESCAPE '\\'`);
           params[`search${i}`] = likeContains(token);
         });
       if (f.roomId) {
@@ -150,9 +151,9 @@ export function childrenRepo(db: Db) {
       const id = newId();
       db.prepare(
         `INSERT INTO children (id, setting_id, first_name, last_name, date_of_birth, sex, ethnicity, home_languages, eal,
-           send_stage, funded2, eypp, room_id, key_person_id, start_date, leave_date, notes, created_at, updated_at)
+           send_stage, funded2, eypp, room_id, key_person_id, start_date, leave_date, notes, search_name, created_at, updated_at)
          VALUES (@id, @settingId, @firstName, @lastName, @dateOfBirth, @sex, @ethnicity, @homeLanguages, @eal,
-           @sendStage, @funded2, @eypp, @roomId, @keyPersonId, @startDate, @leaveDate, @notes, @now, @now)`,
+           @sendStage, @funded2, @eypp, @roomId, @keyPersonId, @startDate, @leaveDate, @notes, @searchName, @now, @now)`,
       ).run({ ...bind(f), id, settingId, now });
       return this.get(id);
     },
@@ -163,7 +164,7 @@ export function childrenRepo(db: Db) {
         `UPDATE children SET first_name = @firstName, last_name = @lastName, date_of_birth = @dateOfBirth, sex = @sex,
            ethnicity = @ethnicity, home_languages = @homeLanguages, eal = @eal, send_stage = @sendStage,
            funded2 = @funded2, eypp = @eypp, room_id = @roomId, key_person_id = @keyPersonId,
-           start_date = @startDate, leave_date = @leaveDate, notes = @notes, updated_at = @now
+           start_date = @startDate, leave_date = @leaveDate, notes = @notes, search_name = @searchName, updated_at = @now
          WHERE id = @id`,
       ).run({ ...bind(f), id, now });
       return this.get(id);
@@ -194,5 +195,6 @@ function bind(f: ChildFields) {
     startDate: f.startDate,
     leaveDate: f.leaveDate,
     notes: f.notes,
+    searchName: foldForSearch(`${f.firstName} ${f.lastName}`),
   };
 }
