@@ -16,6 +16,15 @@ import {
   settingSummarySchema,
   settingUpdateSchema,
 } from './schemas/setting.js';
+import {
+  instrumentCopySchema,
+  instrumentSchema,
+  instrumentUpdateSchema,
+  reviewIntervalsSchema,
+  screeningInputSchema,
+  screeningSchema,
+  screeningUpdateSchema,
+} from './schemas/screening.js';
 import { staffInputSchema, staffSchema, staffUpdateSchema } from './schemas/staff.js';
 
 // THE API. Every method the renderer (or the CLI, or a test) may call is listed here once, with
@@ -49,6 +58,7 @@ export const contract = {
   'settings.create': { input: settingInputSchema, output: settingSchema },
   'settings.update': { input: settingUpdateSchema, output: settingSchema },
   'settings.archive': { input: archiveToggle, output: settingSchema },
+  'settings.updateReviewIntervals': { input: reviewIntervalsSchema, output: settingSchema },
 
   'rooms.list': { input: bySetting, output: z.array(roomSchema) },
   'rooms.create': { input: roomInputSchema, output: roomSchema },
@@ -69,6 +79,22 @@ export const contract = {
     input: z.object({ id: idSchema, archived: z.boolean(), leaveDate: isoDateSchema.nullable().default(null) }),
     output: childSchema,
   },
+
+  'instruments.list': { input: z.object({}), output: z.array(instrumentSchema) },
+  'instruments.get': { input: byId, output: instrumentSchema },
+  /** A new version of an instrument starts as a copy of an existing one. */
+  'instruments.copy': { input: instrumentCopySchema, output: instrumentSchema },
+  /** Item counts and cut-offs, entered by an administrator from their own licensed handbook. */
+  'instruments.update': { input: instrumentUpdateSchema, output: instrumentSchema },
+  /** The instrument new screenings use unless another is chosen. */
+  'instruments.setDefault': { input: byId, output: instrumentSchema },
+
+  'screenings.listForChild': { input: z.object({ childId: idSchema }), output: z.array(screeningSchema) },
+  'screenings.get': { input: byId, output: screeningSchema },
+  'screenings.create': { input: screeningInputSchema, output: screeningSchema },
+  'screenings.update': { input: screeningUpdateSchema, output: screeningSchema },
+  /** Returns what was deleted, so the renderer can offer Undo by creating it again. */
+  'screenings.delete': { input: byId, output: screeningSchema },
 } as const;
 
 export type Contract = typeof contract;

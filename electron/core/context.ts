@@ -2,6 +2,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { isoFromDate } from '../../shared/domain/dates.js';
 import type { Db } from './db/open.js';
 import { childrenRepo } from './db/repos/children.js';
+import { instrumentsRepo } from './db/repos/instruments.js';
+import { screeningsRepo } from './db/repos/screenings.js';
 import { roomsRepo } from './db/repos/rooms.js';
 import { settingsRepo } from './db/repos/settings.js';
 import { staffRepo } from './db/repos/staff.js';
@@ -30,6 +32,8 @@ export function createRepos(db: Db) {
     rooms: roomsRepo(db),
     staff: staffRepo(db),
     children: childrenRepo(db),
+    instruments: instrumentsRepo(db),
+    screenings: screeningsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -167,36 +167,41 @@ function isWholeNumber(n: number): boolean {
 
 // Both cut-offs or neither: with only one, some scores would have no colour, and a half-entered
 // score guide is more likely a slip than a decision.
-export function validateCutOffs(section: InstrumentSection): string[] {
+/** A problem with one field of a section's cut-offs, so a form can show it beside that field. */
+export interface CutOffProblem {
+  field: 'itemCount' | 'lowestGreen' | 'lowestAmber';
+  message: string;
+}
+
+export function validateCutOffs(section: InstrumentSection): CutOffProblem[] {
   const name = `Section ${section.section}`;
-  const problems: string[] = [];
+  const problems: CutOffProblem[] = [];
   const { itemCount, lowestGreen, lowestAmber } = section;
 
   if (!Number.isInteger(itemCount) || itemCount < 1) {
-    problems.push(`${name}: the number of items must be a whole number of at least 1.`);
+    problems.push({ field: 'itemCount', message: `${name}: the number of items must be a whole number of at least 1.` });
   }
   if ((lowestGreen === null) !== (lowestAmber === null)) {
-    problems.push(`${name}: enter both the Green and the Amber cut-offs, or neither.`);
+    problems.push({ field: lowestGreen === null ? 'lowestGreen' : 'lowestAmber', message: `${name}: enter both the Green and the Amber cut-offs, or neither.` });
   }
-  const cutOffs: [string, number | null][] = [
-    ['Green', lowestGreen],
-    ['Amber', lowestAmber],
+  const cutOffs: [string, 'lowestGreen' | 'lowestAmber', number | null][] = [
+    ['Green', 'lowestGreen', lowestGreen],
+    ['Amber', 'lowestAmber', lowestAmber],
   ];
-  for (const [label, value] of cutOffs) {
+  for (const [label, field, value] of cutOffs) {
     if (value === null) continue;
     if (!isWholeNumber(value)) {
-      problems.push(`${name}: the ${label} cut-off must be a whole number, 0 or more.`);
+      problems.push({ field, message: `${name}: the ${label} cut-off must be a whole number, 0 or more.` });
     } else if (Number.isInteger(itemCount) && value > itemCount) {
-      problems.push(
-        `${name}: the ${label} cut-off (${value}) is more than the number of items (${itemCount}).`,
-      );
+      problems.push({ field, message: `${name}: the ${label} cut-off (${value}) is more than the number of items (${itemCount}).` });
     }
   }
   // Equal cut-offs would leave no score that is Amber, so Amber must be strictly lower.
   if (lowestGreen !== null && lowestAmber !== null && lowestAmber >= lowestGreen) {
-    problems.push(
-      `${name}: the Amber cut-off (${lowestAmber}) must be lower than the Green cut-off (${lowestGreen}).`,
-    );
+    problems.push({
+      field: 'lowestAmber',
+      message: `${name}: the Amber cut-off (${lowestAmber}) must be lower than the Green cut-off (${lowestGreen}).`,
+    });
   }
   return problems;
 }

@@ -114,14 +114,28 @@ export const childSchema = recordMetaSchema.extend({
 });
 export type Child = z.infer<typeof childSchema>;
 
+/** The child's most recent screening, as the list shows it. */
+export const latestScreeningSchema = z.object({
+  id: idSchema,
+  screeningDate: z.string(),
+  colour: z.enum(['red', 'amber', 'green']),
+  ageSection: z.number().int(),
+  workingAtSection: z.number().int().nullable(),
+  referralPrompted: z.boolean(),
+  reviewDate: z.string(),
+  reviewStatus: z.enum(['overdue', 'due-soon', 'not-due']),
+});
+export type LatestScreening = z.infer<typeof latestScreeningSchema>;
+
 /** A list row carries the names it is shown with, so the list needs no second round trip. */
 export const childRowSchema = childSchema.extend({
   roomName: z.string().nullable(),
   keyPersonName: z.string().nullable(),
+  latestScreening: latestScreeningSchema.nullable(),
 });
 export type ChildRow = z.infer<typeof childRowSchema>;
 
-export const childSortKeys = ['name', 'dateOfBirth', 'room', 'keyPerson', 'startDate'] as const;
+export const childSortKeys = ['name', 'dateOfBirth', 'room', 'keyPerson', 'startDate', 'reviewDate'] as const;
 export type ChildSortKey = (typeof childSortKeys)[number];
 
 export const childListQuerySchema = z.object({
@@ -132,6 +146,12 @@ export const childListQuerySchema = z.object({
   eal: z.boolean().nullable().default(null),
   sendStage: z.enum(sendStages).nullable().default(null),
   status: z.enum(['current', 'leavers', 'all']).default('current'),
+  /** Colour of the latest screening; 'none' means never screened. */
+  colour: z.enum(['red', 'amber', 'green', 'none']).nullable().default(null),
+  /** Only children whose re-screen date has passed. */
+  reviewOverdue: z.boolean().default(false),
+  /** Only children whose latest screening prompted a referral. */
+  referralPrompted: z.boolean().default(false),
   sort: z.enum(childSortKeys).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   limit: z.number().int().min(1).max(1000).default(200),

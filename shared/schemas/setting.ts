@@ -37,6 +37,8 @@ export const settingSchema = recordMetaSchema.extend({
   type: z.enum(settingTypes),
   localAuthority: z.string(),
   archivedAt: z.string().nullable(),
+  /** When to re-screen after each colour (see shared/domain/screening.ts). */
+  reviewIntervals: z.object({ amberWeeks: z.number().int(), redWeeks: z.number().int(), greenMonths: z.number().int() }),
 });
 export type Setting = z.infer<typeof settingSchema>;
 

@@ -25,6 +25,8 @@ import {
   type SectionResult,
 } from '../../shared/domain/screening.js';
 
+const cutOffMessages = (section: InstrumentSection) => validateCutOffs(section).map((p) => p.message);
+
 // Deliberately fake numbers: 20 items a section (the real toolkit has 10 to 12) with cut-offs
 // 15 and 5. They test the rules and say nothing about the licensed score guides.
 const FAKE_ITEMS = 20;
@@ -77,7 +79,7 @@ describe('defaultInstrumentSections', () => {
 
   it('passes its own cut-off validation', () => {
     for (const section of defaultInstrumentSections) {
-      expect(validateCutOffs(section)).toEqual([]);
+      expect(cutOffMessages(section)).toEqual([]);
     }
   });
 
@@ -274,51 +276,51 @@ describe('resolveSectionResults', () => {
 
 describe('validateCutOffs', () => {
   it('accepts sensible cut-offs, including cut-offs at the extremes', () => {
-    expect(validateCutOffs(fakeSection())).toEqual([]);
-    expect(validateCutOffs(fakeSection({ lowestGreen: FAKE_ITEMS, lowestAmber: 0 }))).toEqual([]);
+    expect(cutOffMessages(fakeSection())).toEqual([]);
+    expect(cutOffMessages(fakeSection({ lowestGreen: FAKE_ITEMS, lowestAmber: 0 }))).toEqual([]);
   });
 
   it('accepts no cut-offs at all (the practitioner then enters colours)', () => {
-    expect(validateCutOffs(fakeSection({ lowestGreen: null, lowestAmber: null }))).toEqual([]);
+    expect(cutOffMessages(fakeSection({ lowestGreen: null, lowestAmber: null }))).toEqual([]);
   });
 
   it('wants both cut-offs or neither', () => {
-    expect(validateCutOffs(fakeSection({ lowestAmber: null }))).toEqual([
+    expect(cutOffMessages(fakeSection({ lowestAmber: null }))).toEqual([
       'Section 4: enter both the Green and the Amber cut-offs, or neither.',
     ]);
-    expect(validateCutOffs(fakeSection({ lowestGreen: null }))).toEqual([
+    expect(cutOffMessages(fakeSection({ lowestGreen: null }))).toEqual([
       'Section 4: enter both the Green and the Amber cut-offs, or neither.',
     ]);
   });
 
   it('refuses an Amber cut-off above or equal to the Green one', () => {
-    expect(validateCutOffs(fakeSection({ lowestGreen: 6, lowestAmber: 7 }))).toEqual([
+    expect(cutOffMessages(fakeSection({ lowestGreen: 6, lowestAmber: 7 }))).toEqual([
       'Section 4: the Amber cut-off (7) must be lower than the Green cut-off (6).',
     ]);
-    expect(validateCutOffs(fakeSection({ lowestGreen: 6, lowestAmber: 6 }))).toHaveLength(1);
+    expect(cutOffMessages(fakeSection({ lowestGreen: 6, lowestAmber: 6 }))).toHaveLength(1);
   });
 
   it('refuses a cut-off above the number of items', () => {
-    expect(validateCutOffs(fakeSection({ lowestGreen: FAKE_ITEMS + 1 }))).toEqual([
+    expect(cutOffMessages(fakeSection({ lowestGreen: FAKE_ITEMS + 1 }))).toEqual([
       `Section 4: the Green cut-off (${FAKE_ITEMS + 1}) is more than the number of items (${FAKE_ITEMS}).`,
     ]);
-    const both = validateCutOffs(fakeSection({ itemCount: 3, lowestGreen: 9, lowestAmber: 4 }));
+    const both = cutOffMessages(fakeSection({ itemCount: 3, lowestGreen: 9, lowestAmber: 4 }));
     expect(both).toHaveLength(2);
     expect(both.join(' ')).toContain('Green cut-off (9)');
     expect(both.join(' ')).toContain('Amber cut-off (4)');
   });
 
   it('refuses negative and fractional cut-offs', () => {
-    expect(validateCutOffs(fakeSection({ lowestAmber: -1 }))).toEqual([
+    expect(cutOffMessages(fakeSection({ lowestAmber: -1 }))).toEqual([
       'Section 4: the Amber cut-off must be a whole number, 0 or more.',
     ]);
-    expect(validateCutOffs(fakeSection({ lowestGreen: 7.5 }))).toEqual([
+    expect(cutOffMessages(fakeSection({ lowestGreen: 7.5 }))).toEqual([
       'Section 4: the Green cut-off must be a whole number, 0 or more.',
     ]);
   });
 
   it('refuses a section with no items', () => {
-    expect(validateCutOffs(fakeSection({ itemCount: 0, lowestGreen: null, lowestAmber: null }))).toEqual([
+    expect(cutOffMessages(fakeSection({ itemCount: 0, lowestGreen: null, lowestAmber: null }))).toEqual([
       'Section 4: the number of items must be a whole number of at least 1.',
     ]);
   });

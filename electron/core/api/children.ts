@@ -30,7 +30,7 @@ function checkChild(ctx: CoreContext, settingId: string, f: ChildFields, current
 export const childrenHandlers = {
   'children.list': (ctx, input) => {
     ctx.repos.settings.get(input.settingId);
-    return ctx.repos.children.list(input);
+    return ctx.repos.children.list({ ...input, today: ctx.clock.today() });
   },
   'children.get': (ctx, input) => ctx.repos.children.get(input.id),
   'children.create': (ctx, { settingId, ...fields }) => {

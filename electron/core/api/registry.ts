@@ -6,6 +6,7 @@ import { isSqliteError } from '../db/repos/rows.js';
 import { appHandlers } from './app.js';
 import { childrenHandlers } from './children.js';
 import { demoHandlers } from './demo.js';
+import { screeningHandlers } from './screenings.js';
 import { settingsHandlers } from './settings.js';
 import { staffHandlers } from './staff.js';
 import type { HandlerMap } from './types.js';
@@ -20,6 +21,7 @@ const handlers: HandlerMap<MethodName> = {
   ...settingsHandlers,
   ...staffHandlers,
   ...childrenHandlers,
+  ...screeningHandlers,
 };
 
 export interface DispatchOptions {

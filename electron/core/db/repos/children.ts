@@ -1,5 +1,6 @@
 import type { Child, ChildListResult, ChildRow as ChildListRow, EthnicityCode, SendStage, Sex } from '../../../../shared/schemas/child.js';
-import type { ChildSortKey } from '../../../../shared/schemas/child.js';
+import type { ChildSortKey, LatestScreening } from '../../../../shared/schemas/child.js';
+import { reviewStatus } from '../../../../shared/domain/screening.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Db } from '../open.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';
@@ -30,6 +31,13 @@ interface ChildDbRow {
 interface ChildListDbRow extends ChildDbRow {
   room_name: string | null;
   key_person_name: string | null;
+  ls_id: string | null;
+  ls_date: string | null;
+  ls_colour: 'red' | 'amber' | 'green' | null;
+  ls_age_section: number | null;
+  ls_working_at: number | null;
+  ls_referral: number | null;
+  ls_review_date: string | null;
 }
 
 /** Everything a caller may set on a child; the repository adds id, setting and timestamps. */
@@ -43,6 +51,11 @@ export interface ChildListFilter {
   eal: boolean | null;
   sendStage: SendStage | null;
   status: 'current' | 'leavers' | 'all';
+  colour: 'red' | 'amber' | 'green' | 'none' | null;
+  reviewOverdue: boolean;
+  referralPrompted: boolean;
+  /** For "overdue": the repository has no clock of its own. */
+  today: string;
   sort: ChildSortKey;
   direction: 'asc' | 'desc';
   limit: number;
@@ -87,6 +100,7 @@ const sortSql: Record<ChildSortKey, string> = {
   room: `r.name IS NULL, r.name COLLATE NOCASE {dir}, ${nameOrder}`,
   keyPerson: `st.name IS NULL, st.name COLLATE NOCASE {dir}, ${nameOrder}`,
   startDate: `c.start_date IS NULL, c.start_date {dir}, ${nameOrder}`,
+  reviewDate: `ls.review_date IS NULL, ls.review_date {dir}, ${nameOrder}`,
 };
 
 /** Escapes LIKE wildcards so a search for "50%" finds that text, not everything. */
@@ -131,19 +145,42 @@ export function childrenRepo(db: Db) {
       }
       if (f.status === 'current') where.push('c.archived_at IS NULL');
       if (f.status === 'leavers') where.push('c.archived_at IS NOT NULL');
+      if (f.colour === 'none') where.push('ls.id IS NULL');
+      else if (f.colour) {
+        where.push('ls.colour = @colour');
+        params.colour = f.colour;
+      }
+      if (f.reviewOverdue) {
+        where.push('ls.review_date < @today');
+        params.today = f.today;
+      }
+      if (f.referralPrompted) where.push('ls.referral_prompted = 1');
 
+      // The latest screening per child, found through the (child_id, screening_date) index.
       const from = `FROM children c
         LEFT JOIN rooms r ON r.id = c.room_id
         LEFT JOIN staff st ON st.id = c.key_person_id
+        LEFT JOIN screenings ls ON ls.id = (
+          SELECT s2.id FROM screenings s2 WHERE s2.child_id = c.id ORDER BY s2.screening_date DESC, s2.created_at DESC LIMIT 1)
         WHERE ${where.join(' AND ')}`;
       const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
       const order = sortSql[f.sort].replaceAll('{dir}', f.direction === 'desc' ? 'DESC' : 'ASC');
       const rows = db
-        .prepare(`SELECT c.*, r.name AS room_name, st.name AS key_person_name ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+        .prepare(
+          `SELECT c.*, r.name AS room_name, st.name AS key_person_name, ls.id AS ls_id, ls.screening_date AS ls_date,
+             ls.colour AS ls_colour, ls.age_section AS ls_age_section, ls.working_at_section AS ls_working_at,
+             ls.referral_prompted AS ls_referral, ls.review_date AS ls_review_date
+           ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        )
         .all({ ...params, limit: f.limit, offset: f.offset }) as ChildListDbRow[];
       return {
         total,
-        rows: rows.map((r): ChildListRow => ({ ...toChild(r), roomName: r.room_name, keyPersonName: r.key_person_name })),
+        rows: rows.map((r): ChildListRow => ({
+          ...toChild(r),
+          roomName: r.room_name,
+          keyPersonName: r.key_person_name,
+          latestScreening: latestScreening(r, f.today),
+        })),
       };
     },
 
@@ -175,6 +212,20 @@ export function childrenRepo(db: Db) {
       db.prepare('UPDATE children SET archived_at = ?, leave_date = ?, updated_at = ? WHERE id = ?').run(archivedAt, leaveDate, now, id);
       return this.get(id);
     },
+  };
+}
+
+function latestScreening(r: ChildListDbRow, today: string): LatestScreening | null {
+  if (!r.ls_id || !r.ls_date || !r.ls_colour || r.ls_age_section === null || !r.ls_review_date) return null;
+  return {
+    id: r.ls_id,
+    screeningDate: r.ls_date,
+    colour: r.ls_colour,
+    ageSection: r.ls_age_section,
+    workingAtSection: r.ls_working_at,
+    referralPrompted: r.ls_referral === 1,
+    reviewDate: r.ls_review_date,
+    reviewStatus: reviewStatus(r.ls_review_date, today),
   };
 }
 

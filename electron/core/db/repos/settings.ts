@@ -1,4 +1,5 @@
 import type { Setting, SettingSummary, SettingType } from '../../../../shared/schemas/setting.js';
+import type { ReviewIntervals } from '../../../../shared/domain/screening.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { Db } from '../open.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';
@@ -12,6 +13,9 @@ interface SettingRow {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  review_amber_weeks: number;
+  review_red_weeks: number;
+  review_green_months: number;
 }
 
 interface SummaryRow extends SettingRow {
@@ -42,6 +46,7 @@ function toSetting(r: SettingRow): Setting {
     type: r.type,
     localAuthority: r.local_authority,
     archivedAt: r.archived_at,
+    reviewIntervals: { amberWeeks: r.review_amber_weeks, redWeeks: r.review_red_weeks, greenMonths: r.review_green_months },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -103,6 +108,18 @@ export function settingsRepo(db: Db) {
         if (isUniqueViolation(err)) throw duplicateUrn(f.urn);
         throw err;
       }
+      return this.get(id);
+    },
+
+    setReviewIntervals(id: string, i: ReviewIntervals, now: string): Setting {
+      this.get(id);
+      db.prepare('UPDATE settings SET review_amber_weeks = ?, review_red_weeks = ?, review_green_months = ?, updated_at = ? WHERE id = ?').run(
+        i.amberWeeks,
+        i.redWeeks,
+        i.greenMonths,
+        now,
+        id,
+      );
       return this.get(id);
     },
 

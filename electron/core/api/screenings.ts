@@ -1,0 +1,157 @@
+import { compareIsoDates } from '../../../shared/domain/dates.js';
+import { findSection, validateCutOffs, type InstrumentSection } from '../../../shared/domain/screening.js';
+import { screeningOutcome } from '../../../shared/domain/screening-outcome.js';
+import { AppError, validationError, type FieldIssue } from '../../../shared/errors.js';
+import type { Child } from '../../../shared/schemas/child.js';
+import type { ParsedInput } from '../../../shared/contract.js';
+import type { CoreContext } from '../context.js';
+import type { ScreeningRecord } from '../db/repos/screenings.js';
+import type { HandlerMap } from './types.js';
+
+type ScreeningFields = Omit<ParsedInput<'screenings.create'>, 'childId'>;
+
+/** Checks a screening against the child, the instrument and the setting, and works out its outcome. */
+function buildRecord(ctx: CoreContext, child: Child, input: ScreeningFields): ScreeningRecord {
+  const instrument = ctx.repos.instruments.get(input.instrumentId);
+  const setting = ctx.repos.settings.get(child.settingId);
+  const today = ctx.clock.today();
+  const dateIssue = (message: string) => validationError([{ path: ['screeningDate'], message }]);
+
+  if (compareIsoDates(input.screeningDate, child.dateOfBirth) < 0) throw dateIssue('The screening date is before the child’s date of birth');
+  if (compareIsoDates(input.screeningDate, today) > 0) throw dateIssue('The screening date must be today or in the past');
+
+  const outcome = screeningOutcome({
+    sections: instrument.sections,
+    dateOfBirth: child.dateOfBirth,
+    screeningDate: input.screeningDate,
+    results: input.sections.map((s) => ({ section: s.section, score: s.score, colour: s.colour })),
+    concernRaised: input.concernPractitioner || input.concernParent,
+    intervals: setting.reviewIntervals,
+  });
+  if (outcome.ageSection === null) {
+    const min = Math.min(...instrument.sections.map((s) => s.minMonths));
+    const max = Math.max(...instrument.sections.map((s) => s.maxMonths));
+    throw dateIssue(`${child.firstName} is ${outcome.ageMonths} months old on that date: outside the toolkit’s range (${min} to ${max} months)`);
+  }
+
+  const issues: FieldIssue[] = [...outcome.issues];
+  if (input.screenerId && !ctx.repos.staff.list(child.settingId, true).some((s) => s.id === input.screenerId)) {
+    issues.push({ path: ['screenerId'], message: 'Choose a screener who works in this setting' });
+  }
+  input.sections.forEach((entry, index) => issues.push(...itemIssues(findSection(instrument.sections, entry.section), entry, index)));
+  if (issues.length > 0) throw validationError(issues);
+
+  const sections = outcome.resolved.map((r, i) => {
+    if (!r.colour) throw new Error('validated sections always have a colour');
+    return {
+      section: r.section,
+      score: r.score,
+      enteredColour: r.enteredColour,
+      computedColour: r.computed,
+      colour: r.colour,
+      itemsNotPassed: [...new Set(input.sections[i]?.itemsNotPassed ?? [])].sort((a, b) => a - b),
+    };
+  });
+  if (!outcome.colour || !outcome.reviewDate) throw new Error('validated screenings always have a colour');
+  return {
+    childId: child.id,
+    settingId: child.settingId,
+    instrumentId: instrument.id,
+    screeningDate: input.screeningDate,
+    ageMonths: outcome.ageMonths,
+    ageSection: outcome.ageSection,
+    screenerId: input.screenerId,
+    parentPresent: input.parentPresent,
+    concernPractitioner: input.concernPractitioner,
+    concernParent: input.concernParent,
+    concernDetails: input.concernDetails,
+    comments: input.comments,
+    action: input.action ?? outcome.suggestedAction,
+    colour: outcome.colour,
+    workingAtSection: outcome.workingAt,
+    referralPrompted: outcome.referral.prompted,
+    referralReasons: outcome.referral.reasons,
+    reviewDate: outcome.reviewDate,
+    sections,
+  };
+}
+
+/** Item numbers must exist in the section, and there cannot be more fails than the score allows. */
+function itemIssues(section: InstrumentSection | undefined, entry: ScreeningFields['sections'][number], index: number): FieldIssue[] {
+  if (!section) return [];
+  const path = ['sections', index, 'itemsNotPassed'];
+  const outside = entry.itemsNotPassed.filter((n) => n > section.itemCount);
+  if (outside.length > 0) {
+    return [{ path, message: `Section ${section.section} has items 1 to ${section.itemCount}: there is no item ${outside.join(', ')}` }];
+  }
+  const distinct = new Set(entry.itemsNotPassed).size;
+  if (entry.score !== null && Number.isInteger(entry.score) && entry.score <= section.itemCount && distinct > section.itemCount - entry.score) {
+    return [
+      {
+        path,
+        message: `Section ${section.section}: a score of ${entry.score} out of ${section.itemCount} leaves ${section.itemCount - entry.score} items not passed, but ${distinct} are listed`,
+      },
+    ];
+  }
+  return [];
+}
+
+export const screeningHandlers = {
+  'screenings.listForChild': (ctx, input) => {
+    ctx.repos.children.get(input.childId);
+    return ctx.repos.screenings.listForChild(input.childId);
+  },
+  'screenings.get': (ctx, input) => ctx.repos.screenings.get(input.id),
+  'screenings.create': (ctx, { childId, ...fields }) => {
+    const child = ctx.repos.children.get(childId);
+    return ctx.repos.screenings.create(buildRecord(ctx, child, fields), ctx.clock.now());
+  },
+  'screenings.update': (ctx, { id, ...fields }) => {
+    const current = ctx.repos.screenings.get(id);
+    const child = ctx.repos.children.get(current.childId);
+    return ctx.repos.screenings.update(id, buildRecord(ctx, child, fields), ctx.clock.now());
+  },
+  'screenings.delete': (ctx, input) => {
+    const screening = ctx.repos.screenings.get(input.id);
+    ctx.repos.screenings.delete(input.id);
+    return screening;
+  },
+
+  'instruments.list': (ctx) => ctx.repos.instruments.list(),
+  'instruments.get': (ctx, input) => ctx.repos.instruments.get(input.id),
+  'instruments.copy': (ctx, input) => ctx.repos.instruments.copy(input.fromId, input.name, ctx.clock.now()),
+  'instruments.update': (ctx, input) => {
+    const instrument = ctx.repos.instruments.get(input.id);
+    const issues: FieldIssue[] = [];
+    input.sections.forEach((edit, index) => {
+      const current = findSection(instrument.sections, edit.section);
+      if (!current) {
+        issues.push({ path: ['sections', index, 'section'], message: `Section ${edit.section} is not part of ${instrument.name}` });
+        return;
+      }
+      for (const problem of validateCutOffs({ ...current, ...edit })) {
+        issues.push({ path: ['sections', index, problem.field], message: problem.message });
+      }
+    });
+    if (issues.length > 0) throw validationError(issues);
+    return ctx.repos.instruments.update(input.id, input.name, input.sections, ctx.clock.now());
+  },
+  'instruments.setDefault': (ctx, input) => ctx.repos.instruments.setDefault(input.id, ctx.clock.now()),
+
+  'settings.updateReviewIntervals': (ctx, { settingId, ...intervals }) => {
+    if (ctx.repos.settings.get(settingId).archivedAt) throw new AppError('VALIDATION', 'This setting is archived: restore it first');
+    return ctx.repos.settings.setReviewIntervals(settingId, intervals, ctx.clock.now());
+  },
+} satisfies HandlerMap<
+  | 'screenings.listForChild'
+  | 'screenings.get'
+  | 'screenings.create'
+  | 'screenings.update'
+  | 'screenings.delete'
+  | 'instruments.list'
+  | 'instruments.get'
+  | 'instruments.copy'
+  | 'instruments.update'
+  | 'instruments.setDefault'
+  | 'settings.updateReviewIntervals'
+>;
