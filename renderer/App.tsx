@@ -6,7 +6,9 @@ import { ChildFormPage } from './pages/ChildFormPage.js';
 import { ChildPage } from './pages/ChildPage.js';
 import { ChildrenPage } from './pages/ChildrenPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { InstrumentEditPage, InstrumentsPage } from './pages/InstrumentsPage.js';
 import { PeoplePage } from './pages/PeoplePage.js';
+import { ScreeningFormPage } from './pages/ScreeningFormPage.js';
 import { SettingFormPage } from './pages/SettingFormPage.js';
 import { SettingLayout } from './pages/SettingLayout.js';
 import { SettingOverviewPage } from './pages/SettingOverviewPage.js';
@@ -18,6 +20,8 @@ const router = createHashRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'settings/new', element: <SettingFormPage /> },
+      { path: 'instruments', element: <InstrumentsPage /> },
+      { path: 'instruments/:instrumentId', element: <InstrumentEditPage /> },
       {
         path: 's/:settingId',
         element: <SettingLayout />,
@@ -29,6 +33,8 @@ const router = createHashRouter([
           { path: 'children/new', element: <ChildFormPage /> },
           { path: 'children/:childId', element: <ChildPage /> },
           { path: 'children/:childId/edit', element: <ChildFormPage /> },
+          { path: 'children/:childId/screenings/new', element: <ScreeningFormPage /> },
+          { path: 'children/:childId/screenings/:screeningId/edit', element: <ScreeningFormPage /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },
@@ -47,6 +53,9 @@ function Shell() {
           Chatterbox
         </a>
         <span className="app-header__tag">Speech, language and communication</span>
+        <nav aria-label="Administration">
+          <a href="#/instruments">Screening tools</a>
+        </nav>
       </header>
       <NoticeBanner />
       <main id="main" tabIndex={-1} className="app-main">

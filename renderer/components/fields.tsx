@@ -181,3 +181,47 @@ export function CheckboxField({ name, label, checked, onChange, hint }: Checkbox
 export function optionsFrom<K extends string>(labels: Record<K, string>): Option[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
+
+interface RadioGroupProps {
+  name: string;
+  legend: string;
+  value: string;
+  options: readonly Option[];
+  onChange: (value: string) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+  inline?: boolean;
+}
+
+/** Radios in a fieldset; the first radio carries the field id, so the error summary can focus it. */
+export function RadioGroup({ name, legend, value, options, onChange, hint, error, inline = false }: RadioGroupProps) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={`field radios${inline ? ' radios--inline' : ''}${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
+      <legend className="field__label">{legend}</legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      <div className="radios__items">
+        {options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${o.value}`;
+          return (
+            <div className="radios__item" key={o.value}>
+              <input id={optionId} type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+              <label htmlFor={optionId}>{o.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,13 +1,16 @@
 import type { ZodType } from 'zod';
 import { ApiCallError, type FieldIssue } from '../../shared/errors.js';
 
-/** Field errors keyed by the first part of their path ('dateOfBirth'), first message wins. */
+/**
+ * Field errors keyed by their path joined with dots ('dateOfBirth', 'sections.1.score'), first
+ * message wins. Form fields are named the same way, so each message lands beside its field.
+ */
 export type FieldErrors = Record<string, string>;
 
 export function issuesToFieldErrors(issues: readonly FieldIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const key = String(issue.path[0] ?? 'form');
+    const key = issue.path.length > 0 ? issue.path.join('.') : 'form';
     errors[key] ??= issue.message;
   }
   return errors;

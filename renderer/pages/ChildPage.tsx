@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ethnicities, sendStageLabels, sexLabels } from '../../shared/schemas/child.js';
 import { api } from '../api.js';
+import { ColourTag } from '../components/ColourTag.js';
 import { DateField } from '../components/fields.js';
+import { ReviewDue, ScreeningHistory } from '../components/ScreeningHistory.js';
 import { useAppState, useToday } from '../lib/appState.js';
 import { errorsFromFailure } from '../lib/forms.js';
 import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../lib/format.js';
@@ -17,6 +19,7 @@ export function ChildPage() {
   const today = useToday();
   const { notify } = useAppState();
   const child = useApi('children.get', { id: childId });
+  const screenings = useApi('screenings.listForChild', { childId });
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
   const [confirming, setConfirming] = useState(false);
@@ -26,6 +29,7 @@ export function ChildPage() {
   if (child.error) return <p role="alert">{child.error.message}</p>;
   if (!child.data) return <p className="loading">Loading…</p>;
   const c = child.data;
+  const latest = screenings.data?.[0];
   const name = `${c.firstName} ${c.lastName}`;
   const room = rooms.data?.find((r) => r.id === c.roomId);
   const keyPerson = staff.data?.find((s) => s.id === c.keyPersonId);
@@ -60,6 +64,52 @@ export function ChildPage() {
           Edit details<span className="visually-hidden"> of {name}</span>
         </Link>
       </div>
+ <section aria-labelledby="screening-heading" className="section">
+        <div className="page-heading">
+          <h2 id="screening-heading">Screening</h2>
+          {!c.archivedAt && (
+            <Link className="button" to={`/s/${setting.id}/children/${c.id}/screenings/new`}>
+              Record a screening
+            </Link>
+          )}
+        </div>
+        {screenings.error && <p role="alert">{screenings.error.message}</p>}
+        {latest && (
+          <div className="panel latest" aria-label="Latest screening">
+            <div>
+              <div className="muted">Latest result ({formatUkDate(latest.screeningDate)})</div>
+              <ColourTag colour={latest.colour} />
+            </div>
+            <div>
+              <div className="muted">Working at</div>
+              <strong>
+                {latest.workingAtSection === null ? 'Below every section tried' : `Section ${latest.workingAtSection}`}
+              </strong>{' '}
+              <span className="muted">
+                (age section {latest.ageSection}
+                {latest.sectionsBehind ? `, ${latest.sectionsBehind} behind` : ''})
+              </span>
+            </div>
+            <div>
+              <div className="muted">Activities from</div>
+              <strong>{latest.activitySection === null ? '–' : `Section ${latest.activitySection}`}</strong>
+            </div>
+            <div>
+              <div className="muted">Referral</div>
+              <strong>{latest.referralPrompted ? 'Prompted' : 'Not prompted'}</strong>
+            </div>
+            <div>
+              <div className="muted">Review screen due</div>
+              <strong>
+                <ReviewDue date={latest.reviewDate} />
+              </strong>
+            </div>
+          </div>
+        )}
+        {screenings.data && <ScreeningHistory settingId={setting.id} childId={c.id} screenings={screenings.data} onChanged={screenings.reload} />}
+      </section>
+
+      <h2>Details</h2>
       <dl className="summary-list">
         <Row term="Date of birth" value={formatUkDate(c.dateOfBirth)} />
         <Row term="Age" value={ageLabel(c.dateOfBirth, today)} />

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type SendStage } from '../../shared/schemas/child.js';
+import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../shared/schemas/child.js';
+import { ColourTag } from '../components/ColourTag.js';
+import { ReviewDue } from '../components/ScreeningHistory.js';
 import { SortableHeader } from '../components/SortableHeader.js';
 import { useToday } from '../lib/appState.js';
 import { formatUkDate, shortAge } from '../lib/format.js';
@@ -10,6 +12,36 @@ import { useSetting } from './SettingLayout.js';
 const pageSize = 100;
 const statuses = ['current', 'leavers', 'all'] as const;
 type Status = (typeof statuses)[number];
+type ColourFilter = 'red' | 'amber' | 'green' | 'none';
+
+function LatestScreeningCells({ latest }: { latest: LatestScreening | null }) {
+  if (!latest) {
+    return (
+      <>
+        <td>
+          <span className="muted">Not screened</span>
+        </td>
+        <td />
+        <td />
+      </>
+    );
+  }
+  return (
+    <>
+      <td>
+        <ColourTag colour={latest.colour} /> <span className="muted">{formatUkDate(latest.screeningDate)}</span>
+        {latest.referralPrompted && <span className="tag tag--overdue">Referral</span>}
+      </td>
+      <td>
+        {latest.workingAtSection === null ? 'Below all tried' : `Section ${latest.workingAtSection}`}
+        <span className="muted"> (age {latest.ageSection})</span>
+      </td>
+      <td>
+        <ReviewDue date={latest.reviewDate} />
+      </td>
+    </>
+  );
+}
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
@@ -29,6 +61,9 @@ export function ChildrenPage() {
   const sort = oneOf<ChildSortKey>(params.get('sort'), childSortKeys, 'name');
   const direction = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+  const colour = oneOf<ColourFilter | ''>(params.get('colour'), ['', 'red', 'amber', 'green', 'none'], '') || null;
+  const reviewOverdue = params.get('overdue') === '1';
+  const referralPrompted = params.get('referral') === '1';
 
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
@@ -40,6 +75,9 @@ export function ChildrenPage() {
     eal,
     sendStage,
     status,
+    colour,
+    reviewOverdue,
+    referralPrompted,
     sort,
     direction,
     limit: pageSize,
@@ -82,7 +120,7 @@ export function ChildrenPage() {
   });
 
   const onSort = (key: ChildSortKey, dir: 'asc' | 'desc') => update({ sort: key === 'name' ? null : key, dir: dir === 'asc' ? null : dir });
-  const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current');
+  const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current' || colour || reviewOverdue || referralPrompted);
   const total = children.data?.total ?? 0;
   const rows = children.data?.rows ?? [];
 
@@ -150,6 +188,24 @@ export function ChildrenPage() {
             <option value="all">Everyone</option>
           </select>
         </div>
+        <div className="field field--inline">
+          <label htmlFor="filter-colour">Latest screen</label>
+          <select id="filter-colour" className="input" value={colour ?? ''} onChange={(e) => update({ colour: e.target.value })}>
+            <option value="">Any</option>
+            <option value="red">Red</option>
+            <option value="amber">Amber</option>
+            <option value="green">Green</option>
+            <option value="none">Not screened</option>
+          </select>
+        </div>
+        <div className="checkbox checkbox--filter">
+          <input id="filter-overdue" type="checkbox" checked={reviewOverdue} onChange={(e) => update({ overdue: e.target.checked ? '1' : null })} />
+          <label htmlFor="filter-overdue">Re-screens overdue</label>
+        </div>
+        <div className="checkbox checkbox--filter">
+          <input id="filter-referral" type="checkbox" checked={referralPrompted} onChange={(e) => update({ referral: e.target.checked ? '1' : null })} />
+          <label htmlFor="filter-referral">Referral prompted</label>
+        </div>
         {filtered && (
           <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             Clear filters
@@ -172,7 +228,9 @@ export function ChildrenPage() {
               <SortableHeader label="Room" sortKey="room" current={sort} direction={direction} onSort={onSort} />
               <SortableHeader label="Key person" sortKey="keyPerson" current={sort} direction={direction} onSort={onSort} />
               <th scope="col">Needs</th>
-              <SortableHeader label="Started" sortKey="startDate" current={sort} direction={direction} onSort={onSort} />
+              <th scope="col">Latest screen</th>
+              <th scope="col">Working at</th>
+              <SortableHeader label="Review due" sortKey="reviewDate" current={sort} direction={direction} onSort={onSort} />
             </tr>
           </thead>
           <tbody>
@@ -193,7 +251,7 @@ export function ChildrenPage() {
                   {c.eal && <span className="tag">EAL</span>}
                   {c.sendStage !== 'none' && <span className="tag tag--purple">{sendStageLabels[c.sendStage]}</span>}
                 </td>
-                <td>{c.startDate ? formatUkDate(c.startDate) : <span className="muted">–</span>}</td>
+                <LatestScreeningCells latest={c.latestScreening} />
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { settingTypeLabels } from '../../shared/schemas/setting.js';
 import { api } from '../api.js';
+import { ReviewIntervalsForm } from '../components/ReviewIntervalsForm.js';
 import { useAppState } from '../lib/appState.js';
 import { errorsFromFailure } from '../lib/forms.js';
 import { useSetting } from './SettingLayout.js';
@@ -92,6 +93,7 @@ export function SettingOverviewPage() {
           <dd>{setting.localAuthority || 'Not recorded'}</dd>
         </div>
       </dl>
+      <ReviewIntervalsForm key={setting.updatedAt} setting={setting} onSaved={reloadSetting} />
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="button-row">
         {setting.archivedAt ? (

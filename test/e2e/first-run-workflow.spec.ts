@@ -100,6 +100,54 @@ test('a new user sets up a setting, its rooms and staff, and a child, then edits
   await expectAccessible(page);
   await screenshot(page, '06-child-page');
 
+  // Screen Robin: 44 months today, so section 7. Amber there means dropping back to section 6.
+  await page.getByRole('link', { name: 'Record a screening' }).click();
+  await expect(page.getByText('3y 8m (44 months) on this date: start with section 7 (42–47 months)')).toBeVisible();
+  await page.getByLabel('Screened by').selectOption({ label: 'Pat Testperson' });
+  const s7 = page.getByRole('group', { name: /^Section 7/ });
+  await s7.getByLabel(/^Score/).fill('13');
+  await s7.getByRole('radio', { name: 'Amber' }).check();
+  // The form asks for the section below as soon as section 7 is Amber.
+  const s6 = page.getByRole('group', { name: /^Section 6/ });
+  await expect(s6).toBeVisible();
+  await s6.getByRole('radio', { name: 'Green' }).check();
+  await page.getByRole('button', { name: 'Save screening' }).click();
+  await expect(page.getByRole('link', { name: 'Section 7: the score (13) is more than the number of items (12).' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '06a-screening-form-errors');
+  await s7.getByLabel(/^Score/).fill('8');
+  await s7.getByLabel('Items not passed (optional)').fill('3, 7, 9');
+  const outcome = page.getByRole('region', { name: 'What this screening shows' });
+  await expect(outcome).toContainText('Section 6 (1 section below age)');
+  await expect(outcome).toContainText('Not prompted');
+  await expect(outcome).toContainText('19/02/2027');
+  await screenshot(page, '06b-screening-form');
+  await page.getByRole('button', { name: 'Save screening' }).click();
+
+  await expect(page.getByRole('status')).toContainText('Screening saved for Robin Testchild');
+  const latest = page.getByLabel('Latest screening');
+  await expect(latest).toContainText('Amber');
+  await expect(latest).toContainText('Section 6');
+  await expect(latest).toContainText('age section 7, 1 behind');
+  await expect(latest).toContainText('Activities from');
+  await expect(latest).toContainText('Section 7');
+  await expect(latest).toContainText('Not prompted');
+  await expect(latest).toContainText('19/02/2027');
+  await expect(page.locator('.timeline__item')).toHaveCount(1);
+  await expect(page.locator('.timeline__item').first()).toContainText('7: Amber (8)');
+  await expect(page.locator('.timeline__item').first()).toContainText('6: Green');
+  await expectAccessible(page);
+  await screenshot(page, '06c-child-screened');
+
+  // A parent's concern prompts a referral: edit the screening and say so.
+  await page.getByRole('link', { name: /^Edit screening of 27\/11\/2026/ }).click();
+  await page.getByLabel('The parent or carer has a specific concern').check();
+  await page.getByLabel('What is the concern?').fill('Finds it hard to be understood by family.');
+  await expect(page.getByRole('region', { name: 'What this screening shows' })).toContainText('Consider a referral');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByLabel('Latest screening')).toContainText('Prompted');
+  await expect(page.locator('.timeline__item').first()).toContainText('Referral prompted: A specific concern has been raised');
+
   // Add a second child so the search has something to leave out.
   await page.getByRole('link', { name: 'Children' }).first().click();
   await page.getByRole('link', { name: 'Add a child' }).click();

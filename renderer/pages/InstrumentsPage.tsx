@@ -1,0 +1,245 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Instrument } from '../../shared/schemas/screening.js';
+import { instrumentCopySchema, instrumentUpdateSchema } from '../../shared/schemas/screening.js';
+import { api } from '../api.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { TextField } from '../components/fields.js';
+import { useAppState } from '../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
+import { useApi } from '../lib/useApi.js';
+
+/** The screening tools: which exist, which is the default, and a way to make a new version. */
+export function InstrumentsPage() {
+  const instruments = useApi('instruments.list', {});
+  const { notify } = useAppState();
+  const [copyFrom, setCopyFrom] = useState<Instrument | null>(null);
+  const [copyName, setCopyName] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function makeDefault(i: Instrument) {
+    const previous = instruments.data?.find((x) => x.isDefault);
+    await api('instruments.setDefault', { id: i.id });
+    instruments.reload();
+    notify({ message: `${i.name} is now the default for new screenings`, ...(previous ? { undo: () => api('instruments.setDefault', { id: previous.id }) } : {}) });
+  }
+
+  async function onCopy(e: FormEvent) {
+    e.preventDefault();
+    if (!copyFrom) return;
+    const checked = validate(instrumentCopySchema, { fromId: copyFrom.id, name: copyName });
+    if (!checked.ok) return setErrors(checked.errors);
+    try {
+      const created = await api('instruments.copy', checked.value);
+      notify({ message: `${created.name} created as a copy of ${copyFrom.name}` });
+      setCopyFrom(null);
+      setCopyName('');
+      setErrors({});
+      instruments.reload();
+    } catch (err) {
+      setErrors(errorsFromFailure(err));
+    }
+  }
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">Settings</Link>
+      </p>
+      <h1>Screening tools</h1>
+      <p className="lead">
+        Chatterbox records the results of screenings you carry out with your own licensed toolkit. Enter the number of items
+        and the score cut-offs from your handbook so the app can work out colours from scores. Until then, screeners choose the
+        colour from the score sheet.
+      </p>
+      {instruments.error && <p role="alert">{instruments.error.message}</p>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Tool</th>
+            <th scope="col">Cut-offs entered</th>
+            <th scope="col" className="numeric">Screenings</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {instruments.data?.map((i) => {
+            const withCutOffs = i.sections.filter((s) => s.lowestGreen !== null).length;
+            return (
+              <tr key={i.id}>
+                <td>
+                  <Link to={`/instruments/${i.id}`}>{i.name}</Link>
+                  {i.isDefault && <span className="tag">Default</span>}
+                </td>
+                <td>
+                  {withCutOffs} of {i.sections.length} sections
+                </td>
+                <td className="numeric">{i.screeningCount}</td>
+                <td className="actions">
+                  {!i.isDefault && (
+                    <button type="button" className="link-button" onClick={() => makeDefault(i)}>
+                      Make default<span className="visually-hidden"> {i.name}</span>
+                    </button>
+                  )}
+                  <button type="button" className="link-button" onClick={() => { setCopyFrom(i); setCopyName(`${i.name} (copy)`); }}>
+                    Copy as a new version<span className="visually-hidden"> of {i.name}</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {copyFrom && (
+        <form className="inline-form" onSubmit={onCopy} noValidate aria-label="Copy a screening tool">
+          <h2>New version of {copyFrom.name}</h2>
+          <p>Screenings already recorded keep the version they used.</p>
+          <ErrorSummary errors={errors} order={['name']} />
+          <TextField name="name" label="Name of the new version" value={copyName} onChange={setCopyName} error={errors.name} width="medium" />
+          <div className="button-row">
+            <button type="submit" className="button">
+              Create copy
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setCopyFrom(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+interface SectionDraft {
+  section: number;
+  itemCount: string;
+  lowestGreen: string;
+  lowestAmber: string;
+}
+
+const toNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
+
+export function InstrumentEditPage() {
+  const { instrumentId = '' } = useParams();
+  const instrument = useApi('instruments.get', { id: instrumentId });
+  if (instrument.error) return <p role="alert">{instrument.error.message}</p>;
+  if (!instrument.data) return <p className="loading">Loading…</p>;
+  return <InstrumentEditForm key={instrument.data.updatedAt} instrument={instrument.data} reload={instrument.reload} />;
+}
+
+function InstrumentEditForm({ instrument, reload }: { instrument: Instrument; reload: () => void }) {
+  const { notify } = useAppState();
+  const [name, setName] = useState(instrument.name);
+  const [rows, setRows] = useState<SectionDraft[]>(() =>
+    instrument.sections.map((s) => ({
+      section: s.section,
+      itemCount: String(s.itemCount),
+      lowestGreen: s.lowestGreen === null ? '' : String(s.lowestGreen),
+      lowestAmber: s.lowestAmber === null ? '' : String(s.lowestAmber),
+    })),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const setRow = (index: number, change: Partial<SectionDraft>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const input = {
+      id: instrument.id,
+      name,
+      sections: rows.map((r) => ({ section: r.section, itemCount: toNumber(r.itemCount), lowestGreen: toNumber(r.lowestGreen), lowestAmber: toNumber(r.lowestAmber) })),
+    };
+    const checked = validate(instrumentUpdateSchema, input);
+    if (!checked.ok) return setErrors(checked.errors);
+    try {
+      const before = { id: instrument.id, name: instrument.name, sections: instrument.sections.map(({ section, itemCount, lowestGreen, lowestAmber }) => ({ section, itemCount, lowestGreen, lowestAmber })) };
+      await api('instruments.update', checked.value);
+      setErrors({});
+      notify({ message: `${name.trim()} saved`, undo: () => api('instruments.update', before) });
+      reload();
+    } catch (err) {
+      setErrors(errorsFromFailure(err));
+    }
+  }
+
+  const order = ['name', ...rows.flatMap((_, i) => [`sections.${i}.itemCount`, `sections.${i}.lowestGreen`, `sections.${i}.lowestAmber`])];
+  return (
+    <form className="form form--wide" onSubmit={onSubmit} noValidate>
+      <p className="breadcrumb">
+        <Link to="/instruments">Screening tools</Link>
+      </p>
+      <h1>{instrument.name}</h1>
+      <ErrorSummary errors={errors} order={order} />
+      <TextField name="name" label="Name" value={name} onChange={setName} error={errors.name} width="medium" />
+      <p>
+        For each section, a score at or above the <strong>Green</strong> cut-off is Green, at or above the <strong>Amber</strong>{' '}
+        cut-off is Amber, and below it Red. Leave both cut-offs empty to choose colours by hand.
+      </p>
+      {instrument.screeningCount > 0 && (
+        <p className="info">
+          {instrument.screeningCount} screenings used this tool. Changing it does not change their recorded colours; to keep
+          versions apart, make a copy instead.
+        </p>
+      )}
+      <table className="table table--form">
+        <caption className="visually-hidden">Sections, items and cut-offs</caption>
+        <thead>
+          <tr>
+            <th scope="col">Section</th>
+            <th scope="col">Age (months)</th>
+            <th scope="col">Items</th>
+            <th scope="col">Lowest Green score</th>
+            <th scope="col">Lowest Amber score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const spec = instrument.sections[i];
+            const cell = (field: 'itemCount' | 'lowestGreen' | 'lowestAmber', label: string) => {
+              const key = `sections.${i}.${field}`;
+              return (
+                <td>
+                  <input
+                    id={`field-${key}`}
+                    className="input input--tiny"
+                    inputMode="numeric"
+                    aria-label={`${label}, section ${r.section}`}
+                    aria-invalid={errors[key] ? true : undefined}
+                    aria-describedby={errors[key] ? `field-${key}-error` : undefined}
+                    value={r[field]}
+                    onChange={(e) => setRow(i, { [field]: e.target.value })}
+                  />
+                  {errors[key] && (
+                    <p className="field__error" id={`field-${key}-error`}>
+                      {errors[key]}
+                    </p>
+                  )}
+                </td>
+              );
+            };
+            return (
+              <tr key={r.section}>
+                <th scope="row">{r.section}</th>
+                <td>
+                  {spec?.minMonths}–{spec?.maxMonths}
+                </td>
+                {cell('itemCount', 'Items')}
+                {cell('lowestGreen', 'Lowest Green score')}
+                {cell('lowestAmber', 'Lowest Amber score')}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="button-row">
+        <button type="submit" className="button">
+          Save
+        </button>
+        <Link className="button button--secondary" to="/instruments">
+          Back to screening tools
+        </Link>
+      </div>
+    </form>
+  );
+}
