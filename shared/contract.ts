@@ -6,6 +6,24 @@ import {
   childSchema,
   childUpdateSchema,
 } from './schemas/child.js';
+import {
+  cohortBreakdownInputSchema,
+  cohortBreakdownSchema,
+  cohortChildrenInputSchema,
+  cohortChildrenSchema,
+  cohortOverviewSchema,
+  roundInputSchema,
+  roundSchema,
+  roundUpdateSchema,
+  scopeInputSchema,
+  scopeRoundInputSchema,
+  settingsComparisonInputSchema,
+  settingsComparisonSchema,
+  transitionInputSchema,
+  transitionSchema,
+  trendRowSchema,
+  workingAtRowSchema,
+} from './schemas/cohort.js';
 import { idSchema, isoDateSchema } from './schemas/common.js';
 import {
   roomInputSchema,
@@ -95,6 +113,22 @@ export const contract = {
   'screenings.update': { input: screeningUpdateSchema, output: screeningSchema },
   /** Returns what was deleted, so the renderer can offer Undo by creating it again. */
   'screenings.delete': { input: byId, output: screeningSchema },
+
+  'rounds.list': { input: z.object({}), output: z.array(roundSchema) },
+  'rounds.create': { input: roundInputSchema, output: roundSchema },
+  'rounds.update': { input: roundUpdateSchema, output: roundSchema },
+  'rounds.delete': { input: byId, output: roundSchema },
+
+  /** Red/Amber/Green for one round, grouped by age section or a subgroup. */
+  'cohort.breakdown': { input: cohortBreakdownInputSchema, output: cohortBreakdownSchema },
+  'cohort.workingAt': { input: scopeRoundInputSchema, output: z.array(workingAtRowSchema) },
+  'cohort.overview': { input: scopeRoundInputSchema, output: cohortOverviewSchema },
+  'cohort.trend': { input: scopeInputSchema, output: z.array(trendRowSchema) },
+  'cohort.transitions': { input: transitionInputSchema, output: transitionSchema },
+  /** Setting by setting, for a database that holds many (an assistant, a local authority). */
+  'cohort.settings': { input: settingsComparisonInputSchema, output: settingsComparisonSchema },
+  /** The children behind any number above. */
+  'cohort.children': { input: cohortChildrenInputSchema, output: cohortChildrenSchema },
 } as const;
 
 export type Contract = typeof contract;

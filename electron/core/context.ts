@@ -2,7 +2,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { isoFromDate } from '../../shared/domain/dates.js';
 import type { Db } from './db/open.js';
 import { childrenRepo } from './db/repos/children.js';
+import { cohortRepo } from './db/repos/cohort.js';
 import { instrumentsRepo } from './db/repos/instruments.js';
+import { roundsRepo } from './db/repos/rounds.js';
 import { screeningsRepo } from './db/repos/screenings.js';
 import { roomsRepo } from './db/repos/rooms.js';
 import { settingsRepo } from './db/repos/settings.js';
@@ -34,6 +36,8 @@ export function createRepos(db: Db) {
     children: childrenRepo(db),
     instruments: instrumentsRepo(db),
     screenings: screeningsRepo(db),
+    rounds: roundsRepo(db),
+    cohort: cohortRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -62,6 +62,7 @@ describe('the registry', () => {
     // 44 months on 2026-11-20: section 7 (42-47 months).
     const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' as const }] };
     const screening = core.invoke('screenings.create', screeningInput);
+    const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
     // A Record over MethodName: adding a method to the contract without a case here fails to compile.
     const validInput: Record<MethodName, () => unknown> = {
       'app.info': () => ({}),
@@ -95,9 +96,22 @@ describe('the registry', () => {
       'screenings.create': () => screeningInput,
       'screenings.update': () => ({ ...screeningInput, childId: undefined, id: screening.id }),
       'screenings.delete': () => ({ id: screening.id }),
+      'rounds.list': () => ({}),
+      'rounds.create': () => ({ name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' }),
+      'rounds.update': () => ({ id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' }),
+      'rounds.delete': () => ({ id: round.id }),
+      'cohort.breakdown': () => ({ roundId: round.id, groupBy: 'room' }),
+      'cohort.workingAt': () => ({ scope: { settingId: setting.id }, roundId: round.id }),
+      'cohort.overview': () => ({ roundId: round.id }),
+      'cohort.trend': () => ({}),
+      'cohort.transitions': () => ({ fromRoundId: round.id, toRoundId: round.id }),
+      'cohort.settings': () => ({ roundId: round.id }),
+      'cohort.children': () => ({ roundId: round.id, colour: 'green' }),
     };
     expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort());
-    for (const method of methodNames) {
+    // Deleting comes last: the cohort methods need the round.
+    const order = [...methodNames.filter((m) => m !== 'rounds.delete' && m !== 'screenings.delete'), 'screenings.delete', 'rounds.delete'] as const;
+    for (const method of order) {
       // demo.load needs an empty database of its own.
       const target = method === 'demo.load' ? testCore() : core;
       const result = target.call(method, validInput[method]());

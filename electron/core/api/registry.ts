@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.js';
 import { isSqliteError } from '../db/repos/rows.js';
 import { appHandlers } from './app.js';
 import { childrenHandlers } from './children.js';
+import { cohortHandlers } from './cohort.js';
 import { demoHandlers } from './demo.js';
 import { screeningHandlers } from './screenings.js';
 import { settingsHandlers } from './settings.js';
@@ -22,6 +23,7 @@ const handlers: HandlerMap<MethodName> = {
   ...staffHandlers,
   ...childrenHandlers,
   ...screeningHandlers,
+  ...cohortHandlers,
 };
 
 export interface DispatchOptions {

@@ -1,11 +1,12 @@
 import { compareIsoDates } from '../../../shared/domain/dates.js';
 import { findSection, validateCutOffs, type InstrumentSection } from '../../../shared/domain/screening.js';
 import { screeningOutcome } from '../../../shared/domain/screening-outcome.js';
-import { AppError, validationError, type FieldIssue } from '../../../shared/errors.js';
+import { validationError, type FieldIssue } from '../../../shared/errors.js';
 import type { Child } from '../../../shared/schemas/child.js';
 import type { ParsedInput } from '../../../shared/contract.js';
 import type { CoreContext } from '../context.js';
 import type { ScreeningRecord } from '../db/repos/screenings.js';
+import { requireOpenSetting } from './settings.js';
 import type { HandlerMap } from './types.js';
 
 type ScreeningFields = Omit<ParsedInput<'screenings.create'>, 'childId'>;
@@ -104,6 +105,7 @@ export const screeningHandlers = {
   'screenings.get': (ctx, input) => ctx.repos.screenings.get(input.id),
   'screenings.create': (ctx, { childId, ...fields }) => {
     const child = ctx.repos.children.get(childId);
+    requireOpenSetting(ctx, child.settingId);
     return ctx.repos.screenings.create(buildRecord(ctx, child, fields), ctx.clock.now());
   },
   'screenings.update': (ctx, { id, ...fields }) => {
@@ -123,7 +125,13 @@ export const screeningHandlers = {
   'instruments.update': (ctx, input) => {
     const instrument = ctx.repos.instruments.get(input.id);
     const issues: FieldIssue[] = [];
+    const seen = new Set<number>();
     input.sections.forEach((edit, index) => {
+      if (seen.has(edit.section)) {
+        issues.push({ path: ['sections', index, 'section'], message: `Section ${edit.section} appears more than once` });
+        return;
+      }
+      seen.add(edit.section);
       const current = findSection(instrument.sections, edit.section);
       if (!current) {
         issues.push({ path: ['sections', index, 'section'], message: `Section ${edit.section} is not part of ${instrument.name}` });
@@ -139,7 +147,7 @@ export const screeningHandlers = {
   'instruments.setDefault': (ctx, input) => ctx.repos.instruments.setDefault(input.id, ctx.clock.now()),
 
   'settings.updateReviewIntervals': (ctx, { settingId, ...intervals }) => {
-    if (ctx.repos.settings.get(settingId).archivedAt) throw new AppError('VALIDATION', 'This setting is archived: restore it first');
+    requireOpenSetting(ctx, settingId);
     return ctx.repos.settings.setReviewIntervals(settingId, intervals, ctx.clock.now());
   },
 } satisfies HandlerMap<

@@ -61,6 +61,10 @@ CREATE TABLE screenings (
   age_months INTEGER NOT NULL,
   age_section INTEGER NOT NULL,
   screener_id TEXT REFERENCES staff (id),
+  -- The child's room and key person when screened, so a term's results stay with the room the
+  -- child was in then, even after they move up.
+  room_id TEXT REFERENCES rooms (id),
+  key_person_id TEXT REFERENCES staff (id),
   parent_present INTEGER NOT NULL CHECK (parent_present IN (0, 1)),
   concern_practitioner INTEGER NOT NULL CHECK (concern_practitioner IN (0, 1)),
   concern_parent INTEGER NOT NULL CHECK (concern_parent IN (0, 1)),
@@ -98,3 +102,7 @@ CREATE TABLE screening_sections (
   PRIMARY KEY (screening_id, position),
   UNIQUE (screening_id, section)
 ) STRICT;
+
+-- Each child's newest screening, kept by the screenings repository on every write, so lists and
+-- "re-screens overdue" need no per-child subquery. A cache: no foreign key, rebuilt from screenings.
+ALTER TABLE children ADD COLUMN latest_screening_id TEXT;

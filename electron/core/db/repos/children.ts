@@ -3,6 +3,7 @@ import type { ChildSortKey, LatestScreening } from '../../../../shared/schemas/c
 import { reviewStatus } from '../../../../shared/domain/screening.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Db } from '../open.js';
+import { refreshChildDerived } from './derived.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';
 
 interface ChildDbRow {
@@ -156,12 +157,11 @@ export function childrenRepo(db: Db) {
       }
       if (f.referralPrompted) where.push('ls.referral_prompted = 1');
 
-      // The latest screening per child, found through the (child_id, screening_date) index.
+      // The latest screening per child, kept in children.latest_screening_id (see derived.ts).
       const from = `FROM children c
         LEFT JOIN rooms r ON r.id = c.room_id
         LEFT JOIN staff st ON st.id = c.key_person_id
-        LEFT JOIN screenings ls ON ls.id = (
-          SELECT s2.id FROM screenings s2 WHERE s2.child_id = c.id ORDER BY s2.screening_date DESC, s2.created_at DESC LIMIT 1)
+        LEFT JOIN screenings ls ON ls.id = c.latest_screening_id
         WHERE ${where.join(' AND ')}`;
       const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
       const order = sortSql[f.sort].replaceAll('{dir}', f.direction === 'desc' ? 'DESC' : 'ASC');
@@ -204,6 +204,8 @@ export function childrenRepo(db: Db) {
            start_date = @startDate, leave_date = @leaveDate, notes = @notes, search_name = @searchName, updated_at = @now
          WHERE id = @id`,
       ).run({ ...bind(f), id, now });
+      // Subgroups in round_results (sex, EAL, SEND...) follow the child's details.
+      refreshChildDerived(db, id);
       return this.get(id);
     },
 

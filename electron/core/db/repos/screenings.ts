@@ -1,6 +1,7 @@
 import { activitySection, lowestSectionTried, sectionsBehind, type Colour } from '../../../../shared/domain/screening.js';
 import type { Screening } from '../../../../shared/schemas/screening.js';
 import type { Db } from '../open.js';
+import { refreshChildDerived } from './derived.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';
 
 interface ScreeningRow {
@@ -189,22 +190,23 @@ export function screeningsRepo(db: Db) {
 
     /** A child's screenings, newest first. */
     listForChild(childId: string): Screening[] {
-      return withSections(db.prepare(`${select} WHERE s.child_id = ? ORDER BY s.screening_date DESC, s.created_at DESC`).all(childId) as ScreeningRow[]);
+      return withSections(db.prepare(`${select} WHERE s.child_id = ? ORDER BY s.screening_date DESC, s.created_at DESC, s.id DESC`).all(childId) as ScreeningRow[]);
     },
 
     create(rec: ScreeningRecord, now: string): Screening {
       const id = newId();
       db.prepare(
         `INSERT INTO screenings (id, child_id, setting_id, instrument_id, screening_date, age_months, age_section, screener_id,
-           parent_present, concern_practitioner, concern_parent, concern_details, comment_speech_sounds, comment_attention,
+           room_id, key_person_id, parent_present, concern_practitioner, concern_parent, concern_details, comment_speech_sounds, comment_attention,
            comment_stammering, comment_voice, comment_other, action, colour, working_at_section, referral_prompted,
            referral_reasons, review_date, created_at, updated_at)
          VALUES (@id, @childId, @settingId, @instrumentId, @screeningDate, @ageMonths, @ageSection, @screenerId,
-           @parentPresent, @concernPractitioner, @concernParent, @concernDetails, @speechSounds, @attention,
+           (SELECT room_id FROM children WHERE id = @childId), (SELECT key_person_id FROM children WHERE id = @childId), @parentPresent, @concernPractitioner, @concernParent, @concernDetails, @speechSounds, @attention,
            @stammering, @voice, @other, @action, @colour, @workingAt, @referralPrompted,
            @referralReasons, @reviewDate, @now, @now)`,
       ).run({ ...bind(rec), id, now });
       writeSections(id, rec);
+      refreshChildDerived(db, rec.childId);
       return this.get(id);
     },
 
@@ -221,13 +223,16 @@ export function screeningsRepo(db: Db) {
          WHERE id = @id`,
       ).run({ ...bind(rec), id, now });
       writeSections(id, rec);
+      refreshChildDerived(db, rec.childId);
       return this.get(id);
     },
 
     delete(id: string): void {
-      this.get(id);
+      const { childId } = this.get(id);
+      db.prepare('DELETE FROM round_results WHERE screening_id = ?').run(id);
       db.prepare('DELETE FROM screening_sections WHERE screening_id = ?').run(id);
       db.prepare('DELETE FROM screenings WHERE id = ?').run(id);
+      refreshChildDerived(db, childId);
     },
   };
 }

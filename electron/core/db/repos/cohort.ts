@@ -1,0 +1,344 @@
+import { ethnicities, sendStageLabels, sexLabels, type EthnicityCode, type SendStage, type Sex } from '../../../../shared/schemas/child.js';
+import type {
+  CohortBreakdown,
+  CohortChildren,
+  CohortGrouping,
+  CohortOverview,
+  CohortRow,
+  RagCounts,
+  SettingsComparison,
+  Transition,
+  TrendRow,
+  WorkingAtRow,
+} from '../../../../shared/schemas/cohort.js';
+import type { SettingType } from '../../../../shared/schemas/setting.js';
+import type { Db } from '../open.js';
+
+// Cohort queries. Each number is one GROUP BY over round_results (one row per child per round,
+// see 0003-cohort.sql), narrowed to a scope: one setting, or the open settings of a local
+// authority and/or type. Counts are of children, never of screenings.
+
+export interface Scope {
+  settingId: string | null;
+  localAuthority: string | null;
+  settingType: SettingType | null;
+}
+
+type Colour = 'red' | 'amber' | 'green';
+type Params = Record<string, string | number | null>;
+
+/** SQL that limits `column` (a setting id) to the scope, and its parameters. */
+function scopeFilter(scope: Scope, column: string): { sql: string; params: Params } {
+  if (scope.settingId) return { sql: `${column} = @settingId`, params: { settingId: scope.settingId } };
+  return {
+    sql: `${column} IN (SELECT id FROM settings WHERE archived_at IS NULL
+      AND (@localAuthority IS NULL OR local_authority = @localAuthority) AND (@settingType IS NULL OR type = @settingType))`,
+    params: { localAuthority: scope.localAuthority, settingType: scope.settingType },
+  };
+}
+
+/** The key each grouping sorts children by, as text so every key travels the same way. */
+const groupKeySql: Record<CohortGrouping, string> = {
+  ageSection: `CAST(rr.age_section AS TEXT)`,
+  sex: 'rr.sex',
+  eal: `CAST(rr.eal AS TEXT)`,
+  sendStage: 'rr.send_stage',
+  ethnicity: 'rr.ethnicity',
+  funded2: `CAST(rr.funded2 AS TEXT)`,
+  eypp: `CAST(rr.eypp AS TEXT)`,
+  room: `COALESCE(rr.room_id, '')`,
+  keyPerson: `COALESCE(rr.key_person_id, '')`,
+  seasonOfBirth: 'rr.season_of_birth',
+  setting: 'rr.setting_id',
+};
+
+const ragSelect = `sum(rr.colour = 'red') AS red, sum(rr.colour = 'amber') AS amber, sum(rr.colour = 'green') AS green, count(*) AS total`;
+
+interface RagRow {
+  red: number | null;
+  amber: number | null;
+  green: number | null;
+  total: number;
+}
+
+const rag = (r: RagRow | undefined): RagCounts => ({ red: r?.red ?? 0, amber: r?.amber ?? 0, green: r?.green ?? 0, total: r?.total ?? 0 });
+
+const seasonOrder = ['autumn', 'spring', 'summer'];
+const yesNo = (k: string) => (k === '1' ? 'Yes' : 'No');
+
+export function cohortRepo(db: Db) {
+  /** Names for keys that are ids (rooms, staff, settings); other keys have fixed labels. */
+  function labelFor(groupBy: CohortGrouping, keys: string[]): (key: string) => string {
+    const lookup = (table: string, none: string) => {
+      const ids = keys.filter(Boolean);
+      const names = new Map<string, string>();
+      if (ids.length > 0) {
+        const rows = db.prepare(`SELECT id, name FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { id: string; name: string }[];
+        for (const r of rows) names.set(r.id, r.name);
+      }
+      return (key: string) => (key === '' ? none : (names.get(key) ?? 'Unknown'));
+    };
+    switch (groupBy) {
+      case 'ageSection':
+        return (k) => `Section ${k}`;
+      case 'sex':
+        return (k) => sexLabels[k as Sex] ?? k;
+      case 'eal':
+        return (k) => (k === '1' ? 'EAL' : 'Not EAL');
+      case 'sendStage':
+        return (k) => sendStageLabels[k as SendStage] ?? k;
+      case 'ethnicity':
+        return (k) => ethnicities[k as EthnicityCode] ?? k;
+      case 'funded2':
+      case 'eypp':
+        return yesNo;
+      case 'seasonOfBirth':
+        return (k) => `${k.charAt(0).toUpperCase()}${k.slice(1)}-born`;
+      case 'room':
+        return lookup('rooms', 'No room');
+      case 'keyPerson':
+        return lookup('staff', 'No key person');
+      case 'setting':
+        return lookup('settings', 'Unknown setting');
+    }
+  }
+
+  function sortRows(groupBy: CohortGrouping, rows: CohortRow[]): CohortRow[] {
+    const numeric = groupBy === 'ageSection';
+    return rows.sort((a, b) => {
+      if (numeric) return Number(a.key) - Number(b.key);
+      if (groupBy === 'seasonOfBirth') return seasonOrder.indexOf(a.key) - seasonOrder.indexOf(b.key);
+      return a.label.localeCompare(b.label, 'en-GB');
+    });
+  }
+
+  return {
+    breakdown(scope: Scope, roundId: string, groupBy: CohortGrouping, suppressBelow: number): CohortBreakdown {
+      const f = scopeFilter(scope, 'rr.setting_id');
+      const rows = db
+        .prepare(`SELECT ${groupKeySql[groupBy]} AS k, ${ragSelect} FROM round_results rr WHERE rr.round_id = @roundId AND ${f.sql} GROUP BY k`)
+        .all({ ...f.params, roundId }) as (RagRow & { k: string })[];
+      const label = labelFor(groupBy, rows.map((r) => r.k));
+      const total = rag(rows.reduce((t, r) => ({ red: (t.red ?? 0) + (r.red ?? 0), amber: (t.amber ?? 0) + (r.amber ?? 0), green: (t.green ?? 0) + (r.green ?? 0), total: t.total + r.total }), { red: 0, amber: 0, green: 0, total: 0 } as RagRow));
+      const out = rows.map((r): CohortRow => {
+        const suppressed = r.total < suppressBelow;
+        return { key: r.k, label: label(r.k), suppressed, ...(suppressed ? { red: 0, amber: 0, green: 0, total: 0 } : rag(r)) };
+      });
+      return { rows: sortRows(groupBy, out), total };
+    },
+
+    workingAt(scope: Scope, roundId: string): WorkingAtRow[] {
+      const f = scopeFilter(scope, 'rr.setting_id');
+      return db
+        .prepare(
+          `SELECT rr.age_section AS ageSection,
+             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section <= 0) AS onTrack,
+             sum(rr.age_section - rr.working_at_section = 1) AS oneBehind,
+             sum(rr.age_section - rr.working_at_section = 2) AS twoBehind,
+             sum(rr.age_section - rr.working_at_section >= 3) AS threeOrMoreBehind,
+             sum(rr.working_at_section IS NULL) AS belowAllTried,
+             count(*) AS total
+           FROM round_results rr WHERE rr.round_id = @roundId AND ${f.sql}
+           GROUP BY rr.age_section ORDER BY rr.age_section`,
+        )
+        .all({ ...f.params, roundId }) as WorkingAtRow[];
+    },
+
+    overview(scope: Scope, round: { id: string; startDate: string; endDate: string }, today: string): CohortOverview {
+      const children = scopeFilter(scope, 'c.setting_id');
+      const results = scopeFilter(scope, 'rr.setting_id');
+      // On roll in the round: started by its end (or start unknown) and not left before its start.
+      const onRoll = `(c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)`;
+      const counts = db
+        .prepare(
+          `SELECT count(*) AS onRoll,
+             sum(NOT EXISTS (SELECT 1 FROM round_results x WHERE x.round_id = @roundId AND x.child_id = c.id)) AS notScreened
+           FROM children c WHERE ${children.sql} AND ${onRoll}`,
+        )
+        .get({ ...children.params, roundId: round.id, startDate: round.startDate, endDate: round.endDate }) as { onRoll: number; notScreened: number | null };
+      const screened = (db.prepare(`SELECT count(*) AS n FROM round_results rr WHERE rr.round_id = @roundId AND ${results.sql}`).get({ ...results.params, roundId: round.id }) as { n: number }).n;
+      return { childrenOnRoll: counts.onRoll, notScreened: counts.notScreened ?? 0, screened, overdue: this.overdueCount(scope, today) };
+    },
+
+    /** Children on roll now whose latest screening's review date has passed. */
+    overdueCount(scope: Scope, today: string): number {
+      const f = scopeFilter(scope, 'c.setting_id');
+      return (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id
+             WHERE ${f.sql} AND c.archived_at IS NULL AND ls.review_date < @today`,
+          )
+          .get({ ...f.params, today }) as { n: number }
+      ).n;
+    },
+
+    trend(scope: Scope): TrendRow[] {
+      const f = scopeFilter(scope, 'rr.setting_id');
+      const counts = db
+        .prepare(`SELECT rr.round_id AS roundId, ${ragSelect} FROM round_results rr WHERE ${f.sql} GROUP BY rr.round_id`)
+        .all(f.params) as (RagRow & { roundId: string })[];
+      const byRound = new Map(counts.map((c) => [c.roundId, c]));
+      const rounds = db.prepare('SELECT id, name, start_date FROM rounds ORDER BY start_date').all() as { id: string; name: string; start_date: string }[];
+      return rounds.map((r) => ({ roundId: r.id, name: r.name, startDate: r.start_date, ...rag(byRound.get(r.id)) }));
+    },
+
+    transitions(scope: Scope, fromRoundId: string, toRoundId: string): Transition {
+      const f = scopeFilter(scope, 'b.setting_id');
+      const cells = db
+        .prepare(
+          `SELECT a.colour AS f, b.colour AS t, count(*) AS n
+           FROM round_results b JOIN round_results a ON a.round_id = @fromRoundId AND a.child_id = b.child_id
+           WHERE b.round_id = @toRoundId AND ${f.sql}
+           GROUP BY a.colour, b.colour`,
+        )
+        .all({ ...f.params, fromRoundId, toRoundId }) as { f: Colour; t: Colour; n: number }[];
+      const severity: Record<Colour, number> = { green: 0, amber: 1, red: 2 };
+      const matrix: Transition['matrix'] = {
+        red: { red: 0, amber: 0, green: 0 },
+        amber: { red: 0, amber: 0, green: 0 },
+        green: { red: 0, amber: 0, green: 0 },
+      };
+      let improved = 0;
+      let same = 0;
+      let worse = 0;
+      for (const c of cells) {
+        matrix[c.f][c.t] = c.n;
+        const change = severity[c.t] - severity[c.f];
+        if (change < 0) improved += c.n;
+        else if (change > 0) worse += c.n;
+        else same += c.n;
+      }
+      return { matrix, improved, same, worse, total: improved + same + worse };
+    },
+
+    settings(roundId: string, localAuthority: string | null, settingType: SettingType | null, today: string): SettingsComparison {
+      const settings = db
+        .prepare(
+          `SELECT s.id, s.name, s.local_authority, s.type FROM settings s WHERE s.archived_at IS NULL
+             AND (@localAuthority IS NULL OR s.local_authority = @localAuthority) AND (@settingType IS NULL OR s.type = @settingType)
+           ORDER BY s.name COLLATE NOCASE`,
+        )
+        .all({ localAuthority, settingType }) as { id: string; name: string; local_authority: string; type: SettingType }[];
+      const results = new Map(
+        (db.prepare(`SELECT rr.setting_id AS id, ${ragSelect} FROM round_results rr WHERE rr.round_id = ? GROUP BY rr.setting_id`).all(roundId) as (RagRow & { id: string })[]).map((r) => [r.id, r]),
+      );
+      const onRoll = new Map(
+        (db.prepare('SELECT setting_id AS id, count(*) AS n FROM children WHERE archived_at IS NULL GROUP BY setting_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
+      );
+      const overdue = new Map(
+        (
+          db
+            .prepare(
+              `SELECT c.setting_id AS id, count(*) AS n FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id
+               WHERE c.archived_at IS NULL AND ls.review_date < ? GROUP BY c.setting_id`,
+            )
+            .all(today) as { id: string; n: number }[]
+        ).map((r) => [r.id, r.n]),
+      );
+      const rows = settings.map((s) => ({
+        settingId: s.id,
+        settingName: s.name,
+        localAuthority: s.local_authority,
+        settingType: s.type,
+        childrenOnRoll: onRoll.get(s.id) ?? 0,
+        overdue: overdue.get(s.id) ?? 0,
+        ...rag(results.get(s.id)),
+      }));
+      const total = rows.reduce(
+        (t, r) => ({ red: t.red + r.red, amber: t.amber + r.amber, green: t.green + r.green, total: t.total + r.total, childrenOnRoll: t.childrenOnRoll + r.childrenOnRoll, overdue: t.overdue + r.overdue }),
+        { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, overdue: 0 },
+      );
+      return { rows, total };
+    },
+
+    children(q: ChildrenQuery): CohortChildren {
+      const where: string[] = [];
+      let params: Params = { limit: q.limit };
+      let from: string;
+      let columns = LATEST_COLUMNS;
+      if (q.overdue || q.notScreened || !q.round) {
+        const f = scopeFilter(q.scope, 'c.setting_id');
+        where.push(f.sql);
+        params = { ...params, ...f.params };
+        if (q.overdue) {
+          from = 'children c JOIN screenings ls ON ls.id = c.latest_screening_id';
+          where.push('c.archived_at IS NULL', 'ls.review_date < @today');
+          params.today = q.today;
+        } else {
+          from = 'children c LEFT JOIN screenings ls ON ls.id = c.latest_screening_id';
+          if (q.notScreened && q.round) {
+            where.push(
+              '(c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)',
+              'NOT EXISTS (SELECT 1 FROM round_results x WHERE x.round_id = @roundId AND x.child_id = c.id)',
+            );
+            params = { ...params, roundId: q.round.id, startDate: q.round.startDate, endDate: q.round.endDate };
+          } else {
+            where.push('c.archived_at IS NULL');
+          }
+        }
+      } else {
+        const f = scopeFilter(q.scope, 'rr.setting_id');
+        from = 'round_results rr JOIN children c ON c.id = rr.child_id JOIN screenings ls ON ls.id = rr.screening_id';
+        columns = ROUND_COLUMNS;
+        where.push('rr.round_id = @roundId', f.sql);
+        params = { ...params, ...f.params, roundId: q.round.id };
+        if (q.groupBy && q.groupKey !== null) {
+          where.push(`${groupKeySql[q.groupBy]} = @groupKey`);
+          params.groupKey = q.groupKey;
+        }
+        if (q.colour) {
+          where.push('rr.colour = @colour');
+          params.colour = q.colour;
+        }
+        if (q.sectionsBehind !== null) {
+          where.push(
+            q.sectionsBehind === -1
+              ? 'rr.working_at_section IS NULL'
+              : q.sectionsBehind === 0
+                ? 'rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section <= 0'
+                : q.sectionsBehind === 3
+                  ? 'rr.age_section - rr.working_at_section >= 3'
+                  : `rr.age_section - rr.working_at_section = ${q.sectionsBehind}`,
+          );
+        }
+        if (q.fromRoundId && q.fromColour) {
+          from += ' JOIN round_results fr ON fr.round_id = @fromRoundId AND fr.child_id = rr.child_id';
+          where.push('fr.colour = @fromColour');
+          params = { ...params, fromRoundId: q.fromRoundId, fromColour: q.fromColour };
+        }
+      }
+      const sqlFrom = `FROM ${from} JOIN settings st ON st.id = c.setting_id WHERE ${where.join(' AND ')}`;
+      const total = (db.prepare(`SELECT count(*) AS n ${sqlFrom}`).get(params) as { n: number }).n;
+      const rows = db
+        .prepare(
+          `SELECT c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, c.setting_id AS settingId, st.name AS settingName,
+             ${columns}
+           ${sqlFrom} ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id LIMIT @limit`,
+        )
+        .all(params) as CohortChildren['rows'];
+      return { total, rows };
+    },
+  };
+}
+
+/** Drill-down columns: from the child's latest screening, or from their screening in the round. */
+const LATEST_COLUMNS =
+  'ls.screening_date AS screeningDate, ls.age_section AS ageSection, ls.colour AS colour, ls.working_at_section AS workingAtSection, ls.review_date AS reviewDate';
+const ROUND_COLUMNS =
+  'rr.screening_date AS screeningDate, rr.age_section AS ageSection, rr.colour AS colour, rr.working_at_section AS workingAtSection, ls.review_date AS reviewDate';
+
+export interface ChildrenQuery {
+  scope: Scope;
+  round: { id: string; startDate: string; endDate: string } | null;
+  groupBy: CohortGrouping | null;
+  groupKey: string | null;
+  colour: Colour | null;
+  sectionsBehind: number | null;
+  fromRoundId: string | null;
+  fromColour: Colour | null;
+  overdue: boolean;
+  notScreened: boolean;
+  today: string;
+  limit: number;
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../open.js';
+
+// Derived data kept beside the records it comes from, in the same transaction as every write:
+// children.latest_screening_id and the round_results table (see 0003-cohort.sql). Writers call
+// these; nothing else writes those columns.
+
+const latestScreeningOf = `(SELECT s.id FROM screenings s WHERE s.child_id = children.id ORDER BY s.screening_date DESC, s.created_at DESC, s.id DESC LIMIT 1)`;
+
+/**
+ * The rows of round_results for the screenings chosen by `where` (over rounds r, screenings s,
+ * children c): each child's latest screening in each round, with their subgroups.
+ * Season of birth follows the English school year: autumn Sep-Dec, spring Jan-Apr, summer May-Aug.
+ */
+function insertRoundResults(where: string): string {
+  return `
+    INSERT INTO round_results (round_id, child_id, setting_id, screening_id, screening_date, age_section, colour,
+      working_at_section, sex, eal, send_stage, ethnicity, funded2, eypp, season_of_birth, room_id, key_person_id)
+    SELECT r.id, s.child_id, s.setting_id, s.id, s.screening_date, s.age_section, s.colour, s.working_at_section,
+      c.sex, c.eal, c.send_stage, c.ethnicity, c.funded2, c.eypp,
+      CASE WHEN CAST(substr(c.date_of_birth, 6, 2) AS INTEGER) >= 9 THEN 'autumn'
+           WHEN CAST(substr(c.date_of_birth, 6, 2) AS INTEGER) <= 4 THEN 'spring'
+           ELSE 'summer' END,
+      s.room_id, s.key_person_id
+    FROM rounds r
+    JOIN screenings s ON s.screening_date BETWEEN r.start_date AND r.end_date
+    JOIN children c ON c.id = s.child_id
+    WHERE ${where}
+      AND s.id = (SELECT s2.id FROM screenings s2
+                  WHERE s2.child_id = s.child_id AND s2.screening_date BETWEEN r.start_date AND r.end_date
+                  ORDER BY s2.screening_date DESC, s2.created_at DESC, s2.id DESC LIMIT 1)`;
+}
+
+export function refreshChildDerived(db: Db, childId: string): void {
+  db.prepare(`UPDATE children SET latest_screening_id = ${latestScreeningOf} WHERE id = ?`).run(childId);
+  db.prepare('DELETE FROM round_results WHERE child_id = ?').run(childId);
+  db.prepare(insertRoundResults('s.child_id = @childId')).run({ childId });
+}
+
+export function refreshRoundDerived(db: Db, roundId: string): void {
+  db.prepare('DELETE FROM round_results WHERE round_id = ?').run(roundId);
+  db.prepare(insertRoundResults('r.id = @roundId')).run({ roundId });
+}
+
+/** Rebuilds everything: after bulk loads (benchmarks, imports) that write screenings directly. */
+export function refreshAllDerived(db: Db): void {
+  db.exec(`UPDATE children SET latest_screening_id = ${latestScreeningOf}`);
+  db.exec('DELETE FROM round_results');
+  db.exec(insertRoundResults('1 = 1'));
+}
