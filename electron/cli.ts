@@ -31,7 +31,7 @@ Serves Chatterbox on http://127.0.0.1 and prints the address to open.
 `,
   demo: `Usage: chatterbox demo [--db PATH] [--seed N]
 
-Adds fictional demo settings, rooms, staff and children to an empty database.
+Adds fictional demo settings, rooms, staff, children, screening histories and rounds to an empty database.
   --seed N   Seed for the generator (default: a fixed seed, so the data is the same every time)
 `,
 };
@@ -97,7 +97,8 @@ function demo(args: string[]): void {
     )();
     if (process.stdout.isTTY) process.stdout.write('\n');
     console.log(
-      `Added ${summary.settings} demo settings, ${summary.rooms} rooms, ${summary.staff} staff and ${summary.children} children to ${core.context.databasePath}`,
+      `Added ${summary.settings} demo settings, ${summary.rooms} rooms, ${summary.staff} staff, ${summary.children} children, ` +
+        `${summary.screenings} screenings and ${summary.rounds} screening rounds to ${core.context.databasePath}`,
     );
   } finally {
     core.close();

@@ -68,7 +68,14 @@ export const contract = {
   /** Fills an empty database with fictional demo settings (first run: "explore with demo data"). */
   'demo.load': {
     input: z.object({}),
-    output: z.object({ settings: z.number().int(), rooms: z.number().int(), staff: z.number().int(), children: z.number().int() }),
+    output: z.object({
+      settings: z.number().int(),
+      rooms: z.number().int(),
+      staff: z.number().int(),
+      children: z.number().int(),
+      screenings: z.number().int(),
+      rounds: z.number().int(),
+    }),
   },
 
   'settings.list': { input: z.object({ includeArchived: z.boolean().default(false) }), output: z.array(settingSummarySchema) },

@@ -34,7 +34,7 @@ describe('demo.load', () => {
   it('fills an empty database with four demo settings of about sixty children each', () => {
     const core = testCore();
     const summary = core.invoke('demo.load', {});
-    expect(summary).toEqual({ settings: 4, rooms: 12, staff: 32, children: 238 });
+    expect(summary).toEqual({ settings: 4, rooms: 12, staff: 32, children: 238, screenings: 575, rounds: 4 });
 
     const settings = core.invoke('settings.list', {});
     expect(settings).toHaveLength(4);

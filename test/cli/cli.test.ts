@@ -40,7 +40,7 @@ describe('chatterbox', () => {
     const out = capture();
     const db = join(tempDir(), 'demo.sqlite');
     expect(await main(['demo', '--db', db])).toBe(0);
-    expect(out.join('\n')).toMatch(/Added 4 demo settings, 12 rooms, 32 staff and \d+ children/);
+    expect(out.join('\n')).toMatch(/Added 4 demo settings, 12 rooms, 32 staff, \d+ children, \d+ screenings and 4 screening rounds/);
     expect(await main(['demo', '--db', db])).toBe(1);
     expect(out.at(-1)).toContain('already holds settings');
     const core = createCore({ databasePath: db });

@@ -4,6 +4,7 @@ import type { EthnicityCode, Sex } from '../../../shared/schemas/child.js';
 import type { SettingType } from '../../../shared/schemas/setting.js';
 import type { QualificationLevel, StaffRole } from '../../../shared/schemas/staff.js';
 import { SeededRandom } from './random.js';
+import { addDemoScreenings, NeedDeck, screeningRounds } from './screenings.js';
 
 // Synthetic, obviously fictional data for demonstrations and for trying features out. Names are
 // ordinary first names with made-up storybook surnames, settings and local authorities are
@@ -49,6 +50,8 @@ export interface DemoSummary {
   rooms: number;
   staff: number;
   children: number;
+  screenings: number;
+  rounds: number;
 }
 
 export interface DemoOptions {
@@ -60,7 +63,12 @@ export interface DemoOptions {
 
 export function generateDemo(invoke: Invoke, options: DemoOptions): DemoSummary {
   const rnd = new SeededRandom(options.seed ?? defaultDemoSeed);
-  const summary: DemoSummary = { settings: 0, rooms: 0, staff: 0, children: 0 };
+  // Screenings draw from their own stream, so adding them leaves the children exactly as before.
+  const screeningRnd = new SeededRandom((options.seed ?? defaultDemoSeed) ^ 0x5c4ee7);
+  const summary: DemoSummary = { settings: 0, rooms: 0, staff: 0, children: 0, screenings: 0, rounds: 0 };
+  const instrument = invoke('instruments.list', {}).find((i) => i.isDefault && !i.archivedAt);
+  const rounds = screeningRounds(options.today);
+  const needs = new NeedDeck(screeningRnd);
   demoSettings.forEach((plan, index) => {
     const setting = invoke('settings.create', {
       name: plan.name,
@@ -82,6 +90,14 @@ export function generateDemo(invoke: Invoke, options: DemoOptions): DemoSummary 
     );
     summary.staff += staff.length;
     const keyPeople = staff.filter((s) => s.role === 'practitioner' || s.role === 'communication-champion');
+    const screeningPlan = instrument && {
+      instrument,
+      needs,
+      champion: staff.find((s) => s.role === 'communication-champion'),
+      practitioners: staff.filter((s) => s.role === 'practitioner'),
+      today: options.today,
+      rounds,
+    };
 
     for (let i = 0; i < plan.children; i++) {
       const ageMonths = rnd.int(7, 58);
@@ -109,10 +125,25 @@ export function generateDemo(invoke: Invoke, options: DemoOptions): DemoSummary 
         startDate,
         notes: '',
       });
+      // Before archiving: leavers leave today, so they were on roll for every round.
+      if (screeningPlan) summary.screenings += addDemoScreenings(invoke, screeningRnd, screeningPlan, child);
       if (leaver) invoke('children.archive', { id: child.id, archived: true, leaveDate: options.today });
       summary.children++;
     }
     options.onProgress?.(index + 1, demoSettings.length);
   });
+  // The terms the rounds fall in, as cohort tracking counts them.
+  for (const start of rounds) summary.rounds += createTermRound(invoke, start) ? 1 : 0;
   return summary;
+}
+
+/** Autumn (September to December), Spring (January to April), Summer (May to August). */
+function createTermRound(invoke: Invoke, start: string): boolean {
+  const [yearText = '', monthText = ''] = start.split('-');
+  const month = Number(monthText);
+  const [name, from, to] = month >= 9 ? ['Autumn', '09-01', '12-31'] : month >= 5 ? ['Summer', '05-01', '08-31'] : ['Spring', '01-01', '04-30'];
+  const existing = invoke('rounds.list', {}).some((r) => r.name === `${name} ${yearText}`);
+  if (existing) return false;
+  invoke('rounds.create', { name: `${name} ${yearText}`, startDate: `${yearText}-${from}`, endDate: `${yearText}-${to}` });
+  return true;
 }
