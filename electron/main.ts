@@ -37,7 +37,7 @@ function registerIpc(c: Core): void {
   for (const method of methodNames) {
     ipcMain.handle(`api:${method}`, (event, input: unknown) => {
       if (!fromOwnPage(event)) return { ok: false, error: { code: 'UNAUTHORISED', message: 'Not from the Chatterbox window' } };
-      return c.call(method, input);
+      return c.callAsync(method, input);
     });
   }
   ipcMain.handle('app:printToPdf', async (event) => {

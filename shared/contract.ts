@@ -25,6 +25,7 @@ import {
   workingAtRowSchema,
 } from './schemas/cohort.js';
 import { idSchema, isoDateSchema } from './schemas/common.js';
+import { fileDataSchema, tableExportSchema } from './schemas/export.js';
 import {
   roomInputSchema,
   roomSchema,
@@ -136,6 +137,9 @@ export const contract = {
   'cohort.settings': { input: settingsComparisonInputSchema, output: settingsComparisonSchema },
   /** The children behind any number above. */
   'cohort.children': { input: cohortChildrenInputSchema, output: cohortChildrenSchema },
+
+  /** Any table on screen as an Excel workbook (CSV is made in the renderer). */
+  'export.xlsx': { input: tableExportSchema, output: fileDataSchema },
 } as const;
 
 export type Contract = typeof contract;

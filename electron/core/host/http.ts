@@ -118,7 +118,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 400, failure('BAD_REQUEST', 'The method name is not valid'));
       return;
     }
-    const result = options.core.call(name, input);
+    const result = await options.core.callAsync(name, input);
     sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
   }
 
