@@ -6,12 +6,16 @@ import { ChildFormPage } from './pages/ChildFormPage.js';
 import { ChildPage } from './pages/ChildPage.js';
 import { ChildrenPage } from './pages/ChildrenPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { RoundsPage } from './pages/cohort/RoundsPage.js';
 import { InstrumentEditPage, InstrumentsPage } from './pages/InstrumentsPage.js';
 import { PeoplePage } from './pages/PeoplePage.js';
 import { ScreeningFormPage } from './pages/ScreeningFormPage.js';
 import { SettingFormPage } from './pages/SettingFormPage.js';
 import { SettingLayout } from './pages/SettingLayout.js';
 import { SettingOverviewPage } from './pages/SettingOverviewPage.js';
+
+// The cohort pages carry the charting library: loaded when first opened, not at start-up.
+const cohortPages = () => import('./pages/cohort/CohortPages.js');
 
 // Hash routing: the same URLs work from file:// in Electron and from the browser-mode host.
 const router = createHashRouter([
@@ -21,6 +25,9 @@ const router = createHashRouter([
       { index: true, element: <HomePage /> },
       { path: 'settings/new', element: <SettingFormPage /> },
       { path: 'instruments', element: <InstrumentsPage /> },
+      { path: 'rounds', element: <RoundsPage /> },
+      { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).AreaCohortPage }) },
+      { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).AreaCohortChildrenPage }) },
       { path: 'instruments/:instrumentId', element: <InstrumentEditPage /> },
       {
         path: 's/:settingId',
@@ -33,6 +40,8 @@ const router = createHashRouter([
           { path: 'children/new', element: <ChildFormPage /> },
           { path: 'children/:childId', element: <ChildPage /> },
           { path: 'children/:childId/edit', element: <ChildFormPage /> },
+          { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).SettingCohortPage }) },
+          { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).SettingCohortChildrenPage }) },
           { path: 'children/:childId/screenings/new', element: <ScreeningFormPage /> },
           { path: 'children/:childId/screenings/:screeningId/edit', element: <ScreeningFormPage /> },
         ],
@@ -53,7 +62,9 @@ function Shell() {
           Chatterbox
         </a>
         <span className="app-header__tag">Speech, language and communication</span>
-        <nav aria-label="Administration">
+        <nav aria-label="Across settings" className="app-header__nav">
+          <a href="#/cohort">All settings</a>
+          <a href="#/rounds">Screening rounds</a>
           <a href="#/instruments">Screening tools</a>
         </nav>
       </header>

@@ -48,6 +48,7 @@ export function SettingLayout() {
           Overview
         </NavLink>
         <NavLink to={`/s/${s.id}/children`}>Children</NavLink>
+        <NavLink to={`/s/${s.id}/cohort`}>Cohort tracking</NavLink>
         <NavLink to={`/s/${s.id}/people`}>Rooms and staff</NavLink>
       </nav>
       <Outlet />

@@ -1,0 +1,340 @@
+import { Link, useSearchParams } from 'react-router';
+import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope, type Round } from '../../../shared/schemas/cohort.js';
+import { ChartOrTable } from '../../components/ChartOrTable.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
+import { useApi } from '../../lib/useApi.js';
+import { RagBarChart, TrendChart } from './charts.js';
+import { pct, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
+
+/** The drill-down link for a number: the same filters it was counted with. */
+export type DrillHref = (filters: Record<string, string | null>) => string;
+
+export function useDrillHref(base: string, scope: CohortScope): DrillHref {
+  return (filters) => {
+    const p = new URLSearchParams();
+    if (scope.localAuthority) p.set('la', scope.localAuthority);
+    if (scope.settingType) p.set('type', scope.settingType);
+    // An empty key is a real group ("No room"), so only null leaves a filter out.
+    for (const [k, v] of Object.entries(filters)) if (v !== null) p.set(k, v);
+    return `${base}/children?${p.toString()}`;
+  };
+}
+
+/** The round shown by default: the newest one with screenings in it. */
+export function defaultRound(rounds: Round[]): Round | undefined {
+  return [...rounds].reverse().find((r) => r.screeningCount > 0) ?? rounds[rounds.length - 1];
+}
+
+function isGrouping(value: string | null): value is CohortGrouping {
+  return cohortGroupings.includes(value as CohortGrouping);
+}
+
+/** Every view of one round for a scope (one setting, or many). Filters live in the URL. */
+export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const rounds = useApi('rounds.list', {});
+  const list = rounds.data ?? [];
+  const round = list.find((r) => r.id === params.get('round')) ?? defaultRound(list);
+  const roundIndex = round ? list.indexOf(round) : -1;
+  const fromRound = list.find((r) => r.id === params.get('from')) ?? (roundIndex > 0 ? list[roundIndex - 1] : undefined);
+  const requested = params.get('group');
+  const groupBy: CohortGrouping = isGrouping(requested) && (allowSettingGroup || requested !== 'setting') ? requested : 'sex';
+  const suppress = Math.max(0, Math.min(100, Number(params.get('suppress') ?? 0) || 0));
+  const drill = useDrillHref(base, scope);
+
+  const roundInput = round ? { scope, roundId: round.id } : null;
+  const overview = useApi('cohort.overview', roundInput);
+  const byAge = useApi('cohort.breakdown', round ? { scope, roundId: round.id, groupBy: 'ageSection', suppressBelow: suppress } : null);
+  const byGroup = useApi('cohort.breakdown', round ? { scope, roundId: round.id, groupBy, suppressBelow: suppress } : null);
+  const workingAt = useApi('cohort.workingAt', roundInput);
+  const trend = useApi('cohort.trend', { scope });
+  const transitions = useApi('cohort.transitions', round && fromRound ? { scope, fromRoundId: fromRound.id, toRoundId: round.id } : null);
+
+  function update(changes: Record<string, string | null>) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  if (rounds.error) return <p role="alert">{rounds.error.message}</p>;
+  if (!rounds.data) return <p className="loading">Loading…</p>;
+  if (!round) {
+    return (
+      <p>
+        There are no screening rounds yet. <Link to="/rounds">Add the terms you screen in</Link> to see how children are doing.
+      </p>
+    );
+  }
+  const error = overview.error ?? byAge.error ?? byGroup.error ?? workingAt.error ?? trend.error ?? transitions.error;
+  const roundName = round.name;
+
+  return (
+    <>
+      <div className="filters" role="group" aria-label="Dashboard options">
+        <div className="field field--inline">
+          <label htmlFor="cohort-round">Round</label>
+          <select id="cohort-round" className="input" value={round.id} onChange={(e) => update({ round: e.target.value, from: null })}>
+            {list.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="cohort-group">Subgroup</label>
+          <select id="cohort-group" className="input" value={groupBy} onChange={(e) => update({ group: e.target.value })}>
+            {cohortGroupings
+              .filter((g) => g !== 'ageSection' && (allowSettingGroup || g !== 'setting'))
+              .map((g) => (
+                <option key={g} value={g}>
+                  {cohortGroupingLabels[g]}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="cohort-suppress">Hide numbers for groups smaller than</label>
+          <select id="cohort-suppress" className="input" value={String(suppress)} onChange={(e) => update({ suppress: e.target.value === '0' ? null : e.target.value })}>
+            <option value="0">Show all</option>
+            <option value="5">5 children</option>
+            <option value="10">10 children</option>
+          </select>
+        </div>
+      </div>
+      {error && <p role="alert" className="error-text">{error.message}</p>}
+
+      {overview.data && (
+        <div className="cards" aria-label="Headline numbers">
+          <div className="card">
+            <span className="card__number">{overview.data.childrenOnRoll}</span>
+            <span className="card__label">children on roll in {roundName}</span>
+          </div>
+          <Link className="card" to={drill({ round: round.id })}>
+            <span className="card__number">{overview.data.screened}</span>
+            <span className="card__label">screened ({pct(overview.data.screened, overview.data.childrenOnRoll)}%)</span>
+          </Link>
+          <Link className="card" to={drill({ round: round.id, notScreened: '1' })}>
+            <span className="card__number">{overview.data.notScreened}</span>
+            <span className="card__label">not screened in this round</span>
+          </Link>
+          <Link className="card" to={drill({ overdue: '1' })}>
+            <span className="card__number">{overview.data.overdue}</span>
+            <span className="card__label">re-screens overdue now</span>
+          </Link>
+        </div>
+      )}
+
+      {byAge.data && (
+        <ChartOrTable
+          id="by-age"
+          title="By age section"
+          table={
+            <RagTable
+              caption={`Red, Amber and Green by age section, ${roundName}`}
+              groupHeading="Age section"
+              rows={byAge.data.rows}
+              total={byAge.data.total}
+              suppressBelow={suppress}
+              href={(key, colour, label) => drill({ round: round.id, group: key === null ? null : 'ageSection', key, label, colour })}
+            />
+          }
+          chart={<RagBarChart rows={byAge.data.rows} title={`Red, Amber and Green by age section, ${roundName}`} />}
+          actions={
+            <ExportButtons
+              label="the age section table"
+              table={() => ({ title: `${roundName} by age section`, columns: ragExportColumns('Age section'), rows: ragExportRows(byAge.data?.rows ?? [], byAge.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }) })}
+            />
+          }
+        />
+      )}
+
+      {byGroup.data && (
+        <ChartOrTable
+          id="by-group"
+          title={`By ${cohortGroupingLabels[groupBy].toLowerCase()}`}
+          table={
+            <RagTable
+              caption={`Red, Amber and Green by ${cohortGroupingLabels[groupBy].toLowerCase()}, ${roundName}`}
+              groupHeading={cohortGroupingLabels[groupBy]}
+              rows={byGroup.data.rows}
+              total={byGroup.data.total}
+              suppressBelow={suppress}
+              href={(key, colour, label) => drill({ round: round.id, group: key === null ? null : groupBy, key, label, colour })}
+            />
+          }
+          chart={<RagBarChart rows={byGroup.data.rows} title={`By ${cohortGroupingLabels[groupBy]}`} />}
+          actions={
+            <ExportButtons
+              label={`the ${cohortGroupingLabels[groupBy]} table`}
+              table={() => ({ title: `${roundName} by ${cohortGroupingLabels[groupBy]}`, columns: ragExportColumns(cohortGroupingLabels[groupBy]), rows: ragExportRows(byGroup.data?.rows ?? [], byGroup.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }) })}
+            />
+          }
+        />
+      )}
+
+      {workingAt.data && (
+        <section className="panel cohort-panel" aria-labelledby="working-at-title">
+          <h2 id="working-at-title">Working-at level against age</h2>
+          <table className="table">
+            <caption className="table-caption">How many sections below their age section children are working, {roundName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Age section</th>
+                <th scope="col" className="numeric">In line with age</th>
+                <th scope="col" className="numeric">1 behind</th>
+                <th scope="col" className="numeric">2 behind</th>
+                <th scope="col" className="numeric">3 or more behind</th>
+                <th scope="col" className="numeric">Below all sections tried</th>
+                <th scope="col" className="numeric">Children</th>
+              </tr>
+            </thead>
+            <tbody>
+              {workingAt.data.map((r) => (
+                <tr key={r.ageSection}>
+                  <th scope="row">Section {r.ageSection}</th>
+                  {([
+                    [r.onTrack, 0],
+                    [r.oneBehind, 1],
+                    [r.twoBehind, 2],
+                    [r.threeOrMoreBehind, 3],
+                    [r.belowAllTried, -1],
+                  ] as const).map(([n, behind]) => (
+                    <td key={behind} className="numeric">
+                      {n > 0 ? <Link to={drill({ round: round.id, group: 'ageSection', key: String(r.ageSection), label: `Section ${r.ageSection}`, behind: String(behind) })}>{n}</Link> : 0}
+                    </td>
+                  ))}
+                  <td className="numeric">{r.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ExportButtons
+            label="the working-at table"
+            table={() => ({
+              title: `${roundName} working-at level`,
+              columns: ['Age section', 'In line with age', '1 behind', '2 behind', '3 or more behind', 'Below all tried', 'Children'],
+              rows: (workingAt.data ?? []).map((r) => [`Section ${r.ageSection}`, r.onTrack, r.oneBehind, r.twoBehind, r.threeOrMoreBehind, r.belowAllTried, r.total]),
+            })}
+          />
+        </section>
+      )}
+
+      <section className="panel cohort-panel" aria-labelledby="progress-title">
+        <h2 id="progress-title">Progress between rounds</h2>
+        {list.length < 2 ? (
+          <p>Progress needs two rounds.</p>
+        ) : (
+          <>
+            <div className="field field--inline">
+              <label htmlFor="cohort-from">Compare {roundName} with</label>
+              <select id="cohort-from" className="input input--medium" value={fromRound?.id ?? ''} onChange={(e) => update({ from: e.target.value })}>
+                {list
+                  .filter((r) => r.id !== round.id)
+                  .map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            {transitions.data && fromRound && (
+              <>
+                <table className="table matrix">
+                  <caption className="table-caption">
+                    Children screened in both {fromRound.name} (rows) and {roundName} (columns)
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{fromRound.name}</th>
+                      <th scope="col">Red in {roundName}</th>
+                      <th scope="col">Amber in {roundName}</th>
+                      <th scope="col">Green in {roundName}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {(['red', 'amber', 'green'] as const).map((from) => (
+                      <tr key={from}>
+                        <th scope="row">{from === 'red' ? 'Red' : from === 'amber' ? 'Amber' : 'Green'}</th>
+                        {(['red', 'amber', 'green'] as const).map((to) => {
+                          const n = transitions.data?.matrix[from][to] ?? 0;
+                          return (
+                            <td key={to}>
+                              {n > 0 ? <Link to={drill({ round: round.id, colour: to, from: fromRound.id, fromColour: from })}>{n}</Link> : 0}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p>
+                  Of {transitions.data.total} children screened in both: <strong>{transitions.data.improved} improved</strong> (
+                  {pct(transitions.data.improved, transitions.data.total)}%), {transitions.data.same} stayed the same,{' '}
+                  {transitions.data.worse} got worse.
+                </p>
+                <ExportButtons
+                  label="the progress table"
+                  table={() => ({
+                    title: `Progress ${fromRound.name} to ${roundName}`,
+                    columns: [fromRound.name, `Red in ${roundName}`, `Amber in ${roundName}`, `Green in ${roundName}`],
+                    rows: (['red', 'amber', 'green'] as const).map((f) => [f === 'red' ? 'Red' : f === 'amber' ? 'Amber' : 'Green', ...(['red', 'amber', 'green'] as const).map((t) => transitions.data?.matrix[f][t] ?? 0)]),
+                  })}
+                />
+              </>
+            )}
+          </>
+        )}
+      </section>
+
+      {trend.data && (
+        <ChartOrTable
+          id="trend"
+          title="Trend over all rounds"
+          table={
+            <table className="table">
+              <caption className="table-caption">Red, Amber and Green in each round</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Round</th>
+                  <th scope="col" className="numeric">Red</th>
+                  <th scope="col" className="numeric">Amber</th>
+                  <th scope="col" className="numeric">Green</th>
+                  <th scope="col" className="numeric">Children</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trend.data.map((r) => (
+                  <tr key={r.roundId}>
+                    <th scope="row">{r.name}</th>
+                    {(['red', 'amber', 'green'] as const).map((c) => (
+                      <td key={c} className="numeric">
+                        {r[c] > 0 ? <Link to={drill({ round: r.roundId, colour: c })}>{r[c]}</Link> : 0} <span className="pct">({pct(r[c], r.total)}%)</span>
+                      </td>
+                    ))}
+                    <td className="numeric">{r.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+          chart={<TrendChart rows={trend.data} />}
+          actions={
+            <ExportButtons
+              label="the trend table"
+              table={() => ({ title: 'Trend over rounds', columns: ['Round', 'Red', 'Amber', 'Green', 'Children'], rows: (trend.data ?? []).map((r) => [r.name, r.red, r.amber, r.green, r.total]) })}
+            />
+          }
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,295 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { colourKeys, cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope } from '../../../shared/schemas/cohort.js';
+import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/setting.js';
+import { ColourTag } from '../../components/ColourTag.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
+import { SortableHeader } from '../../components/SortableHeader.js';
+import { formatUkDate } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../SettingLayout.js';
+import { CohortDashboard, defaultRound } from './CohortDashboard.js';
+import { pct } from './RagTable.js';
+
+export function SettingCohortPage() {
+  const { setting } = useSetting();
+  return (
+    <>
+      <h1>Cohort tracking</h1>
+      <CohortDashboard scope={{ settingId: setting.id }} base={`/s/${setting.id}/cohort`} allowSettingGroup={false} />
+    </>
+  );
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+  return allowed.includes(value as T) ? (value as T) : null;
+}
+
+/** Many settings at once (an SLT assistant's or a local authority's view). */
+export function AreaCohortPage() {
+  const [params, setParams] = useSearchParams();
+  const localAuthority = params.get('la') || null;
+  const settingType = oneOf<SettingType>(params.get('type'), settingTypes);
+  const scope: CohortScope = { settingId: null, localAuthority, settingType };
+  const settings = useApi('settings.list', {});
+  const authorities = [...new Set((settings.data ?? []).map((s) => s.localAuthority).filter(Boolean))].sort();
+
+  function update(changes: Record<string, string | null>) {
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === '') next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    }, { replace: true });
+  }
+
+  return (
+    <>
+      <h1>Cohort tracking: all settings</h1>
+      <div className="filters" role="group" aria-label="Which settings">
+        <div className="field field--inline">
+          <label htmlFor="area-la">Local authority</label>
+          <select id="area-la" className="input" value={localAuthority ?? ''} onChange={(e) => update({ la: e.target.value })}>
+            <option value="">All</option>
+            {authorities.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="area-type">Type of setting</label>
+          <select id="area-type" className="input" value={settingType ?? ''} onChange={(e) => update({ type: e.target.value })}>
+            <option value="">All types</option>
+            {settingTypes.map((t) => (
+              <option key={t} value={t}>
+                {settingTypeLabels[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <SettingsComparison localAuthority={localAuthority} settingType={settingType} />
+      <CohortDashboard scope={scope} base="/cohort" allowSettingGroup />
+    </>
+  );
+}
+
+type ComparisonSort = 'settingName' | 'localAuthority' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'overdue';
+
+function SettingsComparison({ localAuthority, settingType }: { localAuthority: string | null; settingType: SettingType | null }) {
+  const [params] = useSearchParams();
+  const rounds = useApi('rounds.list', {});
+  const round = rounds.data?.find((r) => r.id === params.get('round')) ?? (rounds.data ? defaultRound(rounds.data) : undefined);
+  const comparison = useApi('cohort.settings', round ? { roundId: round.id, localAuthority, settingType } : null);
+  const [sort, setSort] = useState<ComparisonSort>('settingName');
+  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
+  if (!round || !comparison.data) return comparison.error ? <p role="alert">{comparison.error.message}</p> : null;
+
+  const value = (r: (typeof comparison.data.rows)[number]): string | number =>
+    sort === 'redPct' ? pct(r.red, r.total) : sort === 'amberPct' ? pct(r.amber, r.total) : sort === 'greenPct' ? pct(r.green, r.total) : r[sort];
+  const rows = [...comparison.data.rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB');
+    return (direction === 'asc' ? cmp : -cmp) || a.settingName.localeCompare(b.settingName, 'en-GB');
+  });
+  const onSort = (key: ComparisonSort, dir: 'asc' | 'desc') => {
+    setSort(key);
+    setDirection(dir);
+  };
+  const t = comparison.data.total;
+  const header = (label: string, key: ComparisonSort) => <SortableHeader label={label} sortKey={key} current={sort} direction={direction} onSort={onSort} />;
+  return (
+    <section className="panel cohort-panel" aria-labelledby="comparison-title">
+      <h2 id="comparison-title">Setting by setting, {round.name}</h2>
+      <table className="table">
+        <caption className="table-caption">Red, Amber and Green in each setting, {round.name}</caption>
+        <thead>
+          <tr>
+            {header('Setting', 'settingName')}
+            {header('Local authority', 'localAuthority')}
+            {header('Screened', 'total')}
+            {header('Red', 'redPct')}
+            {header('Amber', 'amberPct')}
+            {header('Green', 'greenPct')}
+            {header('Overdue', 'overdue')}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.settingId}>
+              <th scope="row">
+                <Link to={`/s/${r.settingId}/cohort?round=${round.id}`}>{r.settingName}</Link>
+              </th>
+              <td>{r.localAuthority || '–'}</td>
+              <td className="numeric">
+                {r.total} <span className="pct">of {r.childrenOnRoll}</span>
+              </td>
+              {(['red', 'amber', 'green'] as const).map((c) => (
+                <td key={c} className="numeric">
+                  {r[c] > 0 ? <Link to={`/s/${r.settingId}/cohort/children?round=${round.id}&colour=${c}`}>{r[c]}</Link> : 0} <span className="pct">({pct(r[c], r.total)}%)</span>
+                </td>
+              ))}
+              <td className="numeric">{r.overdue > 0 ? <Link to={`/s/${r.settingId}/cohort/children?overdue=1`}>{r.overdue}</Link> : 0}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All {rows.length} settings</th>
+            <td />
+            <td className="numeric">
+              {t.total} <span className="pct">of {t.childrenOnRoll}</span>
+            </td>
+            <td className="numeric">
+              {t.red} <span className="pct">({pct(t.red, t.total)}%)</span>
+            </td>
+            <td className="numeric">
+              {t.amber} <span className="pct">({pct(t.amber, t.total)}%)</span>
+            </td>
+            <td className="numeric">
+              {t.green} <span className="pct">({pct(t.green, t.total)}%)</span>
+            </td>
+            <td className="numeric">{t.overdue}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <ExportButtons
+        label="the settings table"
+        table={() => ({
+          title: `${round.name} by setting`,
+          columns: ['Setting', 'Local authority', 'Type', 'On roll', 'Screened', 'Red', 'Amber', 'Green', 'Overdue'],
+          rows: [
+            ...rows.map((r) => [r.settingName, r.localAuthority, settingTypeLabels[r.settingType], r.childrenOnRoll, r.total, r.red, r.amber, r.green, r.overdue]),
+            ['All settings', null, null, t.childrenOnRoll, t.total, t.red, t.amber, t.green, t.overdue],
+          ],
+        })}
+      />
+    </section>
+  );
+}
+
+export function SettingCohortChildrenPage() {
+  return <CohortChildrenPage settingId={useSetting().setting.id} />;
+}
+
+export function AreaCohortChildrenPage() {
+  return <CohortChildrenPage settingId={null} />;
+}
+
+/** The children behind a number on a dashboard, described in words above the list. */
+function CohortChildrenPage({ settingId }: { settingId: string | null }) {
+  const [params] = useSearchParams();
+  const rounds = useApi('rounds.list', {});
+  const groupBy = oneOf<CohortGrouping>(params.get('group'), cohortGroupings);
+  const colour = oneOf(params.get('colour'), colourKeys);
+  const fromColour = oneOf(params.get('fromColour'), colourKeys);
+  const behindText = params.get('behind');
+  const sectionsBehind = behindText === null ? null : Number(behindText);
+  const localAuthority = params.get('la') || null;
+  const settingType = oneOf<SettingType>(params.get('type'), settingTypes);
+  const scope: CohortScope = { settingId, localAuthority, settingType };
+  const input = {
+    scope,
+    roundId: params.get('round'),
+    groupBy,
+    groupKey: groupBy ? params.get('key') : null,
+    colour,
+    sectionsBehind: sectionsBehind !== null && Number.isInteger(sectionsBehind) ? sectionsBehind : null,
+    fromRoundId: params.get('from'),
+    fromColour,
+    overdue: params.get('overdue') === '1',
+    notScreened: params.get('notScreened') === '1',
+    limit: 1000,
+  };
+  const children = useApi('cohort.children', input);
+  const round = rounds.data?.find((r) => r.id === input.roundId);
+  const fromRound = rounds.data?.find((r) => r.id === input.fromRoundId);
+  const back = settingId ? `/s/${settingId}/cohort` : '/cohort';
+  const backParams = new URLSearchParams();
+  if (round) backParams.set('round', round.id);
+  if (localAuthority) backParams.set('la', localAuthority);
+  if (settingType) backParams.set('type', settingType);
+
+  const words: string[] = [];
+  if (input.overdue) words.push('whose re-screen is overdue');
+  if (input.notScreened && round) words.push(`on roll in ${round.name} but not screened`);
+  if (fromRound && fromColour) words.push(`${fromColour} in ${fromRound.name}`);
+  if (colour && !input.notScreened) words.push(`${colour}${round ? ` in ${round.name}` : ''}`);
+  else if (round && !input.notScreened) words.push(`screened in ${round.name}`);
+  // The dashboard passes the group's label along with its key (a room's name, not its id).
+  if (groupBy && input.groupKey !== null) words.push(`${cohortGroupingLabels[groupBy].toLowerCase()}: ${params.get('label') ?? input.groupKey}`);
+  if (input.sectionsBehind !== null) words.push(input.sectionsBehind === -1 ? 'below every section tried' : input.sectionsBehind === 0 ? 'working in line with age' : `${input.sectionsBehind}${input.sectionsBehind === 3 ? ' or more' : ''} sections behind`);
+  const description = words.join(', ');
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`${back}?${backParams.toString()}`}>Back to cohort tracking</Link>
+      </p>
+      <h1>Children {description}</h1>
+      {children.error && <p role="alert">{children.error.message}</p>}
+      {children.data && (
+        <>
+          <p className="result-count">
+            {children.data.total} {children.data.total === 1 ? 'child' : 'children'}
+            {children.data.total > children.data.rows.length ? ` (first ${children.data.rows.length} shown)` : ''}
+          </p>
+          <table className="table">
+            <caption className="visually-hidden">Children {description}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Child</th>
+                {!settingId && <th scope="col">Setting</th>}
+                <th scope="col">Screened</th>
+                <th scope="col">Result</th>
+                <th scope="col">Working at</th>
+                <th scope="col">Review due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {children.data.rows.map((c) => (
+                <tr key={c.childId}>
+                  <td>
+                    <Link to={`/s/${c.settingId}/children/${c.childId}`}>
+                      {c.lastName}, {c.firstName}
+                    </Link>
+                  </td>
+                  {!settingId && <td>{c.settingName}</td>}
+                  <td>{c.screeningDate ? formatUkDate(c.screeningDate) : <span className="muted">Not screened</span>}</td>
+                  <td>{c.colour ? <ColourTag colour={c.colour} /> : '–'}</td>
+                  <td>
+                    {c.ageSection === null ? '–' : c.workingAtSection === null ? 'Below all tried' : `Section ${c.workingAtSection}`}
+                    {c.ageSection !== null && <span className="muted"> (age {c.ageSection})</span>}
+                  </td>
+                  <td>{c.reviewDate ? formatUkDate(c.reviewDate) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ExportButtons
+            label="this list"
+            table={() => ({
+              title: `Children ${description}`.slice(0, 100),
+              columns: ['Last name', 'First name', 'Setting', 'Screened', 'Result', 'Age section', 'Working at', 'Review due'],
+              rows: (children.data?.rows ?? []).map((c) => [
+                c.lastName,
+                c.firstName,
+                c.settingName,
+                c.screeningDate ? formatUkDate(c.screeningDate) : null,
+                c.colour ? c.colour.charAt(0).toUpperCase() + c.colour.slice(1) : null,
+                c.ageSection,
+                c.workingAtSection,
+                c.reviewDate ? formatUkDate(c.reviewDate) : null,
+              ]),
+            })}
+          />
+        </>
+      )}
+    </>
+  );
+}
