@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 // Migrations are listed here, in order, rather than discovered by listing a folder at run time:
 // a stray file in the install folder can never become a migration. A shipped migration is never
 // edited; a change is a new file at the end of this list.
-export const migrationFiles = ['0001-initial.sql', '0002-screening.sql', '0003-cohort.sql'] as const;
+export const migrationFiles = [
+  '0001-initial.sql',
+  '0002-screening.sql',
+  '0003-cohort.sql',
+  '0004-audit.sql',
+  '0005-imports.sql',
+  '0006-retention.sql',
+] as const;
 
 export const latestSchemaVersion = migrationFiles.length;
 

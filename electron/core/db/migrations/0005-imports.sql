@@ -1,0 +1,1 @@
+-- Imports: filled in by the import feature.

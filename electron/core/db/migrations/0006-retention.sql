@@ -1,0 +1,1 @@
+-- Retention policies: filled in by the retention feature.
