@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Playwright, and benchmarks under `npm run bench`.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/crash/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
   },

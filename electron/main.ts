@@ -6,6 +6,7 @@ import { methodNames } from '../shared/contract.js';
 import { AppError } from '../shared/errors.js';
 import { systemClock } from './core/context.js';
 import { createCore, type Core } from './core/core.js';
+import { startAutoBackups } from './core/io/backup.js';
 import { resolveDatabasePath } from './core/paths.js';
 import { isAllowedExternalUrl } from './security.js';
 
@@ -116,6 +117,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     hardenSessions();
     registerIpc(core);
+    // A backup at start, then whenever the last automatic one is a day old (checked hourly).
+    startAutoBackups(core, { onError: (err) => console.error('Automatic backup failed:', err) });
     buildMenu();
     createWindow();
   }, (err: unknown) => console.error(err));

@@ -1,4 +1,8 @@
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { useEffect, useState } from 'react';
+import type { Actor } from '../shared/schemas/audit.js';
+import { api } from './api.js';
+import { rememberedActor } from './components/ActorPrompt.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { AppStateProvider } from './lib/appState.js';
 import { useApi } from './lib/useApi.js';
@@ -7,6 +11,8 @@ import { ChildPage } from './pages/ChildPage.js';
 import { ChildrenPage } from './pages/ChildrenPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { RoundsPage } from './pages/cohort/RoundsPage.js';
+import { AuditPage } from './pages/AuditPage.js';
+import { ImportPage } from './pages/ImportPage.js';
 import { InstrumentEditPage, InstrumentsPage } from './pages/InstrumentsPage.js';
 import { PeoplePage } from './pages/PeoplePage.js';
 import { ScreeningFormPage } from './pages/ScreeningFormPage.js';
@@ -26,6 +32,7 @@ const router = createHashRouter([
       { path: 'settings/new', element: <SettingFormPage /> },
       { path: 'instruments', element: <InstrumentsPage /> },
       { path: 'rounds', element: <RoundsPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).AreaCohortPage }) },
       { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).AreaCohortChildrenPage }) },
       { path: 'instruments/:instrumentId', element: <InstrumentEditPage /> },
@@ -36,6 +43,7 @@ const router = createHashRouter([
           { index: true, element: <SettingOverviewPage /> },
           { path: 'edit', element: <SettingFormPage /> },
           { path: 'people', element: <PeoplePage /> },
+          { path: 'import', element: <ImportPage /> },
           { path: 'children', element: <ChildrenPage /> },
           { path: 'children/new', element: <ChildFormPage /> },
           { path: 'children/:childId', element: <ChildPage /> },
@@ -66,6 +74,7 @@ function Shell() {
           <a href="#/cohort">All settings</a>
           <a href="#/rounds">Screening rounds</a>
           <a href="#/instruments">Screening tools</a>
+          <a href="#/audit">Audit trail</a>
         </nav>
       </header>
       <NoticeBanner />
@@ -76,8 +85,30 @@ function Shell() {
   );
 }
 
+/**
+ * Who is using the app, at start: the core's answer if it has one, else the person chosen
+ * earlier in this browser session (told to the core again: it may have restarted).
+ */
+function useActorAtStart(): Actor | null | undefined {
+  const [actor, setActor] = useState<Actor | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      let known = await api('session.getActor', {}).catch(() => null);
+      const remembered = rememberedActor();
+      if (!known && remembered) known = await api('session.setActor', remembered).catch(() => null);
+      if (live) setActor(known);
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  return actor;
+}
+
 export function App() {
   const info = useApi('app.info', {});
+  const actor = useActorAtStart();
   if (info.error) {
     return (
       <main className="app-main">
@@ -86,9 +117,9 @@ export function App() {
       </main>
     );
   }
-  if (!info.data) return <p className="loading">Loading…</p>;
+  if (!info.data || actor === undefined) return <p className="loading">Loading…</p>;
   return (
-    <AppStateProvider info={info.data} refreshInfo={info.reload}>
+    <AppStateProvider info={info.data} refreshInfo={info.reload} initialActor={actor}>
       <RouterProvider router={router} />
     </AppStateProvider>
   );

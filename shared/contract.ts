@@ -24,8 +24,25 @@ import {
   trendRowSchema,
   workingAtRowSchema,
 } from './schemas/cohort.js';
+import { actorInputSchema, actorSchema, auditListSchema, auditQuerySchema } from './schemas/audit.js';
 import { idSchema, isoDateSchema } from './schemas/common.js';
 import { fileDataSchema, tableExportSchema } from './schemas/export.js';
+import {
+  backupConfigureSchema,
+  backupCreateSchema,
+  backupFileSchema,
+  backupInfoSchema,
+  backupSettingsSchema,
+  restoreResultSchema,
+} from './schemas/backup.js';
+import {
+  retentionDueInputSchema,
+  retentionDueSchema,
+  retentionPolicySchema,
+  retentionPolicyUpdateSchema,
+  retentionPurgeInputSchema,
+  retentionPurgeResultSchema,
+} from './schemas/retention.js';
 import {
   roomInputSchema,
   roomSchema,
@@ -45,6 +62,18 @@ import {
   screeningUpdateSchema,
 } from './schemas/screening.js';
 import { staffInputSchema, staffSchema, staffUpdateSchema } from './schemas/staff.js';
+import {
+  importBatchSchema,
+  importListInputSchema,
+  importPreviewInputSchema,
+  importPreviewSchema,
+  importRunInputSchema,
+  importRunResultSchema,
+  importSourceSchema,
+  importSourcesInputSchema,
+  importUndoInputSchema,
+  importUndoResultSchema,
+} from './schemas/import.js';
 
 // THE API. Every method the renderer (or the CLI, or a test) may call is listed here once, with
 // the schema its input must pass and the shape of what it returns. Both transports and the
@@ -138,8 +167,49 @@ export const contract = {
   /** The children behind any number above. */
   'cohort.children': { input: cohortChildrenInputSchema, output: cohortChildrenSchema },
 
+  /** Who is using the app (until sign-in exists); recorded in the audit trail of every change. */
+  'session.getActor': { input: z.object({}), output: actorSchema.nullable() },
+  'session.setActor': { input: actorInputSchema, output: actorSchema },
+  /** The audit trail: read-only, newest first. */
+  'audit.list': { input: auditQuerySchema, output: auditListSchema },
+
   /** Any table on screen as an Excel workbook (CSV is made in the renderer). */
   'export.xlsx': { input: tableExportSchema, output: fileDataSchema },
+  /** The cohort tracker for one setting: Excel with a sheet per round, or one round as CSV. */
+  'export.tracker': {
+    input: z.object({ settingId: idSchema, roundId: idSchema.nullable().default(null), format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    output: fileDataSchema,
+  },
+  /** Everything held about one child, as JSON (a subject access request); logged. */
+  'export.child': { input: z.object({ childId: idSchema }), output: fileDataSchema },
+
+  /** Backups in the folder beside the database, newest first. */
+  'backups.list': { input: z.object({}), output: z.array(backupInfoSchema) },
+  'backups.getSettings': { input: z.object({}), output: backupSettingsSchema },
+  /** How many automatic backups to keep (1-100). */
+  'backups.configure': { input: backupConfigureSchema, output: backupSettingsSchema },
+  /** Asynchronous: a backup now, checked with integrity_check before it is listed. */
+  'backups.create': { input: backupCreateSchema, output: backupInfoSchema },
+  /** Asynchronous: replaces the database with a backup, keeping the replaced one as a backup. */
+  'backups.restore': { input: backupFileSchema, output: restoreResultSchema },
+
+  /** Retention policies per record type (defaults are assumptions; editable). */
+  'retention.policies': { input: z.object({}), output: z.array(retentionPolicySchema) },
+  'retention.updatePolicy': { input: retentionPolicyUpdateSchema, output: retentionPolicySchema },
+  /** Leavers whose records are due (or, with withinDays, soon due) for deletion. */
+  'retention.due': { input: retentionDueInputSchema, output: retentionDueSchema },
+  /** Deletes due leavers and all their records after confirmation; logged in the audit trail. */
+  'retention.purge': { input: retentionPurgeInputSchema, output: retentionPurgeResultSchema },
+
+  /** A CSV or XLSX file read with a column mapping: rows as read, row-level errors and warnings. Writes nothing. */
+  'imports.preview': { input: importPreviewInputSchema, output: importPreviewSchema },
+  /** Imports every row in one transaction (or, as a dry run, reports what would happen); any row error refuses the lot. */
+  'imports.run': { input: importRunInputSchema, output: importRunResultSchema },
+  /** Removes what the newest import of a kind created, unless screenings have been added to its children since. */
+  'imports.undoLast': { input: importUndoInputSchema, output: importUndoResultSchema },
+  'imports.list': { input: importListInputSchema, output: z.array(importBatchSchema) },
+  /** Sources with a remembered column mapping ("Famly export"), for the mapping screen's list. */
+  'imports.listSources': { input: importSourcesInputSchema, output: z.array(importSourceSchema) },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,8 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
 import { isoFromDate } from '../../shared/domain/dates.js';
 import type { Db } from './db/open.js';
+import type { Actor } from '../../shared/schemas/audit.js';
+import { auditRepo } from './db/repos/audit.js';
 import { childrenRepo } from './db/repos/children.js';
 import { cohortRepo } from './db/repos/cohort.js';
 import { instrumentsRepo } from './db/repos/instruments.js';
@@ -38,6 +40,7 @@ export function createRepos(db: Db) {
     screenings: screeningsRepo(db),
     rounds: roundsRepo(db),
     cohort: cohortRepo(db),
+    audit: auditRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
@@ -48,6 +51,8 @@ export interface CoreContext {
   repos: Repos;
   clock: Clock;
   databasePath: string;
+  /** Who is using the app: set by session.setActor (or the CLI's --as), written to the audit trail. */
+  session: { actor: Actor | null };
   /**
    * Calls another API method with full validation, for handlers built from other methods (demo
    * data). Runs inside the caller's transaction, so a failure part way undoes the lot.

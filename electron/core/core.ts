@@ -3,10 +3,13 @@ import { ApiCallError, type ApiResult } from '../../shared/errors.js';
 import { dispatch, dispatchAsync, type DispatchOptions } from './api/registry.js';
 import { createRepos, systemClock, type Clock, type CoreContext } from './context.js';
 import { openDatabase, type OpenOptions } from './db/open.js';
+import { registerOpenOptions, restoreInto, type RestoreOutcome } from './io/backup.js';
 
 export interface CoreOptions extends OpenOptions, DispatchOptions {
   databasePath: string;
   clock?: Clock;
+  /** Recorded as the author of changes until someone is chosen (the CLI's --as, or the OS user). */
+  actorName?: string;
 }
 
 /** The app's core: one open database and the API over it. Every transport holds one of these. */
@@ -19,6 +22,12 @@ export interface Core {
   /** Typed entry for in-process callers (CLI, demo, tests): throws ApiCallError on failure. */
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M>;
   invokeAsync<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /**
+   * Restores the database from a file (see io/backup.ts restoreInto): the file is checked first,
+   * the current database kept as a before-restore backup, and `context.db`/`context.repos` swapped
+   * in place, so every holder of this core reads the restored data on its next call.
+   */
+  replaceDatabase(fromPath: string): Promise<RestoreOutcome>;
   close(): void;
 }
 
@@ -36,13 +45,17 @@ export function createCore(options: CoreOptions): Core {
     repos: createRepos(db),
     clock: options.clock ?? systemClock,
     databasePath: options.databasePath,
+    session: { actor: options.actorName ? { staffId: null, name: options.actorName } : null },
     invoke,
   };
+  // The context is one object for the core's life: a restore swaps its db and repos in place.
+  registerOpenOptions(context, options);
   const callAsync = (method: string, input: unknown) => dispatchAsync(context, method, input, options);
   async function invokeAsync<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
     const result = await callAsync(method, input);
     if (!result.ok) throw new ApiCallError(result.error);
     return result.value as MethodOutput<M>;
   }
-  return { context, call, callAsync, invoke, invokeAsync, close: () => db.close() };
+  const replaceDatabase = (fromPath: string) => restoreInto(context, fromPath);
+  return { context, call, callAsync, invoke, invokeAsync, replaceDatabase, close: () => context.db.close() };
 }

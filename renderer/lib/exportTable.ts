@@ -1,20 +1,8 @@
-import type { TableExport } from '../../shared/schemas/export.js';
+import type { FileData, TableExport } from '../../shared/schemas/export.js';
+import { toCsv } from '../../shared/csv.js';
 import { api } from '../api.js';
 
 // Every table on screen can leave as CSV (made here) or Excel (made by the core with exceljs).
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // Quote anything with a comma, quote or line break; and defuse leading =,+,-,@ so a spreadsheet
-  // never runs a name typed into a form as a formula.
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(table: TableExport): string {
-  return [table.columns, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 function fileName(title: string, extension: string): string {
   return `${title.replace(/[^A-Za-z0-9 ._-]+/g, ' ').replace(/\s+/g, ' ').trim() || 'export'}.${extension}`;
@@ -36,8 +24,12 @@ export function downloadCsv(table: TableExport): void {
   download(new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName(table.title, 'csv'));
 }
 
-export async function downloadXlsx(table: TableExport): Promise<void> {
-  const file = await api('export.xlsx', table);
+/** Saves a file the core made (it travels as base64 in JSON). */
+export function downloadFile(file: FileData): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   download(new Blob([bytes], { type: file.mimeType }), file.fileName);
+}
+
+export async function downloadXlsx(table: TableExport): Promise<void> {
+  downloadFile(await api('export.xlsx', table));
 }

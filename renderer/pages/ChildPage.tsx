@@ -8,6 +8,7 @@ import { ReviewDue, ScreeningHistory } from '../components/ScreeningHistory.js';
 import { useAppState, useToday } from '../lib/appState.js';
 import { errorsFromFailure } from '../lib/forms.js';
 import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../lib/format.js';
+import { downloadFile } from '../lib/exportTable.js';
 import { useApi } from '../lib/useApi.js';
 import { useSetting } from './SettingLayout.js';
 
@@ -60,9 +61,24 @@ export function ChildPage() {
           {name}
           {c.archivedAt && <span className="tag tag--grey">Left {c.leaveDate ? formatUkDate(c.leaveDate) : ''}</span>}
         </h1>
-        <Link className="button button--secondary" to={`/s/${setting.id}/children/${c.id}/edit`}>
-          Edit details<span className="visually-hidden"> of {name}</span>
-        </Link>
+        <div className="button-row button-row--tight">
+          <Link className="button button--secondary" to={`/s/${setting.id}/children/${c.id}/edit`}>
+            Edit details<span className="visually-hidden"> of {name}</span>
+          </Link>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={async () => {
+              try {
+                downloadFile(await api('export.child', { childId: c.id }));
+              } catch (err) {
+                setError(err instanceof Error ? err.message : 'The records could not be exported');
+              }
+            }}
+          >
+            Export all records<span className="visually-hidden"> of {name}</span>
+          </button>
+        </div>
       </div>
  <section aria-labelledby="screening-heading" className="section">
         <div className="page-heading">

@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import type { SettingSummary } from '../../shared/schemas/setting.js';
+import { ActorPrompt, rememberActor } from '../components/ActorPrompt.js';
+import { useAppState } from '../lib/appState.js';
 import { useApi } from '../lib/useApi.js';
 
 interface SettingContextValue {
@@ -20,6 +22,8 @@ export function useSetting(): SettingContextValue {
 export function SettingLayout() {
   const { settingId = '' } = useParams();
   const setting = useApi('settings.get', { id: settingId });
+  const staff = useApi('staff.list', { settingId, includeArchived: false });
+  const { actor, setActor } = useAppState();
 
   if (setting.error) {
     return (
@@ -30,8 +34,11 @@ export function SettingLayout() {
       </>
     );
   }
-  if (!setting.data) return <p className="loading">Loading…</p>;
+  if (!setting.data || !staff.data) return <p className="loading">Loading…</p>;
   const s = setting.data;
+  // Ask once per session who is making changes; someone from another setting (an assistant
+  // covering several) stays chosen as they move between settings.
+  if (!actor) return <ActorPrompt staff={staff.data} onChosen={setActor} />;
   return (
     <SettingContext.Provider value={{ setting: s, reloadSetting: setting.reload }}>
       <div className="setting-bar">
@@ -39,9 +46,15 @@ export function SettingLayout() {
           <span className="setting-bar__name">{s.name}</span>
           {s.archivedAt && <span className="tag tag--grey">Archived</span>}
         </div>
-        <Link to="/" className="setting-bar__change">
-          Change setting
-        </Link>
+        <span className="setting-bar__who">
+          Using as <strong>{actor.name}</strong>{' '}
+          <button type="button" className="link-button" onClick={() => { rememberActor(null); setActor(null); }}>
+            Not you?
+          </button>
+          <Link to="/" className="setting-bar__change">
+            Change setting
+          </Link>
+        </span>
       </div>
       <nav className="sub-nav" aria-label="Setting">
         <NavLink end to={`/s/${s.id}`}>
@@ -50,6 +63,7 @@ export function SettingLayout() {
         <NavLink to={`/s/${s.id}/children`}>Children</NavLink>
         <NavLink to={`/s/${s.id}/cohort`}>Cohort tracking</NavLink>
         <NavLink to={`/s/${s.id}/people`}>Rooms and staff</NavLink>
+        <NavLink to={`/s/${s.id}/import`}>Import</NavLink>
       </nav>
       <Outlet />
     </SettingContext.Provider>

@@ -63,6 +63,8 @@ describe('the registry', () => {
     const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' as const }] };
     const screening = core.invoke('screenings.create', screeningInput);
     const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+    const importCsv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
+    const importMapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
     // A Record over MethodName: adding a method to the contract without a case here fails to compile.
     const validInput: Record<MethodName, () => unknown> = {
       'app.info': () => ({}),
@@ -108,6 +110,32 @@ describe('the registry', () => {
       'cohort.settings': () => ({ roundId: round.id }),
       'cohort.children': () => ({ roundId: round.id, colour: 'green' }),
       'export.xlsx': () => ({ title: 'Test', columns: ['A'], rows: [[1]] }),
+      'export.tracker': () => ({ settingId: setting.id, format: 'csv' }),
+      'export.child': () => ({ childId: child.id }),
+      'session.getActor': () => ({}),
+      'session.setActor': () => ({ staffId: person.id }),
+      'audit.list': () => ({ settingId: setting.id }),
+      'backups.list': () => ({}),
+      'backups.getSettings': () => ({}),
+      'backups.configure': () => ({ keep: 5 }),
+      'backups.create': () => ({ kind: 'manual' }),
+      // Restores the backup just made: the same data, so the later methods still find their records.
+      'backups.restore': () => ({ fileName: core.invoke('backups.list', {})[0]?.fileName }),
+      'retention.policies': () => ({}),
+      'retention.updatePolicy': () => ({ recordType: 'screening', years: 4 }),
+      'retention.due': () => ({ withinDays: 30 }),
+      // A leaver who left over four years ago is due under every policy above.
+      'retention.purge': () => {
+        const leaver = core.invoke('children.create', { settingId: setting.id, firstName: 'Cal', lastName: 'Cobble', dateOfBirth: '2019-01-10', sex: 'male' });
+        core.invoke('children.archive', { id: leaver.id, archived: true, leaveDate: '2022-07-20' });
+        return { childIds: [leaver.id], confirm: true };
+      },
+      'imports.preview': () => ({ kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: importCsv }),
+      'imports.run': () => ({ kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: importCsv, mapping: importMapping, dryRun: false }),
+      // Undoes the import just run.
+      'imports.undoLast': () => ({ settingId: setting.id, kind: 'children' }),
+      'imports.list': () => ({ settingId: setting.id }),
+      'imports.listSources': () => ({ kind: 'children' }),
     };
     expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort());
     // Deleting comes last: the cohort methods need the round.

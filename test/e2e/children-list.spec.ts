@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
+import { chooseFirstStaffMember, demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
 
 // The children list on demo data: sorting, filters that live in the URL, and keyboard use.
 
@@ -11,6 +11,7 @@ test('children list sorts, filters, keeps its filters in the URL and works from 
   await page.getByLabel('Search settings').fill('owls');
   await expect(page.getByRole('row')).toHaveCount(2);
   await page.getByRole('link', { name: 'Little Owls Pre-school (demo)' }).click();
+  await chooseFirstStaffMember(page);
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expectAccessible(page);
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
+import { chooseFirstStaffMember, demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
 
 // Cohort tracking on demo data: change round and subgroup, open the children behind a number,
 // export tables, and look at the charts at 1280x800.
@@ -10,6 +10,7 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   const errors = watchErrors(page);
   await page.goto(demoBase);
   await page.getByRole('link', { name: 'Acorn Lane Nursery (demo)' }).click();
+  await chooseFirstStaffMember(page);
   await page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name: 'Cohort tracking' }).click();
   await expect(page.getByRole('heading', { name: 'Cohort tracking', level: 1 })).toBeVisible();
 

@@ -38,7 +38,14 @@ test('a new user sets up a setting, its rooms and staff, and a child, then edits
   await page.getByLabel('Type of setting').selectOption({ label: 'Pre-school' });
   await page.getByLabel('Local authority (optional)').fill('Testshire');
   await page.getByRole('button', { name: 'Save setting' }).click();
+  // Until there is sign-in, the app asks who is making changes; with no staff yet, a typed name.
+  await expect(page.getByRole('heading', { name: 'Who is using Chatterbox?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('link', { name: 'Type your name' })).toBeVisible();
+  await page.getByLabel('Your name').fill('Pat Testperson');
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByText('Using as Pat Testperson')).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Puddle Lane Nursery added');
   await expect(page.getByText('EY123456')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What to do next' })).toBeVisible();
@@ -195,6 +202,16 @@ test('a new user sets up a setting, its rooms and staff, and a child, then edits
   await page.getByLabel('Showing').selectOption('leavers');
   await expect(page.getByRole('link', { name: 'Testchild, Robin' })).toBeVisible();
   await screenshot(page, '09-leavers');
+
+  // The audit trail shows who did what, and cannot be edited from the app.
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByLabel('Change (for example children.update)').fill('children.update');
+  const row = page.locator('tbody tr').filter({ hasText: 'firstName: Robin → Robyn' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Pat Testperson');
+  await expect(page.getByRole('button', { name: /edit|delete/i })).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshot(page, '10-audit-trail');
 
   expect(errors).toEqual([]);
 });

@@ -33,3 +33,16 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Answers "Who is using Chatterbox?" with the first staff member listed (demo data). The
+ * server remembers the answer for its whole run, so a later test may not be asked at all.
+ */
+export async function chooseFirstStaffMember(page: Page): Promise<void> {
+  const prompt = page.getByRole('heading', { name: 'Who is using Chatterbox?' });
+  await expect(prompt.or(page.getByText(/^Using as/))).toBeVisible();
+  if (!(await prompt.isVisible())) return;
+  await page.getByRole('group', { name: 'I am' }).getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText(/^Using as/)).toBeVisible();
+}

@@ -1,10 +1,55 @@
+import { AppError } from '../../../shared/errors.js';
+import { childRecords } from '../io/subject-access.js';
+import { trackerTable, trackerWorkbook } from '../io/tracker.js';
 import { safeFileName, tableToXlsx } from '../io/xlsx.js';
-import type { AsyncHandlerMap } from './types.js';
+import { toCsv } from '../../../shared/csv.js';
+import type { AsyncHandlerMap, HandlerMap } from './types.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const exportHandlers = {
   'export.xlsx': async (_ctx, input) => ({
     fileName: safeFileName(input.title, 'xlsx'),
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mimeType: xlsxType,
     base64: (await tableToXlsx(input)).toString('base64'),
   }),
-} satisfies AsyncHandlerMap<'export.xlsx'>;
+
+  /** Excel: a sheet per round (or the one asked for). CSV: one round, the newest unless given. */
+  'export.tracker': async (ctx, input) => {
+    const setting = ctx.repos.settings.get(input.settingId);
+    const rounds = ctx.repos.rounds.list();
+    const chosen = input.roundId ? [ctx.repos.rounds.get(input.roundId)] : input.format === 'csv' ? rounds.slice(-1) : rounds;
+    if (chosen.length === 0) throw new AppError('VALIDATION', 'There are no screening rounds yet: add one before exporting the tracker', [{ path: ['roundId'], message: 'There are no screening rounds yet' }]);
+    const tables = ctx.db.transaction(() => chosen.map((r) => trackerTable(ctx, setting.id, r)))();
+    const base = `${setting.name} tracker${chosen.length === 1 ? ` ${chosen[0]?.name ?? ''}` : ''}`;
+    if (input.format === 'csv') {
+      const [table] = tables;
+      return { fileName: safeFileName(base, 'csv'), mimeType: 'text/csv', base64: Buffer.from(`\uFEFF${toCsv(table ?? { title: '', columns: [], rows: [] })}`, 'utf8').toString('base64') };
+    }
+    return { fileName: safeFileName(base, 'xlsx'), mimeType: xlsxType, base64: (await trackerWorkbook(tables)).toString('base64') };
+  },
+} satisfies AsyncHandlerMap<'export.xlsx' | 'export.tracker'>;
+
+export const childExportHandlers = {
+  /** A subject access request: logged in the audit trail, because it is personal data leaving. */
+  'export.child': (ctx, input) => {
+    const records = childRecords(ctx, input.childId);
+    const child = ctx.repos.children.get(input.childId);
+    ctx.repos.audit.write({
+      at: ctx.clock.now(),
+      actorStaffId: ctx.session.actor?.staffId ?? null,
+      actorName: ctx.session.actor?.name ?? 'Not recorded',
+      method: 'export.child',
+      recordType: 'children',
+      recordId: child.id,
+      settingId: child.settingId,
+      changes: [],
+      note: 'All records exported (subject access request)',
+    });
+    return {
+      fileName: safeFileName(`${child.firstName} ${child.lastName} records`, 'json'),
+      mimeType: 'application/json',
+      base64: Buffer.from(JSON.stringify(records, null, 2), 'utf8').toString('base64'),
+    };
+  },
+} satisfies HandlerMap<'export.child'>;

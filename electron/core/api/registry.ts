@@ -4,13 +4,17 @@ import { AppError, type ApiErrorBody, type ApiResult, type FieldIssue } from '..
 import type { CoreContext } from '../context.js';
 import { isSqliteError } from '../db/repos/rows.js';
 import { appHandlers } from './app.js';
+import { auditHandlers, isAuditedWrite, recordBefore, writeAudit } from './audit.js';
 import { childrenHandlers } from './children.js';
 import { cohortHandlers } from './cohort.js';
 import { demoHandlers } from './demo.js';
 import { screeningHandlers } from './screenings.js';
 import { settingsHandlers } from './settings.js';
 import { staffHandlers } from './staff.js';
-import { exportHandlers } from './export.js';
+import { childExportHandlers, exportHandlers } from './export.js';
+import { importAsyncHandlers, importHandlers } from './imports.js';
+import { backupAsyncHandlers, backupHandlers } from './backups.js';
+import { retentionHandlers } from './retention.js';
 import type { AsyncHandlerMap, AsyncMethod, HandlerMap, SyncMethod } from './types.js';
 
 // The one place a call enters the core, whichever transport brought it: the method is checked
@@ -25,10 +29,17 @@ const handlers: HandlerMap<SyncMethod> = {
   ...childrenHandlers,
   ...screeningHandlers,
   ...cohortHandlers,
+  ...importHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+  ...retentionHandlers,
+  ...childExportHandlers,
 };
 
 const asyncHandlers: AsyncHandlerMap<AsyncMethod> = {
   ...exportHandlers,
+  ...importAsyncHandlers,
+  ...backupAsyncHandlers,
 };
 
 function isAsyncMethod(method: MethodName): method is AsyncMethod {
@@ -64,6 +75,8 @@ export async function dispatchAsync(ctx: CoreContext, method: string, input: unk
     const handler = asyncHandlers[checked.method] as (c: CoreContext, i: unknown) => Promise<unknown>;
     const value = await handler(ctx, checked.data);
     if (options.checkOutputs) contract[checked.method].output.parse(value);
+    const method = checked.method;
+    if (isAuditedWrite(method, checked.data)) ctx.db.transaction(() => writeAudit(ctx, method, checked.data, null, value))();
     return { ok: true, value };
   } catch (err) {
     return failureFor(method, err, options);
@@ -82,9 +95,12 @@ function runInTransaction(ctx: CoreContext, method: SyncMethod, data: unknown, o
   try {
     const handler = handlers[method] as (c: CoreContext, i: unknown) => unknown;
     const value = ctx.db.transaction(() => {
+      const audited = isAuditedWrite(method, data);
+      const before = audited ? recordBefore(ctx, method, data) : null;
       const result = handler(ctx, data);
       // Inside the transaction, so a result that breaks the contract also undoes its write.
       if (options.checkOutputs) contract[method].output.parse(result);
+      if (audited) writeAudit(ctx, method, data, before, result);
       return result;
     })();
     return { ok: true, value };

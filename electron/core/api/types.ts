@@ -12,7 +12,7 @@ export type HandlerMap<M extends MethodName> = { [K in M]: Handler<K> };
  * the per-call transaction: whatever they read or write in the database they do in their own
  * `db.transaction()`, before or after the asynchronous part.
  */
-export type AsyncMethod = 'export.xlsx';
+export type AsyncMethod = 'export.xlsx' | 'export.tracker' | 'backups.create' | 'backups.restore' | 'imports.preview' | 'imports.run';
 export type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
 export type AsyncHandler<M extends MethodName> = (ctx: CoreContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>;

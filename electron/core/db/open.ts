@@ -29,6 +29,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Children's records are special category data: deleted rows are overwritten, not left
+    // readable in free pages of the file.
+    db.pragma('secure_delete = ON');
     // NORMAL is safe in WAL mode (no corruption on power loss, at worst the last commit is lost)
     // and makes each write transaction much cheaper than FULL.
     db.pragma('synchronous = NORMAL');

@@ -13,6 +13,8 @@ import type { Core } from '../core.js';
 
 export const tokenHeader = 'x-chatterbox-token';
 export const maxBodyBytes = 1024 * 1024;
+/** Imports carry a whole spreadsheet (base64, up to 20 MB before encoding). */
+export const maxImportBodyBytes = 32 * 1024 * 1024;
 
 export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -101,9 +103,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 415, failure('BAD_REQUEST', 'API calls must send JSON (content-type application/json)'));
       return;
     }
-    const body = await readBody(req);
+    const limit = method.startsWith('imports.') ? maxImportBodyBytes : maxBodyBytes;
+    const body = await readBody(req, limit);
     if (body === null) {
-      sendJson(res, 413, failure('BAD_REQUEST', `The request is larger than ${maxBodyBytes / 1024} KiB`));
+      sendJson(res, 413, failure('BAD_REQUEST', `The request is larger than ${limit / 1024} KiB`));
       return;
     }
     let input: unknown;
@@ -190,14 +193,14 @@ function tokenMatches(given: string | string[] | undefined, expected: string): b
 }
 
 /** Resolves to the body text, or null once it passes the size limit (the rest is discarded). */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));

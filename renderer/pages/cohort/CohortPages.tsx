@@ -5,6 +5,8 @@ import { settingTypeLabels, settingTypes, type SettingType } from '../../../shar
 import { ColourTag } from '../../components/ColourTag.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { SortableHeader } from '../../components/SortableHeader.js';
+import { api } from '../../api.js';
+import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../SettingLayout.js';
@@ -13,9 +15,24 @@ import { pct } from './RagTable.js';
 
 export function SettingCohortPage() {
   const { setting } = useSetting();
+  const [error, setError] = useState<string>();
+  async function downloadTracker() {
+    setError(undefined);
+    try {
+      downloadFile(await api('export.tracker', { settingId: setting.id, format: 'xlsx' }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The tracker could not be made');
+    }
+  }
   return (
     <>
-      <h1>Cohort tracking</h1>
+      <div className="page-heading">
+        <h1>Cohort tracking</h1>
+        <button type="button" className="button button--secondary" onClick={downloadTracker}>
+          Download tracker (Excel, a sheet per round)
+        </button>
+      </div>
+      {error && <p className="error-text" role="alert">{error}</p>}
       <CohortDashboard scope={{ settingId: setting.id }} base={`/s/${setting.id}/cohort`} allowSettingGroup={false} />
     </>
   );

@@ -133,9 +133,10 @@ export function cohortRepo(db: Db) {
         .prepare(
           `SELECT rr.age_section AS ageSection,
              sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section <= 0) AS onTrack,
-             sum(rr.age_section - rr.working_at_section = 1) AS oneBehind,
-             sum(rr.age_section - rr.working_at_section = 2) AS twoBehind,
-             sum(rr.age_section - rr.working_at_section >= 3) AS threeOrMoreBehind,
+             -- IS NOT NULL first: a comparison with NULL is NULL, and a sum of only NULLs is NULL, not 0.
+             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section = 1) AS oneBehind,
+             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section = 2) AS twoBehind,
+             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section >= 3) AS threeOrMoreBehind,
              sum(rr.working_at_section IS NULL) AS belowAllTried,
              count(*) AS total
            FROM round_results rr WHERE rr.round_id = @roundId AND ${f.sql}

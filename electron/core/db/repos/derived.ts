@@ -4,7 +4,7 @@ import type { Db } from '../open.js';
 // children.latest_screening_id and the round_results table (see 0003-cohort.sql). Writers call
 // these; nothing else writes those columns.
 
-const latestScreeningOf = `(SELECT s.id FROM screenings s WHERE s.child_id = children.id ORDER BY s.screening_date DESC, s.created_at DESC, s.id DESC LIMIT 1)`;
+const latestScreeningOf = `(SELECT s.id FROM screenings s WHERE s.child_id = children.id ORDER BY s.screening_date DESC, s.created_at DESC, s.rowid DESC LIMIT 1)`;
 
 /**
  * The rows of round_results for the screenings chosen by `where` (over rounds r, screenings s,
@@ -27,7 +27,7 @@ function insertRoundResults(where: string): string {
     WHERE ${where}
       AND s.id = (SELECT s2.id FROM screenings s2
                   WHERE s2.child_id = s.child_id AND s2.screening_date BETWEEN r.start_date AND r.end_date
-                  ORDER BY s2.screening_date DESC, s2.created_at DESC, s2.id DESC LIMIT 1)`;
+                  ORDER BY s2.screening_date DESC, s2.created_at DESC, s2.rowid DESC LIMIT 1)`;
 }
 
 export function refreshChildDerived(db: Db, childId: string): void {

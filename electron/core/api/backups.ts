@@ -1,0 +1,23 @@
+import { backupFolderFor, backupSettings, createBackup, listBackups, restoreBackup } from '../io/backup.js';
+import { appSettingsRepo } from '../db/repos/app-settings.js';
+import type { AsyncHandlerMap, HandlerMap } from './types.js';
+
+// Backups from the app: list, settings, make one now, restore one. Making and restoring are
+// asynchronous (SQLite's online backup runs in steps), so they run outside the per-call
+// transaction; see io/backup.ts for how each copy is made safe against crashes.
+
+export const backupHandlers = {
+  'backups.list': (ctx) => (ctx.databasePath === ':memory:' ? [] : listBackups(backupFolderFor(ctx.databasePath))),
+  'backups.getSettings': (ctx) => backupSettings(ctx),
+  // Fewer to keep takes effect at the next automatic backup: files are not deleted inside a
+  // transaction that could still be rolled back.
+  'backups.configure': (ctx, input) => {
+    appSettingsRepo(ctx.db).set('backup_keep', String(input.keep), ctx.clock.now());
+    return backupSettings(ctx);
+  },
+} satisfies HandlerMap<'backups.list' | 'backups.getSettings' | 'backups.configure'>;
+
+export const backupAsyncHandlers = {
+  'backups.create': (ctx, input) => createBackup(ctx, input.kind),
+  'backups.restore': (ctx, input) => restoreBackup(ctx, input.fileName),
+} satisfies AsyncHandlerMap<'backups.create' | 'backups.restore'>;

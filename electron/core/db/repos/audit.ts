@@ -1,0 +1,101 @@
+import type { AuditEntry } from '../../../../shared/schemas/audit.js';
+import type { Db } from '../open.js';
+import { newId } from './rows.js';
+
+interface AuditRow {
+  id: string;
+  at: string;
+  actor_staff_id: string | null;
+  actor_name: string;
+  method: string;
+  record_type: string;
+  record_id: string | null;
+  setting_id: string | null;
+  summary: string;
+}
+
+export interface AuditWrite {
+  at: string;
+  actorStaffId: string | null;
+  actorName: string;
+  method: string;
+  recordType: string;
+  recordId: string | null;
+  settingId: string | null;
+  changes: AuditEntry['changes'];
+  note?: string;
+}
+
+export interface AuditFilter {
+  settingId: string | null;
+  recordId: string | null;
+  method: string | null;
+  actor: string | null;
+  from: string | null;
+  to: string | null;
+  limit: number;
+  offset: number;
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  const summary = JSON.parse(r.summary) as { changes?: AuditEntry['changes']; note?: string };
+  return {
+    id: r.id,
+    at: r.at,
+    actorStaffId: r.actor_staff_id,
+    actorName: r.actor_name,
+    method: r.method,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    settingId: r.setting_id,
+    changes: summary.changes ?? [],
+    note: summary.note ?? '',
+  };
+}
+
+/** Append-only: there is no update, and deletion happens only through retention purges. */
+export function auditRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO audit_log (id, at, actor_staff_id, actor_name, method, record_type, record_id, setting_id, summary)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return {
+    write(e: AuditWrite): void {
+      insert.run(newId(), e.at, e.actorStaffId, e.actorName, e.method, e.recordType, e.recordId, e.settingId, JSON.stringify({ changes: e.changes, note: e.note ?? '' }));
+    },
+
+    list(f: AuditFilter): { total: number; rows: AuditEntry[] } {
+      const where: string[] = ['1 = 1'];
+      const params: Record<string, string | number> = {};
+      if (f.settingId) {
+        where.push('setting_id = @settingId');
+        params.settingId = f.settingId;
+      }
+      if (f.recordId) {
+        where.push('record_id = @recordId');
+        params.recordId = f.recordId;
+      }
+      if (f.method) {
+        where.push('method LIKE @method');
+        params.method = `${f.method}%`;
+      }
+      if (f.actor) {
+        where.push('actor_name LIKE @actor');
+        params.actor = `%${f.actor}%`;
+      }
+      // Dates are calendar days; `at` is a UTC timestamp, so compare on its first ten characters.
+      if (f.from) {
+        where.push('substr(at, 1, 10) >= @from');
+        params.from = f.from;
+      }
+      if (f.to) {
+        where.push('substr(at, 1, 10) <= @to');
+        params.to = f.to;
+      }
+      const sql = `FROM audit_log WHERE ${where.join(' AND ')}`;
+      const total = (db.prepare(`SELECT count(*) AS n ${sql}`).get(params) as { n: number }).n;
+      const rows = db.prepare(`SELECT * ${sql} ORDER BY at DESC, rowid DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as AuditRow[];
+      return { total, rows: rows.map(toEntry) };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { CoreContext } from '../context.js';
+
+/**
+ * Everything held about one child (a subject access request): their record, every screening
+ * with its sections, and the audit entries about them. Plain JSON, readable without the app.
+ */
+export function childRecords(ctx: CoreContext, childId: string): Record<string, unknown> {
+  const child = ctx.repos.children.get(childId);
+  const setting = ctx.repos.settings.get(child.settingId);
+  return {
+    exportedAt: ctx.clock.now(),
+    about: 'All records Chatterbox holds about this child.',
+    setting: { name: setting.name, urn: setting.urn },
+    child,
+    screenings: ctx.repos.screenings.listForChild(childId),
+    auditTrail: ctx.repos.audit.list({ settingId: null, recordId: childId, method: null, actor: null, from: null, to: null, limit: 1000, offset: 0 }).rows,
+  };
+}
+
+/** Every table, every row, as JSON: a whole-database export that needs no SQLite to read. */
+export function databaseTables(ctx: CoreContext): Record<string, unknown[]> {
+  const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  const out: Record<string, unknown[]> = {};
+  // Table names come from sqlite_master itself, so quoting them is safe.
+  for (const { name } of tables) out[name] = ctx.db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all();
+  return out;
+}

@@ -1,0 +1,154 @@
+import { useSearchParams } from 'react-router';
+import { isIsoDate } from '../../shared/domain/dates.js';
+import { ExportButtons } from '../components/ExportButtons.js';
+import { formatUkDate, fromUkInput } from '../lib/format.js';
+import { useApi } from '../lib/useApi.js';
+
+const pageSize = 100;
+
+/** When a timestamp happened, in the person's own time zone: 27/11/2026 14:05. */
+function when(at: string): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The audit trail: who changed what and when. Read-only: nothing here can change it. */
+export function AuditPage() {
+  const [params, setParams] = useSearchParams();
+  const settings = useApi('settings.list', { includeArchived: true });
+  const settingId = params.get('setting') || null;
+  const method = params.get('what') ?? '';
+  const actor = params.get('who') ?? '';
+  const fromText = params.get('from') ?? '';
+  const toText = params.get('to') ?? '';
+  const from = fromUkInput(fromText);
+  const to = fromUkInput(toText);
+  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+  const audit = useApi('audit.list', {
+    settingId,
+    method: method || null,
+    actor: actor || null,
+    from: from && isIsoDate(from) ? from : null,
+    to: to && isIsoDate(to) ? to : null,
+    limit: pageSize,
+    offset: page * pageSize,
+  });
+  const settingName = new Map((settings.data ?? []).map((s) => [s.id, s.name]));
+
+  function update(changes: Record<string, string | null>) {
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === '') next.delete(k);
+        else next.set(k, v);
+      }
+      if (!('page' in changes)) next.delete('page');
+      return next;
+    }, { replace: true });
+  }
+
+  const total = audit.data?.total ?? 0;
+  return (
+    <>
+      <h1>Audit trail</h1>
+      <p className="lead">Every change to the records, who made it and when. The trail cannot be edited.</p>
+      <div className="filters" role="search" aria-label="Filter the audit trail">
+        <div className="field field--inline">
+          <label htmlFor="audit-setting">Setting</label>
+          <select id="audit-setting" className="input" value={settingId ?? ''} onChange={(e) => update({ setting: e.target.value })}>
+            <option value="">All settings</option>
+            {settings.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="audit-what">Change (for example children.update)</label>
+          <input id="audit-what" className="input" value={method} onChange={(e) => update({ what: e.target.value })} />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="audit-who">Person</label>
+          <input id="audit-who" className="input" value={actor} onChange={(e) => update({ who: e.target.value })} />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="audit-from">From (dd/mm/yyyy)</label>
+          <input id="audit-from" className="input input--short" value={fromText} onChange={(e) => update({ from: e.target.value })} />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="audit-to">To (dd/mm/yyyy)</label>
+          <input id="audit-to" className="input input--short" value={toText} onChange={(e) => update({ to: e.target.value })} />
+        </div>
+      </div>
+      {audit.error && <p role="alert">{audit.error.message}</p>}
+      <p className="result-count">{total} changes</p>
+      <table className="table">
+        <caption className="visually-hidden">Audit trail, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Setting</th>
+            <th scope="col">Changes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.data?.rows.map((r) => (
+            <tr key={r.id}>
+              <td>{when(r.at)}</td>
+              <td>{r.actorName}</td>
+              <td>
+                <code>{r.method}</code>
+              </td>
+              <td>{r.settingId ? (settingName.get(r.settingId) ?? 'Removed setting') : '–'}</td>
+              <td>
+                {r.changes.length === 0 ? (
+                  <span className="muted">{r.note || '–'}</span>
+                ) : (
+                  <ul className="changes">
+                    {r.changes.slice(0, 8).map((c) => (
+                      <li key={c.field}>
+                        {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} → {c.after === null ? <span className="muted">(empty)</span> : c.after}
+                      </li>
+                    ))}
+                    {r.changes.length > 8 && <li className="muted">and {r.changes.length - 8} more</li>}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total > pageSize && (
+        <nav className="pager" aria-label="Pages">
+          <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => update({ page: String(page - 1) })}>
+            Newer
+          </button>
+          <span>
+            Page {page + 1} of {Math.ceil(total / pageSize)}
+          </span>
+          <button type="button" className="button button--secondary" disabled={(page + 1) * pageSize >= total} onClick={() => update({ page: String(page + 1) })}>
+            Older
+          </button>
+        </nav>
+      )}
+      <ExportButtons
+        label="this page of the audit trail"
+        table={() => ({
+          title: `Audit trail ${formatUkDate(new Date().toISOString().slice(0, 10))}`,
+          columns: ['When', 'Who', 'What', 'Setting', 'Changes'],
+          rows: (audit.data?.rows ?? []).map((r) => [
+            when(r.at),
+            r.actorName,
+            r.method,
+            r.settingId ? (settingName.get(r.settingId) ?? '') : '',
+            r.changes.map((c) => `${c.field}: ${c.before ?? ''} -> ${c.after ?? ''}`).join('; ').slice(0, 2000),
+          ]),
+        })}
+      />
+    </>
+  );
+}

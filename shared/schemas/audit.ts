@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from './common.js';
+
+/** Who is using the app, until sign-in exists: a staff member, or a name (CLI --as, OS user). */
+export const actorInputSchema = z
+  .object({
+    staffId: idSchema.nullable().default(null),
+    name: z.string().trim().max(100).default(''),
+  })
+  .refine((a) => a.staffId !== null || a.name.length > 0, { message: 'Choose who you are, or type your name', path: ['staffId'] });
+
+export const actorSchema = z.object({ staffId: idSchema.nullable(), name: z.string() });
+export type Actor = z.infer<typeof actorSchema>;
+
+export const auditQuerySchema = z.object({
+  settingId: idSchema.nullable().default(null),
+  recordId: idSchema.nullable().default(null),
+  method: z.string().trim().max(60).nullable().default(null),
+  actor: z.string().trim().max(100).nullable().default(null),
+  from: isoDateSchema.nullable().default(null),
+  to: isoDateSchema.nullable().default(null),
+  limit: z.number().int().min(1).max(1000).default(200),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: z.string(),
+  actorStaffId: idSchema.nullable(),
+  actorName: z.string(),
+  method: z.string(),
+  recordType: z.string(),
+  recordId: z.string().nullable(),
+  settingId: z.string().nullable(),
+  /** Changed fields only: before and after values, shortened. */
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  note: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditListSchema = z.object({ total: z.number().int(), rows: z.array(auditEntrySchema) });

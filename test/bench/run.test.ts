@@ -1,0 +1,220 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'vitest';
+import { contract, type MethodName } from '../../shared/contract.js';
+import { fixedClock } from '../../electron/core/context.js';
+import { createCore } from '../../electron/core/core.js';
+import { benchCalls, prepareCall } from './calls.js';
+import { generateBenchDatabase, type BenchSize } from './generate.js';
+import { firstDifference, round2, stats, timePair, type Stats } from './measure.js';
+import { measureRenderer, type RendererReport } from './renderer.js';
+
+// The cohort dashboard benchmark (`npm run bench`): builds synthetic databases at local-authority
+// size and ten times that, times every dashboard call through the real API (core.call: input
+// validation, handler, transaction) beside a one-statement lower bound that must give the same
+// numbers, and prints one JSON report on stdout (progress on stderr). Missed targets are
+// reported, not fatal; numbers that differ between the API and the lower bound fail the run.
+//
+// Environment: BENCH_SIZES=la,10x  BENCH_ITERATIONS=30  BENCH_WARMUP=3  BENCH_RENDERER=0 (skip
+// the browser)  BENCH_BUILD=auto|never|always  BENCH_KEEP=1 (keep the databases)  BENCH_SECTIONS=1
+// (also write screening_sections rows)  BENCH_OUT=FILE (also write the JSON there). `npm run -s bench`
+// keeps npm's own "> chatterbox bench" banner off stdout, leaving the JSON alone.
+
+const TODAY = '2026-11-27';
+const sizes: Record<string, BenchSize> = {
+  la: { name: 'la', settings: 150, localAuthorities: 1, children: 25_000, screenings: 150_000, seed: 20261127 },
+  // Ten local authorities of 150 settings each: settings keep a realistic size (about 167
+  // children) rather than growing tenfold.
+  '10x': { name: '10x', settings: 1_500, localAuthorities: 10, children: 250_000, screenings: 1_500_000, seed: 20261128 },
+};
+const targets = {
+  p95Ms: { la: 50, '10x': 300 } as Record<string, number>,
+  ratio: 1.5,
+  generateLaMs: 15_000,
+  rendererMs: 1_500,
+};
+
+const env = process.env;
+const iterations = Number(env.BENCH_ITERATIONS ?? 30);
+/**
+ * Per size: warm-up runs, and a time budget per call after which measuring stops (but never
+ * under minIterations). At 10x a single dashboard call can take seconds, and the whole bench
+ * has to finish in about ten minutes on two cores.
+ */
+const plan: Record<string, { warmup: number; budgetMs: number; minIterations: number }> = {
+  la: { warmup: Number(env.BENCH_WARMUP ?? 3), budgetMs: 15_000, minIterations: 10 },
+  '10x': { warmup: Number(env.BENCH_WARMUP ?? 1), budgetMs: 12_000, minIterations: 5 },
+};
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+interface CallReport {
+  method: MethodName;
+  input: Record<string, unknown>;
+  api: Stats;
+  lowerBound: Stats;
+  ratioP95: number;
+  numbersMatch: boolean;
+  lowerBoundSql: string;
+  targets: { p95Ms: number; p95Pass: boolean; ratio: number; ratioPass: boolean };
+}
+
+test('cohort dashboard benchmark', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chatterbox-bench-'));
+  const failures: string[] = [];
+  const missed: string[] = [];
+  const report: Record<string, unknown> = {
+    bench: 'cohort dashboard',
+    today: TODAY,
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', sqlite: '', loadAverageAtStart: loadavg().map(round2) },
+    method: {
+      api: 'core.call(method, input) on createCore({ databasePath, clock: fixedClock(today) }): validation, handler in a transaction, result (no output check)',
+      lowerBound: 'one prepared SQL statement on the same connection giving the same numbers; checked equal to the API before timing',
+      timing:
+        `API and lower bound alternately; up to ${iterations} measured iterations each after warm-up ` +
+        `(la: ${plan.la?.warmup} warm-up, stop after ${plan.la?.budgetMs} ms but at least ${plan.la?.minIterations}; ` +
+        `10x: ${plan['10x']?.warmup} warm-up, stop after ${plan['10x']?.budgetMs} ms but at least ${plan['10x']?.minIterations}); ` +
+        'p50/p95 nearest-rank over the measured samples (n in each result), ms',
+      generation:
+        'openDatabase() creates and migrates the file; then one transaction of prepared INSERTs on a second connection with ' +
+        'journal_mode=OFF, synchronous=OFF, foreign_keys=OFF, cache_size=1 GB; refreshAllDerived(db) on that connection; ' +
+        'foreign_key_check afterwards at LA size; the calls then run on a fresh createCore() (WAL, synchronous=NORMAL, default page cache)',
+      screeningSections: env.BENCH_SECTIONS === '1' ? 'written' : 'not written (no timed call reads screening_sections)',
+    },
+    targets,
+    sizes: {},
+  };
+  const sizeReports = report.sizes as Record<string, unknown>;
+  let renderer: RendererReport = { skipped: 'BENCH_RENDERER=0' };
+
+  try {
+    const wanted = (env.BENCH_SIZES ?? 'la,10x').split(',').map((s) => s.trim()).filter(Boolean);
+    for (const key of wanted) {
+      const size = sizes[key];
+      if (!size) throw new Error(`Unknown size ${key} in BENCH_SIZES (la, 10x)`);
+      const path = join(dir, `${key}.sqlite`);
+      log(`${key}: generating ${size.settings} settings, ${size.children} children, ${size.screenings} screenings`);
+      const data = generateBenchDatabase(path, size, TODAY, log);
+
+      log(`${key}: generated in ${Math.round(data.timings.generateMs)} ms, derived data in ${Math.round(data.timings.refreshAllDerivedMs)} ms`);
+
+      const t = performance.now();
+      const core = createCore({ databasePath: path, clock: fixedClock(TODAY) });
+      const openMs = performance.now() - t;
+      const db = core.context.db;
+      (report.machine as Record<string, unknown>).sqlite = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+      const roundResults = (db.prepare('SELECT count(*) AS n FROM round_results').get() as { n: number }).n;
+      const fileBytes = statSync(path).size;
+      log(`${key}: opened through createCore in ${Math.round(openMs)} ms (${Math.round(fileBytes / 1e6)} MB, ${roundResults} round_results rows)`);
+
+      const genPass = key === 'la' ? data.timings.generateMs <= targets.generateLaMs : null;
+      if (genPass === false) missed.push(`${key}: generating the data took ${Math.round(data.timings.generateMs)} ms (target ${targets.generateLaMs} ms)`);
+
+      const calls = benchCalls({ rounds: data.rounds, settingId: data.sampleSettingId, localAuthority: data.localAuthorities[0] ?? '', today: TODAY }).map((c) => prepareCall(db, c));
+      const callReports: Record<string, CallReport> = {};
+      const p95Target = targets.p95Ms[key] ?? Infinity;
+      for (const call of calls) {
+        const api = () => core.call(call.method, call.input);
+        const lower = () => call.fromLowerBound(call.statement.all(call.lowerBoundParams) as Record<string, unknown>[]);
+
+        // Same numbers first, loudly.
+        const result = api();
+        let numbersMatch = false;
+        if (!result.ok) {
+          failures.push(`${key} ${call.name}: the API refused the call: ${JSON.stringify(result.error)}`);
+        } else {
+          const checked = contract[call.method].output.safeParse(result.value);
+          if (!checked.success) failures.push(`${key} ${call.name}: the API result breaks the contract: ${checked.error.message.slice(0, 300)}`);
+          const diff = firstDifference(call.fromApi(result.value), lower());
+          if (diff) failures.push(`${key} ${call.name}: API and lower bound differ at ${diff}`);
+          else numbersMatch = true;
+        }
+        if (!numbersMatch) log(`${key} ${call.name}: NUMBERS DIFFER (${failures[failures.length - 1] ?? ''})`);
+
+        const p = plan[key] ?? { warmup: 3, budgetMs: 15_000, minIterations: 10 };
+        const samples = timePair(api, lower, { warmup: p.warmup, iterations, budgetMs: p.budgetMs, minIterations: Math.min(p.minIterations, iterations) });
+        const apiStats = stats(samples.a);
+        const lbStats = stats(samples.b);
+        const ratio = round2(apiStats.p95 / lbStats.p95);
+        const p95Pass = apiStats.p95 <= p95Target;
+        const ratioPass = ratio <= targets.ratio;
+        if (!p95Pass) missed.push(`${key} ${call.name}: p95 ${apiStats.p95} ms > ${p95Target} ms`);
+        if (!ratioPass) missed.push(`${key} ${call.name}: p95 ratio ${ratio} > ${targets.ratio} (API ${apiStats.p95} ms, lower bound ${lbStats.p95} ms)`);
+        callReports[call.name] = {
+          method: call.method,
+          input: call.input,
+          api: apiStats,
+          lowerBound: lbStats,
+          ratioP95: ratio,
+          numbersMatch,
+          lowerBoundSql: call.lowerBoundSql.replace(/\s+/g, ' ').trim(),
+          targets: { p95Ms: p95Target, p95Pass, ratio: targets.ratio, ratioPass },
+        };
+        log(`${key} ${call.name}: api p50 ${apiStats.p50} p95 ${apiStats.p95} | lower bound p50 ${lbStats.p50} p95 ${lbStats.p95} | ratio ${ratio} (${apiStats.n} runs)`);
+      }
+      // Fixed costs inside every call, for reading the ratios of the small (one-setting) calls.
+      const latestRoundId = data.rounds[data.rounds.length - 1]?.id ?? '';
+      const overheads = {
+        'rounds.get (repo; every round-scoped cohort call runs it once or twice as an existence check)': stats(
+          timePair(() => core.context.repos.rounds.get(latestRoundId), () => undefined, { warmup: 3, iterations, budgetMs: 5_000, minIterations: 5 }).a,
+        ),
+        "core.call('rounds.list', {}) (validation, transaction, 6 rounds with their counts)": stats(
+          timePair(() => core.call('rounds.list', {}), () => undefined, { warmup: 3, iterations, budgetMs: 5_000, minIterations: 5 }).a,
+        ),
+      };
+      core.close();
+
+      sizeReports[key] = {
+        shape: {
+          ...data.counts,
+          roundResults,
+          rounds: data.rounds.map((r) => `${r.name} (${r.startDate} to ${r.endDate})`),
+          localAuthorities: data.localAuthorities,
+          oneSettingId: data.sampleSettingId,
+          fileMB: round2(fileBytes / 1e6),
+        },
+        timings: {
+          generateMs: round2(data.timings.generateMs),
+          generateTargetMs: key === 'la' ? targets.generateLaMs : null,
+          generatePass: genPass,
+          foreignKeyCheckMs: data.timings.foreignKeyCheckMs === null ? null : round2(data.timings.foreignKeyCheckMs),
+          refreshAllDerivedMs: round2(data.timings.refreshAllDerivedMs),
+          openCoreMs: round2(openMs),
+        },
+        calls: callReports,
+        overheads,
+      };
+
+      if (key === 'la' && env.BENCH_RENDERER !== '0') {
+        log('la: measuring the renderer in browser mode');
+        const latest = data.rounds[data.rounds.length - 1];
+        try {
+          renderer = await measureRenderer({ dbPath: path, roundId: latest?.id ?? '', today: TODAY, repeats: 5, targetMs: targets.rendererMs, log });
+        } catch (err) {
+          renderer = { skipped: `the renderer measurement failed: ${err instanceof Error ? err.message : String(err)}` };
+        }
+        if ('pass' in renderer && !renderer.pass) missed.push(`renderer: dashboard shown in max ${renderer.maxMs} ms (median ${renderer.medianMs} ms) > ${targets.rendererMs} ms`);
+        log(`renderer: ${JSON.stringify(renderer)}`);
+      }
+      if (env.BENCH_KEEP === '1') log(`${key}: kept ${path}`);
+      else for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    }
+  } catch (err) {
+    failures.push(`the benchmark stopped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  } finally {
+    if (env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
+  }
+
+  (report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map(round2);
+  report.renderer = renderer;
+  report.summary = {
+    numbersMatch: failures.length === 0,
+    failures,
+    targetsMissed: missed,
+    allTargetsMet: missed.length === 0 && !('skipped' in renderer),
+  };
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  process.stdout.write(json);
+  if (env.BENCH_OUT) writeFileSync(env.BENCH_OUT, json);
+  if (failures.length > 0) throw new Error(`The benchmark failed:\n${failures.join('\n')}`);
+});
