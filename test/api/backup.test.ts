@@ -21,7 +21,7 @@ const now = `${testToday}T12:00:00.000Z`;
 
 function snapshot(core: Core): string {
   const db = core.context.db;
-  return JSON.stringify(['settings', 'children', 'app_settings', 'retention_policies'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  return JSON.stringify(['settings', 'children', 'app_settings', 'retention_policies'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
 }
 
 function settingNames(core: Core): string[] {

@@ -59,7 +59,7 @@ function dump(core: Core): string {
   const db = core.context.db;
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
   expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['rounds', 'round_results', 'screenings']));
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
 }
 
 /** Calls through the untyped entry, checks the code and the field named, and that nothing was written. */

@@ -12,7 +12,7 @@ import { tempDir, testCore, testToday } from '../support/core.js';
 
 function snapshot(core: Core): string {
   const db = core.context.db;
-  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
 }
 
 function failure(core: Core, method: string, input: unknown): ApiErrorBody {

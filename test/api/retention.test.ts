@@ -16,7 +16,7 @@ import { tempDir, testCore } from '../support/core.js';
 function snapshot(core: Core): string {
   const db = core.context.db;
   return JSON.stringify(
-    ['children', 'screenings', 'screening_sections', 'round_results', 'audit_log', 'retention_policies'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
+    ['children', 'screenings', 'screening_sections', 'round_results', 'audit_log', 'retention_policies'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()),
   );
 }
 

@@ -9,7 +9,7 @@ const now = '2026-11-27T12:00:00.000Z';
 /** Every row of every table, in storage order: any write at all changes it. */
 function snapshot(core: Core): string {
   const db = core.context.db;
-  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
 }
 
 /** Calls through the untyped entry, asserts it failed and wrote nothing, and returns the error. */

@@ -15,27 +15,27 @@ export const cohortHandlers = {
   'rounds.delete': (ctx, input) => ctx.repos.rounds.delete(input.id),
 
   'cohort.breakdown': (ctx, input) => {
-    ctx.repos.rounds.get(input.roundId);
+    ctx.repos.rounds.window(input.roundId);
     return ctx.repos.cohort.breakdown(input.scope, input.roundId, input.groupBy, input.suppressBelow);
   },
   'cohort.workingAt': (ctx, input) => {
-    ctx.repos.rounds.get(input.roundId);
+    ctx.repos.rounds.window(input.roundId);
     return ctx.repos.cohort.workingAt(input.scope, input.roundId);
   },
-  'cohort.overview': (ctx, input) => ctx.repos.cohort.overview(input.scope, ctx.repos.rounds.get(input.roundId), ctx.clock.today()),
+  'cohort.overview': (ctx, input) => ctx.repos.cohort.overview(input.scope, ctx.repos.rounds.window(input.roundId), ctx.clock.today()),
   'cohort.trend': (ctx, input) => ctx.repos.cohort.trend(input.scope),
   'cohort.transitions': (ctx, input) => {
-    ctx.repos.rounds.get(input.fromRoundId);
-    ctx.repos.rounds.get(input.toRoundId);
+    ctx.repos.rounds.window(input.fromRoundId);
+    ctx.repos.rounds.window(input.toRoundId);
     return ctx.repos.cohort.transitions(input.scope, input.fromRoundId, input.toRoundId);
   },
   'cohort.settings': (ctx, input) => {
-    ctx.repos.rounds.get(input.roundId);
+    ctx.repos.rounds.window(input.roundId);
     return ctx.repos.cohort.settings(input.roundId, input.localAuthority, input.settingType, ctx.clock.today());
   },
   'cohort.children': (ctx, input) => {
-    const round = input.roundId ? ctx.repos.rounds.get(input.roundId) : null;
-    if (input.fromRoundId) ctx.repos.rounds.get(input.fromRoundId);
+    const round = input.roundId ? ctx.repos.rounds.window(input.roundId) : null;
+    if (input.fromRoundId) ctx.repos.rounds.window(input.fromRoundId);
     return ctx.repos.cohort.children({ ...input, round, today: ctx.clock.today() });
   },
 } satisfies HandlerMap<

@@ -106,3 +106,7 @@ CREATE TABLE screening_sections (
 -- Each child's newest screening, kept by the screenings repository on every write, so lists and
 -- "re-screens overdue" need no per-child subquery. A cache: no foreign key, rebuilt from screenings.
 ALTER TABLE children ADD COLUMN latest_screening_id TEXT;
+-- Its review date, beside it: "re-screens overdue" is then an index range, not a lookup per child.
+-- Review date first, so the children list keeps using children_by_setting_name for its order.
+ALTER TABLE children ADD COLUMN latest_review_date TEXT;
+CREATE INDEX children_review_due ON children (latest_review_date, setting_id) WHERE archived_at IS NULL;

@@ -53,6 +53,9 @@ const groupKeySql: Record<CohortGrouping, string> = {
 };
 
 const ragSelect = `sum(rr.colour = 'red') AS red, sum(rr.colour = 'amber') AS amber, sum(rr.colour = 'green') AS green, count(*) AS total`;
+/** The same counts from round_summary, whose rows each stand for `children` children. */
+const summarySelect = `sum(rr.children * (rr.colour = 'red')) AS red, sum(rr.children * (rr.colour = 'amber')) AS amber,
+  sum(rr.children * (rr.colour = 'green')) AS green, sum(rr.children) AS total`;
 
 interface RagRow {
   red: number | null;
@@ -115,9 +118,13 @@ export function cohortRepo(db: Db) {
   return {
     breakdown(scope: Scope, roundId: string, groupBy: CohortGrouping, suppressBelow: number): CohortBreakdown {
       const f = scopeFilter(scope, 'rr.setting_id');
-      const rows = db
-        .prepare(`SELECT ${groupKeySql[groupBy]} AS k, ${ragSelect} FROM round_results rr WHERE rr.round_id = @roundId AND ${f.sql} GROUP BY k`)
-        .all({ ...f.params, roundId }) as (RagRow & { k: string })[];
+      // By age section or setting the summary table has the answer; other subgroups need every child.
+      const sql =
+        groupBy === 'ageSection' || groupBy === 'setting'
+          ? `SELECT ${groupBy === 'ageSection' ? 'CAST(rr.age_section AS TEXT)' : 'rr.setting_id'} AS k, ${summarySelect}
+             FROM round_summary rr WHERE rr.round_id = @roundId AND ${f.sql} GROUP BY k`
+          : `SELECT ${groupKeySql[groupBy]} AS k, ${ragSelect} FROM round_results rr WHERE rr.round_id = @roundId AND ${f.sql} GROUP BY k`;
+      const rows = db.prepare(sql).all({ ...f.params, roundId }) as (RagRow & { k: string })[];
       const label = labelFor(groupBy, rows.map((r) => r.k));
       const total = rag(rows.reduce((t, r) => ({ red: (t.red ?? 0) + (r.red ?? 0), amber: (t.amber ?? 0) + (r.amber ?? 0), green: (t.green ?? 0) + (r.green ?? 0), total: t.total + r.total }), { red: 0, amber: 0, green: 0, total: 0 } as RagRow));
       const out = rows.map((r): CohortRow => {
@@ -132,14 +139,13 @@ export function cohortRepo(db: Db) {
       return db
         .prepare(
           `SELECT rr.age_section AS ageSection,
-             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section <= 0) AS onTrack,
-             -- IS NOT NULL first: a comparison with NULL is NULL, and a sum of only NULLs is NULL, not 0.
-             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section = 1) AS oneBehind,
-             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section = 2) AS twoBehind,
-             sum(rr.working_at_section IS NOT NULL AND rr.age_section - rr.working_at_section >= 3) AS threeOrMoreBehind,
-             sum(rr.working_at_section IS NULL) AS belowAllTried,
-             count(*) AS total
-           FROM round_results rr WHERE rr.round_id = @roundId AND ${f.sql}
+             sum(rr.children * (rr.behind = 0)) AS onTrack,
+             sum(rr.children * (rr.behind = 1)) AS oneBehind,
+             sum(rr.children * (rr.behind = 2)) AS twoBehind,
+             sum(rr.children * (rr.behind = 3)) AS threeOrMoreBehind,
+             sum(rr.children * (rr.behind = -1)) AS belowAllTried,
+             sum(rr.children) AS total
+           FROM round_summary rr WHERE rr.round_id = @roundId AND ${f.sql}
            GROUP BY rr.age_section ORDER BY rr.age_section`,
         )
         .all({ ...f.params, roundId }) as WorkingAtRow[];
@@ -157,7 +163,7 @@ export function cohortRepo(db: Db) {
            FROM children c WHERE ${children.sql} AND ${onRoll}`,
         )
         .get({ ...children.params, roundId: round.id, startDate: round.startDate, endDate: round.endDate }) as { onRoll: number; notScreened: number | null };
-      const screened = (db.prepare(`SELECT count(*) AS n FROM round_results rr WHERE rr.round_id = @roundId AND ${results.sql}`).get({ ...results.params, roundId: round.id }) as { n: number }).n;
+      const screened = (db.prepare(`SELECT COALESCE(sum(rr.children), 0) AS n FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`).get({ ...results.params, roundId: round.id }) as { n: number }).n;
       return { childrenOnRoll: counts.onRoll, notScreened: counts.notScreened ?? 0, screened, overdue: this.overdueCount(scope, today) };
     },
 
@@ -167,8 +173,7 @@ export function cohortRepo(db: Db) {
       return (
         db
           .prepare(
-            `SELECT count(*) AS n FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id
-             WHERE ${f.sql} AND c.archived_at IS NULL AND ls.review_date < @today`,
+            `SELECT count(*) AS n FROM children c WHERE ${f.sql} AND c.archived_at IS NULL AND c.latest_review_date < @today`,
           )
           .get({ ...f.params, today }) as { n: number }
       ).n;
@@ -177,7 +182,7 @@ export function cohortRepo(db: Db) {
     trend(scope: Scope): TrendRow[] {
       const f = scopeFilter(scope, 'rr.setting_id');
       const counts = db
-        .prepare(`SELECT rr.round_id AS roundId, ${ragSelect} FROM round_results rr WHERE ${f.sql} GROUP BY rr.round_id`)
+        .prepare(`SELECT rr.round_id AS roundId, ${summarySelect} FROM round_summary rr WHERE ${f.sql} GROUP BY rr.round_id`)
         .all(f.params) as (RagRow & { roundId: string })[];
       const byRound = new Map(counts.map((c) => [c.roundId, c]));
       const rounds = db.prepare('SELECT id, name, start_date FROM rounds ORDER BY start_date').all() as { id: string; name: string; start_date: string }[];
@@ -222,7 +227,7 @@ export function cohortRepo(db: Db) {
         )
         .all({ localAuthority, settingType }) as { id: string; name: string; local_authority: string; type: SettingType }[];
       const results = new Map(
-        (db.prepare(`SELECT rr.setting_id AS id, ${ragSelect} FROM round_results rr WHERE rr.round_id = ? GROUP BY rr.setting_id`).all(roundId) as (RagRow & { id: string })[]).map((r) => [r.id, r]),
+        (db.prepare(`SELECT rr.setting_id AS id, ${summarySelect} FROM round_summary rr WHERE rr.round_id = ? GROUP BY rr.setting_id`).all(roundId) as (RagRow & { id: string })[]).map((r) => [r.id, r]),
       );
       const onRoll = new Map(
         (db.prepare('SELECT setting_id AS id, count(*) AS n FROM children WHERE archived_at IS NULL GROUP BY setting_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
@@ -231,8 +236,8 @@ export function cohortRepo(db: Db) {
         (
           db
             .prepare(
-              `SELECT c.setting_id AS id, count(*) AS n FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id
-               WHERE c.archived_at IS NULL AND ls.review_date < ? GROUP BY c.setting_id`,
+              `SELECT c.setting_id AS id, count(*) AS n FROM children c
+               WHERE c.archived_at IS NULL AND c.latest_review_date < ? GROUP BY c.setting_id`,
             )
             .all(today) as { id: string; n: number }[]
         ).map((r) => [r.id, r.n]),
@@ -264,7 +269,7 @@ export function cohortRepo(db: Db) {
         params = { ...params, ...f.params };
         if (q.overdue) {
           from = 'children c JOIN screenings ls ON ls.id = c.latest_screening_id';
-          where.push('c.archived_at IS NULL', 'ls.review_date < @today');
+          where.push('c.archived_at IS NULL', 'c.latest_review_date < @today');
           params.today = q.today;
         } else {
           from = 'children c LEFT JOIN screenings ls ON ls.id = c.latest_screening_id';

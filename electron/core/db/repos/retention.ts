@@ -1,6 +1,7 @@
 import type { RetentionPolicy, RetentionRecordType, RetentionRule } from '../../../../shared/schemas/retention.js';
 import type { SendStage } from '../../../../shared/schemas/child.js';
 import type { Db } from '../open.js';
+import { removeChildDerived } from './derived.js';
 import { newId, notFound } from './rows.js';
 
 // Retention policies (0006) and the purge of leavers whose records are past them. The rules that
@@ -105,8 +106,7 @@ export function retentionRepo(db: Db) {
           n: number;
         }
       ).n;
-      const roundResults = db.prepare('DELETE FROM round_results WHERE child_id = ?').run(childId).changes;
-      db.prepare('UPDATE children SET latest_screening_id = NULL WHERE id = ?').run(childId);
+      const roundResults = removeChildDerived(db, childId);
       // screening_sections go with their screening (ON DELETE CASCADE).
       const screenings = db.prepare('DELETE FROM screenings WHERE child_id = ?').run(childId).changes;
       const redact = db.prepare('UPDATE audit_log SET summary = ? WHERE record_id = ?');

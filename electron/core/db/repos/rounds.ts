@@ -14,7 +14,7 @@ interface RoundRow {
   screening_count: number;
 }
 
-const select = `SELECT r.*, (SELECT count(*) FROM round_results rr WHERE rr.round_id = r.id) AS screening_count FROM rounds r`;
+const select = `SELECT r.*, (SELECT COALESCE(sum(children), 0) FROM round_summary rs WHERE rs.round_id = r.id) AS screening_count FROM rounds r`;
 
 function toRound(r: RoundRow): Round {
   return {
@@ -55,6 +55,15 @@ export function roundsRepo(db: Db) {
       return (db.prepare(`${select} ORDER BY r.start_date`).all() as RoundRow[]).map(toRound);
     },
 
+    /** Just the dates, for the cohort calls: no counting. */
+    window(id: string): { id: string; name: string; startDate: string; endDate: string } {
+      const row = db.prepare('SELECT id, name, start_date AS startDate, end_date AS endDate FROM rounds WHERE id = ?').get(id) as
+        | { id: string; name: string; startDate: string; endDate: string }
+        | undefined;
+      if (!row) throw notFound('The screening round');
+      return row;
+    },
+
     get(id: string): Round {
       const row = db.prepare(`${select} WHERE r.id = ?`).get(id) as RoundRow | undefined;
       if (!row) throw notFound('The screening round');
@@ -91,6 +100,7 @@ export function roundsRepo(db: Db) {
     delete(id: string): Round {
       const round = this.get(id);
       db.prepare('DELETE FROM round_results WHERE round_id = ?').run(id);
+      db.prepare('DELETE FROM round_summary WHERE round_id = ?').run(id);
       db.prepare('DELETE FROM rounds WHERE id = ?').run(id);
       return round;
     },
