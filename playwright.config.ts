@@ -28,7 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: [emptyPort, demoPort].map((port) => ({
-    command: `node test/e2e/serve.mjs ${join(dataDir, `${port}.sqlite`)} ${port}${port === demoPort ? ' demo' : ''}`,
+    command: `node test/e2e/serve.mjs ${join(dataDir, String(port), 'chatterbox.sqlite')} ${port}${port === demoPort ? ' demo' : ''}`,
     url: `http://127.0.0.1:${port}/`,
     // Pin "today" so ages and date rules in the screens match the assertions on any day.
     env: { CHATTERBOX_TODAY: today },

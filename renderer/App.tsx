@@ -12,6 +12,7 @@ import { ChildrenPage } from './pages/ChildrenPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { RoundsPage } from './pages/cohort/RoundsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { DataPage } from './pages/DataPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { InstrumentEditPage, InstrumentsPage } from './pages/InstrumentsPage.js';
 import { PeoplePage } from './pages/PeoplePage.js';
@@ -33,6 +34,7 @@ const router = createHashRouter([
       { path: 'instruments', element: <InstrumentsPage /> },
       { path: 'rounds', element: <RoundsPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'data', element: <DataPage /> },
       { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).AreaCohortPage }) },
       { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).AreaCohortChildrenPage }) },
       { path: 'instruments/:instrumentId', element: <InstrumentEditPage /> },
@@ -75,6 +77,7 @@ function Shell() {
           <a href="#/rounds">Screening rounds</a>
           <a href="#/instruments">Screening tools</a>
           <a href="#/audit">Audit trail</a>
+          <a href="#/data">Backups</a>
         </nav>
       </header>
       <NoticeBanner />

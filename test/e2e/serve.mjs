@@ -12,6 +12,8 @@ const cli = join(root, 'dist', 'electron', 'cli.js');
 
 mkdirSync(dirname(dbPath), { recursive: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+// Each server keeps its backups beside its database: one folder per port, emptied each run.
+rmSync(join(dirname(dbPath), 'backups'), { recursive: true, force: true });
 if (withDemo === 'demo') {
   const demo = spawnSync(process.execPath, [cli, 'demo', '--db', dbPath], { stdio: 'inherit' });
   if (demo.status !== 0) process.exit(demo.status ?? 1);

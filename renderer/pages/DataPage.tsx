@@ -1,0 +1,312 @@
+import { useState } from 'react';
+import { backupKindLabels, type BackupInfo } from '../../shared/schemas/backup.js';
+import { retentionYearLimits, type RetentionPolicy } from '../../shared/schemas/retention.js';
+import { api } from '../api.js';
+import { useAppState } from '../lib/appState.js';
+import { formatUkDate } from '../lib/format.js';
+import { useApi } from '../lib/useApi.js';
+
+const sizeLabel = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const when = (iso: string) => {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** Backups, restore and retention: keeping children's data safe, and not for longer than needed. */
+export function DataPage() {
+  return (
+    <>
+      <h1>Backups and data retention</h1>
+      <Backups />
+      <Retention />
+    </>
+  );
+}
+
+function Backups() {
+  const { notify, reloadAll } = useAppState();
+  const backups = useApi('backups.list', {});
+  const settings = useApi('backups.getSettings', {});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmRestore, setConfirmRestore] = useState<BackupInfo | null>(null);
+  const [keep, setKeep] = useState<string | null>(null);
+
+  async function act(label: string, work: () => Promise<void>) {
+    setBusy(label);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'That did not work; nothing was changed');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="backups-title">
+      <h2 id="backups-title">Backups</h2>
+      {settings.data && (
+        <p>
+          Chatterbox backs up automatically when it starts and every day, keeping the newest {settings.data.keep} automatic backups in{' '}
+          <code>{settings.data.folder}</code>. Every backup is checked before it is kept.
+          {settings.data.lastAutoBackupAt && ` Last automatic backup: ${when(settings.data.lastAutoBackupAt)}.`}
+        </p>
+      )}
+      {busy && (
+        <p role="status" className="info">
+          {busy}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() =>
+            act('Backing up…', async () => {
+              const made = await api('backups.create', { kind: 'manual' });
+              backups.reload();
+              notify({ message: `Backed up to ${made.fileName}` });
+            })
+          }
+        >
+          Back up now
+        </button>
+        <div className="field field--inline">
+          <label htmlFor="backup-keep">Automatic backups to keep</label>
+          <input
+            id="backup-keep"
+            className="input input--tiny"
+            inputMode="numeric"
+            value={keep ?? String(settings.data?.keep ?? '')}
+            onChange={(e) => setKeep(e.target.value)}
+            onBlur={() =>
+              keep !== null &&
+              act('Saving…', async () => {
+                await api('backups.configure', { keep: Number(keep) });
+                setKeep(null);
+                settings.reload();
+              })
+            }
+          />
+        </div>
+      </div>
+      {confirmRestore && (
+        <div className="panel panel--warning" role="group" aria-labelledby="restore-title">
+          <h3 id="restore-title">Restore the backup of {when(confirmRestore.createdAt)}?</h3>
+          <p>Everything entered since then will be replaced. A copy of the database as it is now is kept first, so this can be undone by restoring that copy.</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--warning"
+              disabled={busy !== null}
+              onClick={() =>
+                act('Restoring…', async () => {
+                  const result = await api('backups.restore', { fileName: confirmRestore.fileName });
+                  setConfirmRestore(null);
+                  backups.reload();
+                  reloadAll();
+                  notify({ message: `Restored ${result.restoredFrom.fileName}. The database as it was is kept as ${result.safetyCopy.fileName}.` });
+                })
+              }
+            >
+              Yes, restore
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirmRestore(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {backups.data && backups.data.length === 0 && <p>No backups yet.</p>}
+      {backups.data && backups.data.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Made</th>
+              <th scope="col">Kind</th>
+              <th scope="col" className="numeric">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.data.map((b) => (
+              <tr key={b.fileName}>
+                <td>{when(b.createdAt)}</td>
+                <td>{backupKindLabels[b.kind]}</td>
+                <td className="numeric">{sizeLabel(b.sizeBytes)}</td>
+                <td className="actions">
+                  <button type="button" className="link-button" onClick={() => setConfirmRestore(b)}>
+                    Restore<span className="visually-hidden"> the backup of {when(b.createdAt)}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Retention() {
+  const { notify } = useAppState();
+  const policies = useApi('retention.policies', {});
+  const due = useApi('retention.due', { withinDays: 0 });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const dueNow = (due.data?.children ?? []).filter((c) => c.isDue);
+
+  async function savePolicy(p: RetentionPolicy, years: number) {
+    setError(null);
+    try {
+      await api('retention.updatePolicy', { recordType: p.recordType, years });
+      policies.reload();
+      due.reload();
+      notify({ message: `${p.label}: now ${years} ${p.rule === 'until-age' ? 'years of age' : 'years after leaving'}`, undo: () => api('retention.updatePolicy', { recordType: p.recordType, years: p.years }) });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The policy was not saved');
+    }
+  }
+
+  async function purge() {
+    setError(null);
+    try {
+      const result = await api('retention.purge', { childIds: [...selected], confirm: true });
+      setSelected(new Set());
+      setConfirming(false);
+      due.reload();
+      notify({ message: `Deleted the records of ${result.purged.length} ${result.purged.length === 1 ? 'child' : 'children'}. The deletion is in the audit trail.` });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Nothing was deleted');
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="retention-title">
+      <h2 id="retention-title">Data retention</h2>
+      <p>Records are kept for as long as the policies below say, then listed here for deletion. Only children who have left are ever listed.</p>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <table className="table">
+        <caption className="table-caption">Retention policies</caption>
+        <thead>
+          <tr>
+            <th scope="col">Records</th>
+            <th scope="col">Kept</th>
+          </tr>
+        </thead>
+        <tbody>
+          {policies.data?.map((p) => (
+            <tr key={p.recordType}>
+              <th scope="row">{p.label}</th>
+              <td>
+                <label className="visually-hidden" htmlFor={`policy-${p.recordType}`}>
+                  Years for {p.label}
+                </label>
+                <input
+                  id={`policy-${p.recordType}`}
+                  className="input input--tiny"
+                  inputMode="numeric"
+                  defaultValue={p.years}
+                  key={p.updatedAt}
+                  onBlur={(e) => {
+                    const years = Number(e.target.value);
+                    const limits = retentionYearLimits[p.rule];
+                    if (!Number.isInteger(years) || years < limits.min || years > limits.max) {
+                      setError(`${p.label}: enter a whole number from ${limits.min} to ${limits.max}`);
+                      return;
+                    }
+                    if (years !== p.years) void savePolicy(p, years);
+                  }}
+                />{' '}
+                {p.rule === 'until-age' ? 'years old: kept until the child reaches this age' : 'years after the child leaves'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Due for deletion</h3>
+      {due.data && dueNow.length === 0 && <p>Nothing is due for deletion.</p>}
+      {dueNow.length > 0 && (
+        <>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Choose</span>
+                </th>
+                <th scope="col">Child</th>
+                <th scope="col">Setting</th>
+                <th scope="col">Left</th>
+                <th scope="col">Due</th>
+                <th scope="col" className="numeric">Screenings</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dueNow.map((c) => (
+                <tr key={c.childId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Delete the records of ${c.firstName} ${c.lastName}`}
+                      checked={selected.has(c.childId)}
+                      onChange={(e) =>
+                        setSelected((s) => {
+                          const next = new Set(s);
+                          if (e.target.checked) next.add(c.childId);
+                          else next.delete(c.childId);
+                          return next;
+                        })
+                      }
+                    />
+                  </td>
+                  <td>
+                    {c.lastName}, {c.firstName}
+                  </td>
+                  <td>{c.settingName}</td>
+                  <td>{formatUkDate(c.leaveDate)}</td>
+                  <td>{formatUkDate(c.dueDate)}</td>
+                  <td className="numeric">{c.screenings}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {confirming ? (
+            <div className="panel panel--warning" role="group" aria-labelledby="purge-title">
+              <h4 id="purge-title">Delete the records of {selected.size} children for good?</h4>
+              <p>Their screenings and details are deleted and cannot be brought back from the app. Older backups keep them until those backups are rotated out.</p>
+              <div className="button-row">
+                <button type="button" className="button button--warning" onClick={purge}>
+                  Yes, delete
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button button--warning" disabled={selected.size === 0} onClick={() => setConfirming(true)}>
+              Delete the chosen records…
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
