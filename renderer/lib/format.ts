@@ -28,3 +28,10 @@ export function ageLabel(dateOfBirth: string, today: string): string {
 export function shortAge(dateOfBirth: string, today: string): string {
   return dateOfBirth > today ? 'not born yet' : formatAge(ageInCompletedMonths(dateOfBirth, today));
 }
+
+/** A moment (ISO timestamp) as the person's own clock shows it: 27/11/2026 14:05. */
+export function formatUkDateTime(at: string): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,21 +1,14 @@
-import { useSearchParams } from 'react-router';
 import { isIsoDate } from '../../shared/domain/dates.js';
 import { ExportButtons } from '../components/ExportButtons.js';
-import { formatUkDate, fromUkInput } from '../lib/format.js';
+import { formatUkDate, formatUkDateTime, fromUkInput } from '../lib/format.js';
 import { useApi } from '../lib/useApi.js';
+import { useUrlParams } from '../lib/useUrlParams.js';
 
 const pageSize = 100;
 
-/** When a timestamp happened, in the person's own time zone: 27/11/2026 14:05. */
-function when(at: string): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /** The audit trail: who changed what and when. Read-only: nothing here can change it. */
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const settings = useApi('settings.list', { includeArchived: true });
   const settingId = params.get('setting') || null;
   const method = params.get('what') ?? '';
@@ -36,17 +29,6 @@ export function AuditPage() {
   });
   const settingName = new Map((settings.data ?? []).map((s) => [s.id, s.name]));
 
-  function update(changes: Record<string, string | null>) {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    }, { replace: true });
-  }
 
   const total = audit.data?.total ?? 0;
   return (
@@ -98,7 +80,7 @@ export function AuditPage() {
         <tbody>
           {audit.data?.rows.map((r) => (
             <tr key={r.id}>
-              <td>{when(r.at)}</td>
+              <td>{formatUkDateTime(r.at)}</td>
               <td>{r.actorName}</td>
               <td>
                 <code>{r.method}</code>
@@ -141,7 +123,7 @@ export function AuditPage() {
           title: `Audit trail ${formatUkDate(new Date().toISOString().slice(0, 10))}`,
           columns: ['When', 'Who', 'What', 'Setting', 'Changes'],
           rows: (audit.data?.rows ?? []).map((r) => [
-            when(r.at),
+            formatUkDateTime(r.at),
             r.actorName,
             r.method,
             r.settingId ? (settingName.get(r.settingId) ?? '') : '',

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../shared/schemas/child.js';
 import { ColourTag } from '../components/ColourTag.js';
 import { ReviewDue } from '../components/ScreeningHistory.js';
@@ -8,6 +8,7 @@ import { useToday } from '../lib/appState.js';
 import { formatUkDate, shortAge } from '../lib/format.js';
 import { useApi } from '../lib/useApi.js';
 import { useSetting } from './SettingLayout.js';
+import { useUrlParams } from '../lib/useUrlParams.js';
 
 const pageSize = 100;
 const statuses = ['current', 'leavers', 'all'] as const;
@@ -51,7 +52,7 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 export function ChildrenPage() {
   const { setting } = useSetting();
   const today = useToday();
-  const [params, setParams] = useSearchParams();
+  const [params, update, setParams] = useUrlParams();
   const search = params.get('q') ?? '';
   const roomId = params.get('room') || null;
   const keyPersonId = params.get('keyPerson') || null;
@@ -84,21 +85,6 @@ export function ChildrenPage() {
     offset: page * pageSize,
   });
 
-  /** Changes some parameters; any change other than paging goes back to the first page. */
-  function update(changes: Record<string, string | null>) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  }
   // The box keeps what is typed and the URL follows a moment later: writing every keystroke to the
   // URL straight away re-renders mid-typing and can drop characters.
   // The URL only overrides the box when it changed from elsewhere (Back, "Clear filters").

@@ -3,15 +3,11 @@ import { backupKindLabels, type BackupInfo } from '../../shared/schemas/backup.j
 import { retentionYearLimits, type RetentionPolicy } from '../../shared/schemas/retention.js';
 import { api } from '../api.js';
 import { useAppState } from '../lib/appState.js';
-import { formatUkDate } from '../lib/format.js';
+import { formatUkDate, formatUkDateTime } from '../lib/format.js';
 import { useApi } from '../lib/useApi.js';
 
 const sizeLabel = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
-const when = (iso: string) => {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+const when = formatUkDateTime;
 
 /** Backups, restore and retention: keeping children's data safe, and not for longer than needed. */
 export function DataPage() {

@@ -1,10 +1,11 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope, type Round } from '../../../shared/schemas/cohort.js';
 import { ChartOrTable } from '../../components/ChartOrTable.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { useApi } from '../../lib/useApi.js';
 import { RagBarChart, TrendChart } from './charts.js';
 import { pct, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
+import { useUrlParams } from '../../lib/useUrlParams.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
 export type DrillHref = (filters: Record<string, string | null>) => string;
@@ -31,7 +32,7 @@ function isGrouping(value: string | null): value is CohortGrouping {
 
 /** Every view of one round for a scope (one setting, or many). Filters live in the URL. */
 export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const rounds = useApi('rounds.list', {});
   const list = rounds.data ?? [];
   const round = list.find((r) => r.id === params.get('round')) ?? defaultRound(list);
@@ -50,19 +51,6 @@ export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: Coh
   const trend = useApi('cohort.trend', { scope });
   const transitions = useApi('cohort.transitions', round && fromRound ? { scope, fromRoundId: fromRound.id, toRoundId: round.id } : null);
 
-  function update(changes: Record<string, string | null>) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   if (rounds.error) return <p role="alert">{rounds.error.message}</p>;
   if (!rounds.data) return <p className="loading">Loading…</p>;

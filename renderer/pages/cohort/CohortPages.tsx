@@ -12,6 +12,7 @@ import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../SettingLayout.js';
 import { CohortDashboard, defaultRound } from './CohortDashboard.js';
 import { pct } from './RagTable.js';
+import { useUrlParams } from '../../lib/useUrlParams.js';
 
 export function SettingCohortPage() {
   const { setting } = useSetting();
@@ -44,23 +45,13 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 
 /** Many settings at once (an SLT assistant's or a local authority's view). */
 export function AreaCohortPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const localAuthority = params.get('la') || null;
   const settingType = oneOf<SettingType>(params.get('type'), settingTypes);
   const scope: CohortScope = { settingId: null, localAuthority, settingType };
   const settings = useApi('settings.list', {});
   const authorities = [...new Set((settings.data ?? []).map((s) => s.localAuthority).filter(Boolean))].sort();
 
-  function update(changes: Record<string, string | null>) {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    }, { replace: true });
-  }
 
   return (
     <>
