@@ -4,14 +4,10 @@ import type { MethodInput } from '../../shared/contract.js';
 import type { Core } from '../../electron/core/core.js';
 import type { ApiErrorBody } from '../../shared/errors.js';
 import type { ChildListQuery, ChildSortKey } from '../../shared/schemas/child.js';
-import { testCore, testToday } from '../support/core.js';
+import { testCore, testToday, snapshot } from '../support/core.js';
 
 const now = `${testToday}T12:00:00.000Z`;
 
-function snapshot(core: Core): string {
-  const db = core.context.db;
-  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
-}
 
 function failure(core: Core, method: string, input: unknown): ApiErrorBody {
   const before = snapshot(core);

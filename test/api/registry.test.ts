@@ -8,12 +8,8 @@ import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import { latestSchemaVersion } from '../../electron/core/db/migrations.js';
 import { appVersion } from '../../electron/core/version.js';
-import { tempDir, testCore, testToday } from '../support/core.js';
+import { tempDir, testCore, testToday, snapshot } from '../support/core.js';
 
-function snapshot(core: Core): string {
-  const db = core.context.db;
-  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
-}
 
 function failure(core: Core, method: string, input: unknown): ApiErrorBody {
   const before = snapshot(core);

@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import type { ApiErrorBody } from '../../shared/errors.js';
-import { testCore } from '../support/core.js';
+import { testCore, snapshot } from '../support/core.js';
 
 const now = '2026-11-27T12:00:00.000Z';
 
-function snapshot(core: Core): string {
-  const db = core.context.db;
-  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
-}
 
 function failure(core: Core, method: string, input: unknown): ApiErrorBody {
   const before = snapshot(core);

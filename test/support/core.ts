@@ -30,3 +30,12 @@ export function testCore(options: { today?: string; path?: string } = {}): Core 
   cleanups.push(() => core.close());
   return core;
 }
+
+/**
+ * Every row of the foundation tables (or those named), in a fixed order: any write at all
+ * changes it, so comparing before and after proves a refused call wrote nothing.
+ */
+export function snapshot(core: Core, tables: readonly string[] = ['settings', 'rooms', 'staff', 'children']): string {
+  const db = core.context.db;
+  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
+}
