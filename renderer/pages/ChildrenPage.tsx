@@ -65,6 +65,7 @@ export function ChildrenPage() {
   const colour = oneOf<ColourFilter | ''>(params.get('colour'), ['', 'red', 'amber', 'green', 'none'], '') || null;
   const reviewOverdue = params.get('overdue') === '1';
   const referralPrompted = params.get('referral') === '1';
+  const belowAge = params.get('below') === '1';
 
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
@@ -79,6 +80,7 @@ export function ChildrenPage() {
     colour,
     reviewOverdue,
     referralPrompted,
+    belowAge,
     sort,
     direction,
     limit: pageSize,
@@ -106,7 +108,7 @@ export function ChildrenPage() {
   });
 
   const onSort = (key: ChildSortKey, dir: 'asc' | 'desc') => update({ sort: key === 'name' ? null : key, dir: dir === 'asc' ? null : dir });
-  const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current' || colour || reviewOverdue || referralPrompted);
+  const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current' || colour || reviewOverdue || referralPrompted || belowAge);
   const total = children.data?.total ?? 0;
   const rows = children.data?.rows ?? [];
 
@@ -187,6 +189,10 @@ export function ChildrenPage() {
         <div className="checkbox checkbox--filter">
           <input id="filter-overdue" type="checkbox" checked={reviewOverdue} onChange={(e) => update({ overdue: e.target.checked ? '1' : null })} />
           <label htmlFor="filter-overdue">Re-screens overdue</label>
+        </div>
+ <div className="checkbox checkbox--filter">
+          <input id="filter-below" type="checkbox" checked={belowAge} onChange={(e) => update({ below: e.target.checked ? '1' : null })} />
+          <label htmlFor="filter-below">Working below age</label>
         </div>
         <div className="checkbox checkbox--filter">
           <input id="filter-referral" type="checkbox" checked={referralPrompted} onChange={(e) => update({ referral: e.target.checked ? '1' : null })} />

@@ -152,6 +152,8 @@ export const childListQuerySchema = z.object({
   reviewOverdue: z.boolean().default(false),
   /** Only children whose latest screening prompted a referral. */
   referralPrompted: z.boolean().default(false),
+  /** Only children working below their age section at their latest screening. */
+  belowAge: z.boolean().default(false),
   sort: z.enum(childSortKeys).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   limit: z.number().int().min(1).max(1000).default(200),

@@ -681,3 +681,22 @@ describe('children.list and screenings', () => {
     refused(w.core, 'children.list', { settingId: w.acorn.id, sort: 'colour' }, 'VALIDATION', ['sort'], /.+/);
   });
 });
+
+describe('children.list: working below age', () => {
+  it('keeps only children whose latest screening works below their age section (or below every section tried)', () => {
+    const core = testCore();
+    const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
+    const instrument = core.invoke('instruments.list', {})[0]!;
+    const child = (firstName: string) => core.invoke('children.create', { settingId: setting.id, firstName, lastName: 'Belowtest', dateOfBirth: '2023-05-10', sex: 'female' });
+    const onTrack = child('Ann');
+    const behind = child('Bo');
+    const belowAll = child('Cy');
+    const screen = (id: string, sections: { section: number; colour: 'red' | 'amber' | 'green' }[]) =>
+      core.invoke('screenings.create', { childId: id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections });
+    screen(onTrack.id, [{ section: 7, colour: 'green' }]);
+    screen(behind.id, [{ section: 7, colour: 'amber' }, { section: 6, colour: 'green' }]);
+    screen(belowAll.id, [7, 6, 5, 4, 3, 2, 1].map((section) => ({ section, colour: 'red' as const })));
+    const names = core.invoke('children.list', { settingId: setting.id, belowAge: true }).rows.map((r) => r.firstName);
+    expect(names.sort()).toEqual(['Bo', 'Cy']);
+  });
+});

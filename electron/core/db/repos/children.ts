@@ -55,6 +55,7 @@ export interface ChildListFilter {
   colour: 'red' | 'amber' | 'green' | 'none' | null;
   reviewOverdue: boolean;
   referralPrompted: boolean;
+  belowAge: boolean;
   /** For "overdue": the repository has no clock of its own. */
   today: string;
   sort: ChildSortKey;
@@ -156,6 +157,7 @@ export function childrenRepo(db: Db) {
         params.today = f.today;
       }
       if (f.referralPrompted) where.push('ls.referral_prompted = 1');
+      if (f.belowAge) where.push('(ls.working_at_section IS NULL OR ls.working_at_section < ls.age_section)');
 
       // The latest screening per child, kept in children.latest_screening_id (see derived.ts).
       const from = `FROM children c
