@@ -194,7 +194,11 @@ export function cohortRepo(db: Db) {
       const cells = db
         .prepare(
           `SELECT a.colour AS f, b.colour AS t, count(*) AS n
-           FROM round_results b JOIN round_results a ON a.round_id = @fromRoundId AND a.child_id = b.child_id
+           FROM round_results b
+           -- Pinned: read the later round in storage order, and find each child's earlier colour in
+           -- the covering index. Left to itself the planner can pick the other way round and read
+           -- whole rows for every child.
+           CROSS JOIN round_results a INDEXED BY round_results_by_round_child ON a.round_id = @fromRoundId AND a.child_id = b.child_id
            WHERE b.round_id = @toRoundId AND ${f.sql}
            GROUP BY a.colour, b.colour`,
         )
