@@ -37,6 +37,8 @@ CREATE TABLE round_results (
   season_of_birth TEXT NOT NULL,
   room_id TEXT,
   key_person_id TEXT,
+  -- 1 when the child was on roll during the round (started by its end, not left before its start).
+  on_roll INTEGER NOT NULL,
   PRIMARY KEY (round_id, setting_id, child_id)
 ) STRICT, WITHOUT ROWID;
 
@@ -57,8 +59,9 @@ CREATE TABLE round_summary (
   age_section INTEGER NOT NULL,
   colour TEXT NOT NULL,
   behind INTEGER NOT NULL,
+  on_roll INTEGER NOT NULL,
   children INTEGER NOT NULL,
-  PRIMARY KEY (round_id, setting_id, age_section, colour, behind)
+  PRIMARY KEY (round_id, setting_id, age_section, colour, behind, on_roll)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX round_summary_by_setting ON round_summary (setting_id, round_id);

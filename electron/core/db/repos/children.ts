@@ -214,6 +214,8 @@ export function childrenRepo(db: Db) {
     setArchived(id: string, archivedAt: string | null, leaveDate: string | null, now: string): Child {
       this.get(id);
       db.prepare('UPDATE children SET archived_at = ?, leave_date = ?, updated_at = ? WHERE id = ?').run(archivedAt, leaveDate, now, id);
+      // The leave date decides which rounds the child was on roll in.
+      refreshChildDerived(db, id);
       return this.get(id);
     },
   };

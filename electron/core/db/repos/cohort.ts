@@ -30,6 +30,11 @@ type Params = Record<string, string | number | null>;
 /** SQL that limits `column` (a setting id) to the scope, and its parameters. */
 function scopeFilter(scope: Scope, column: string): { sql: string; params: Params } {
   if (scope.settingId) return { sql: `${column} = @settingId`, params: { settingId: scope.settingId } };
+  // Everything open: leaving out the few archived settings lets SQLite read the rows in order,
+  // where a list of every open setting would make it look each one up.
+  if (!scope.localAuthority && !scope.settingType) {
+    return { sql: `${column} NOT IN (SELECT id FROM settings WHERE archived_at IS NOT NULL)`, params: {} };
+  }
   return {
     sql: `${column} IN (SELECT id FROM settings WHERE archived_at IS NULL
       AND (@localAuthority IS NULL OR local_authority = @localAuthority) AND (@settingType IS NULL OR type = @settingType))`,
@@ -155,16 +160,17 @@ export function cohortRepo(db: Db) {
       const children = scopeFilter(scope, 'c.setting_id');
       const results = scopeFilter(scope, 'rr.setting_id');
       // On roll in the round: started by its end (or start unknown) and not left before its start.
-      const onRoll = `(c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)`;
-      const counts = db
-        .prepare(
-          `SELECT count(*) AS onRoll,
-             sum(NOT EXISTS (SELECT 1 FROM round_results x WHERE x.round_id = @roundId AND x.child_id = c.id)) AS notScreened
-           FROM children c WHERE ${children.sql} AND ${onRoll}`,
-        )
-        .get({ ...children.params, roundId: round.id, startDate: round.startDate, endDate: round.endDate }) as { onRoll: number; notScreened: number | null };
-      const screened = (db.prepare(`SELECT COALESCE(sum(rr.children), 0) AS n FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`).get({ ...results.params, roundId: round.id }) as { n: number }).n;
-      return { childrenOnRoll: counts.onRoll, notScreened: counts.notScreened ?? 0, screened, overdue: this.overdueCount(scope, today) };
+      // Children screened while on roll are counted in round_summary, so "not screened" needs no
+      // look-up per child.
+      const onRoll = (
+        db
+          .prepare(`SELECT count(*) AS n FROM children c WHERE ${children.sql} AND (c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)`)
+          .get({ ...children.params, startDate: round.startDate, endDate: round.endDate }) as { n: number }
+      ).n;
+      const screened = db
+        .prepare(`SELECT COALESCE(sum(rr.children), 0) AS all_, COALESCE(sum(rr.children * rr.on_roll), 0) AS onRoll FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`)
+        .get({ ...results.params, roundId: round.id }) as { all_: number; onRoll: number };
+      return { childrenOnRoll: onRoll, notScreened: onRoll - screened.onRoll, screened: screened.all_, overdue: this.overdueCount(scope, today) };
     },
 
     /** Children on roll now whose latest screening's review date has passed. */
@@ -318,16 +324,16 @@ export function cohortRepo(db: Db) {
           params = { ...params, fromRoundId: q.fromRoundId, fromColour: q.fromColour };
         }
       }
-      const sqlFrom = `FROM ${from} JOIN settings st ON st.id = c.setting_id WHERE ${where.join(' AND ')}`;
-      const total = (db.prepare(`SELECT count(*) AS n ${sqlFrom}`).get(params) as { n: number }).n;
+      // One statement: the total comes with the first page of rows (count over the whole match).
       const rows = db
         .prepare(
-          `SELECT c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, c.setting_id AS settingId, st.name AS settingName,
-             ${columns}
-           ${sqlFrom} ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id LIMIT @limit`,
+          `SELECT count(*) OVER () AS total, c.id AS childId, c.first_name AS firstName, c.last_name AS lastName,
+             c.setting_id AS settingId, st.name AS settingName, ${columns}
+           FROM ${from} JOIN settings st ON st.id = c.setting_id WHERE ${where.join(' AND ')}
+           ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id LIMIT @limit`,
         )
-        .all(params) as CohortChildren['rows'];
-      return { total, rows };
+        .all(params) as (CohortChildren['rows'][number] & { total: number })[];
+      return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
     },
   };
 }

@@ -11,15 +11,16 @@ const setLatest = `UPDATE children SET latest_screening_id = ${latestScreeningOf
 /** round_summary rows from round_results rows chosen by `where`. */
 function insertSummary(where: string): string {
   return `
-    INSERT INTO round_summary (round_id, setting_id, age_section, colour, behind, children)
+    INSERT INTO round_summary (round_id, setting_id, age_section, colour, behind, on_roll, children)
     SELECT round_id, setting_id, age_section, colour,
       CASE WHEN working_at_section IS NULL THEN -1
            WHEN age_section - working_at_section <= 0 THEN 0
            WHEN age_section - working_at_section >= 3 THEN 3
            ELSE age_section - working_at_section END AS behind,
+      on_roll,
       count(*)
     FROM round_results WHERE ${where}
-    GROUP BY round_id, setting_id, age_section, colour, behind`;
+    GROUP BY round_id, setting_id, age_section, colour, behind, on_roll`;
 }
 
 function refreshSettingSummary(db: Db, settingIds: Iterable<string>): void {
@@ -42,13 +43,14 @@ function settingsOfChild(db: Db, childId: string): string[] {
 function insertRoundResults(where: string): string {
   return `
     INSERT INTO round_results (round_id, child_id, setting_id, screening_id, screening_date, age_section, colour,
-      working_at_section, sex, eal, send_stage, ethnicity, funded2, eypp, season_of_birth, room_id, key_person_id)
+      working_at_section, sex, eal, send_stage, ethnicity, funded2, eypp, season_of_birth, room_id, key_person_id, on_roll)
     SELECT r.id, s.child_id, s.setting_id, s.id, s.screening_date, s.age_section, s.colour, s.working_at_section,
       c.sex, c.eal, c.send_stage, c.ethnicity, c.funded2, c.eypp,
       CASE WHEN CAST(substr(c.date_of_birth, 6, 2) AS INTEGER) >= 9 THEN 'autumn'
            WHEN CAST(substr(c.date_of_birth, 6, 2) AS INTEGER) <= 4 THEN 'spring'
            ELSE 'summer' END,
-      s.room_id, s.key_person_id
+      s.room_id, s.key_person_id,
+      (c.start_date IS NULL OR c.start_date <= r.end_date) AND (c.leave_date IS NULL OR c.leave_date >= r.start_date)
     FROM rounds r
     JOIN screenings s ON s.screening_date BETWEEN r.start_date AND r.end_date
     JOIN children c ON c.id = s.child_id
