@@ -239,26 +239,24 @@ export function cohortRepo(db: Db) {
       const results = new Map(
         (db.prepare(`SELECT rr.setting_id AS id, ${summarySelect} FROM round_summary rr WHERE rr.round_id = ? GROUP BY rr.setting_id`).all(roundId) as (RagRow & { id: string })[]).map((r) => [r.id, r]),
       );
-      const onRoll = new Map(
-        (db.prepare('SELECT setting_id AS id, count(*) AS n FROM children WHERE archived_at IS NULL GROUP BY setting_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
-      );
-      const overdue = new Map(
+      // Children on roll now and overdue re-screens, per setting, in one pass over the children.
+      const children = new Map(
         (
           db
             .prepare(
-              `SELECT c.setting_id AS id, count(*) AS n FROM children c
-               WHERE c.archived_at IS NULL AND c.latest_review_date < ? GROUP BY c.setting_id`,
+              `SELECT setting_id AS id, count(*) AS onRoll, count(*) FILTER (WHERE latest_review_date < ?) AS overdue
+               FROM children WHERE archived_at IS NULL GROUP BY setting_id`,
             )
-            .all(today) as { id: string; n: number }[]
-        ).map((r) => [r.id, r.n]),
+            .all(today) as { id: string; onRoll: number; overdue: number }[]
+        ).map((r) => [r.id, r]),
       );
       const rows = settings.map((s) => ({
         settingId: s.id,
         settingName: s.name,
         localAuthority: s.local_authority,
         settingType: s.type,
-        childrenOnRoll: onRoll.get(s.id) ?? 0,
-        overdue: overdue.get(s.id) ?? 0,
+        childrenOnRoll: children.get(s.id)?.onRoll ?? 0,
+        overdue: children.get(s.id)?.overdue ?? 0,
         ...rag(results.get(s.id)),
       }));
       const total = rows.reduce(
