@@ -219,7 +219,7 @@ function Retention() {
                   className="input input--tiny"
                   inputMode="numeric"
                   defaultValue={p.years}
-                  key={p.updatedAt}
+                  key={p.years}
                   onBlur={(e) => {
                     const years = Number(e.target.value);
                     const limits = retentionYearLimits[p.rule];

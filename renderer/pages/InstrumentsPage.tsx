@@ -126,7 +126,8 @@ export function InstrumentEditPage() {
   const instrument = useApi('instruments.get', { id: instrumentId });
   if (instrument.error) return <p role="alert">{instrument.error.message}</p>;
   if (!instrument.data) return <p className="loading">Loading…</p>;
-  return <InstrumentEditForm key={instrument.data.updatedAt} instrument={instrument.data} reload={instrument.reload} />;
+  // Keyed by content, not updatedAt: an Undo within the same clock tick must still refill the form.
+  return <InstrumentEditForm key={JSON.stringify([instrument.data.name, instrument.data.sections])} instrument={instrument.data} reload={instrument.reload} />;
 }
 
 function InstrumentEditForm({ instrument, reload }: { instrument: Instrument; reload: () => void }) {

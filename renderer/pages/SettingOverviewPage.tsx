@@ -93,7 +93,7 @@ export function SettingOverviewPage() {
           <dd>{setting.localAuthority || 'Not recorded'}</dd>
         </div>
       </dl>
-      <ReviewIntervalsForm key={setting.updatedAt} setting={setting} onSaved={reloadSetting} />
+      <ReviewIntervalsForm key={JSON.stringify(setting.reviewIntervals)} setting={setting} onSaved={reloadSetting} />
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="button-row">
         {setting.archivedAt ? (
