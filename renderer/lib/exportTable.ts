@@ -1,12 +1,9 @@
 import type { FileData, TableExport } from '../../shared/schemas/export.js';
 import { toCsv } from '../../shared/csv.js';
+import { safeFileName } from '../../shared/files.js';
 import { api } from '../api.js';
 
 // Every table on screen can leave as CSV (made here) or Excel (made by the core with exceljs).
-
-function fileName(title: string, extension: string): string {
-  return `${title.replace(/[^A-Za-z0-9 ._-]+/g, ' ').replace(/\s+/g, ' ').trim() || 'export'}.${extension}`;
-}
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -21,7 +18,7 @@ function download(blob: Blob, name: string): void {
 
 export function downloadCsv(table: TableExport): void {
   // The byte-order mark makes Excel read the file as UTF-8 (names with accents survive).
-  download(new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName(table.title, 'csv'));
+  download(new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' }), safeFileName(table.title, 'csv'));
 }
 
 /** Saves a file the core made (it travels as base64 in JSON). */

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { compareIsoDates, formatAge, isIsoDate } from '../../shared/domain/dates.js';
-import { findSection, resolveSectionColour, type Colour } from '../../shared/domain/screening.js';
+import { ageInCompletedMonths, compareIsoDates, formatAge, isIsoDate } from '../../shared/domain/dates.js';
+import { findSection, resolveSectionColour, sectionForAge, type Colour } from '../../shared/domain/screening.js';
 import { screeningOutcome, type ScreeningOutcome } from '../../shared/domain/screening-outcome.js';
 import type { FieldIssue } from '../../shared/errors.js';
 import type { Child } from '../../shared/schemas/child.js';
@@ -137,9 +137,9 @@ function ScreeningForm({ child, instruments, staff, existing }: FormProps) {
   const dateUsable = date !== null && isIsoDate(date) && compareIsoDates(date, child.dateOfBirth) >= 0;
   const shown = useMemo(() => {
     if (!instrument || !dateUsable) return [];
-    const probe = screeningOutcome({ sections: instrument.sections, dateOfBirth: child.dateOfBirth, screeningDate: date, results: [], concernRaised: false, intervals: setting.reviewIntervals });
-    return sectionsToShow(probe.ageSection, draft, instrument);
-  }, [instrument, dateUsable, date, child.dateOfBirth, draft, setting.reviewIntervals]);
+    const ageSection = sectionForAge(instrument.sections, ageInCompletedMonths(child.dateOfBirth, date));
+    return sectionsToShow(ageSection, draft, instrument);
+  }, [instrument, dateUsable, date, child.dateOfBirth, draft]);
 
   const input = {
     childId: child.id,

@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/errors.js';
 import { childRecords } from '../io/subject-access.js';
 import { trackerTable, trackerWorkbook } from '../io/tracker.js';
-import { safeFileName, tableToXlsx } from '../io/xlsx.js';
+import { safeFileName } from '../../../shared/files.js';
+import { tableToXlsx } from '../io/xlsx.js';
 import { toCsv } from '../../../shared/csv.js';
 import type { AsyncHandlerMap, HandlerMap } from './types.js';
 

@@ -37,7 +37,3 @@ export function safeSheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet';
 }
 
-export function safeFileName(title: string, extension: string): string {
-  const base = title.replace(/[^A-Za-z0-9 ._-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'export';
-  return `${base}.${extension}`;
-}

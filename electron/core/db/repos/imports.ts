@@ -1,9 +1,9 @@
-import type { ChildFields } from './children.js';
+import { childrenRepo, type ChildFields } from './children.js';
 import type { ImportBatch, ImportKind, ImportMapping } from '../../../../shared/schemas/import.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Db } from '../open.js';
 import { refreshChildDerived } from './derived.js';
-import { newId, toFlag } from './rows.js';
+import { newId } from './rows.js';
 
 // Import batches, remembered column mappings, and the bulk writes and look-ups an import needs.
 // The children insert mirrors childrenRepo.create column for column (plus the batch id and, for
@@ -47,8 +47,6 @@ export interface ChildKey {
 export interface ImportedChild {
   fields: ChildFields;
   archivedAt: string | null;
-  /** foldForSearch(`${firstName} ${lastName}`), as childrenRepo stores it. */
-  searchName: string;
 }
 
 function toBatch(r: BatchRow, undoable: boolean): ImportBatch {
@@ -176,41 +174,8 @@ export function importsRepo(db: Db) {
       return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth, archived: r.archived_at !== null }));
     },
 
-    /** New children carry no screenings, so there is no derived data to refresh. */
     insertChildren(settingId: string, children: readonly ImportedChild[], batchId: string, now: string): number {
-      const insert = db.prepare(
-        `INSERT INTO children (id, setting_id, first_name, last_name, date_of_birth, sex, ethnicity, home_languages, eal,
-           send_stage, funded2, eypp, room_id, key_person_id, start_date, leave_date, notes, search_name, archived_at,
-           import_batch_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const { fields: f, archivedAt, searchName } of children) {
-        insert.run(
-          newId(),
-          settingId,
-          f.firstName,
-          f.lastName,
-          f.dateOfBirth,
-          f.sex,
-          f.ethnicity,
-          JSON.stringify(f.homeLanguages),
-          toFlag(f.eal),
-          f.sendStage,
-          toFlag(f.funded2),
-          toFlag(f.eypp),
-          f.roomId,
-          f.keyPersonId,
-          f.startDate,
-          f.leaveDate,
-          f.notes,
-          searchName,
-          archivedAt,
-          batchId,
-          now,
-          now,
-        );
-      }
-      return children.length;
+      return childrenRepo(db).insertMany(settingId, children, batchId, now).length;
     },
 
     tagScreening(screeningId: string, batchId: string): void {

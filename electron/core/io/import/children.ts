@@ -202,6 +202,6 @@ function analyseChild(
   } else seenInFile.set(key, row.rowNumber);
 
   const { settingId: _settingId, ...fields } = parsed.data;
-  report.child = { fields: { ...fields, dateOfBirth }, archivedAt: leaver ? lk.now : null, searchName: foldName(`${fields.firstName} ${fields.lastName}`) };
+  report.child = { fields: { ...fields, dateOfBirth }, archivedAt: leaver ? lk.now : null };
   return report;
 }
