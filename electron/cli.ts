@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError, ApiCallError } from '../shared/errors.js';
-import { settingTypes, type SettingType } from '../shared/schemas/setting.js';
+import { settingTypes, type SettingType } from '../shared/schemas/settings.js';
 import { fixedClock, systemClock, type Clock } from './core/context.js';
 import { createCore, type Core } from './core/core.js';
 import { generateDemo } from './core/demo/generate.js';

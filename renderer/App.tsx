@@ -1,6 +1,6 @@
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { useEffect, useState } from 'react';
-import type { Actor } from '../shared/schemas/audit.js';
+import type { Actor } from '../shared/schemas/session.js';
 import { api } from './api.js';
 import { rememberedActor } from './components/ActorPrompt.js';
 import { NoticeBanner } from './components/NoticeBanner.js';

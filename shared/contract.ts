@@ -1,40 +1,12 @@
 import { z } from 'zod';
-import {
-  childInputSchema,
-  childListQuerySchema,
-  childListResultSchema,
-  childSchema,
-  childUpdateSchema,
-} from './schemas/child.js';
-import {
-  cohortBreakdownInputSchema,
-  cohortBreakdownSchema,
-  cohortChildrenInputSchema,
-  cohortChildrenSchema,
-  cohortOverviewSchema,
-  roundInputSchema,
-  roundSchema,
-  roundUpdateSchema,
-  scopeInputSchema,
-  scopeRoundInputSchema,
-  settingsComparisonInputSchema,
-  settingsComparisonSchema,
-  transitionInputSchema,
-  transitionSchema,
-  trendRowSchema,
-  workingAtRowSchema,
-} from './schemas/cohort.js';
-import { actorInputSchema, actorSchema, auditListSchema, auditQuerySchema } from './schemas/audit.js';
+import { childInputSchema, childListQuerySchema, childListResultSchema, childSchema, childUpdateSchema } from './schemas/children.js';
+import { cohortBreakdownInputSchema, cohortBreakdownSchema, cohortChildrenInputSchema, cohortChildrenSchema, cohortOverviewSchema, scopeInputSchema, scopeRoundInputSchema, settingsComparisonInputSchema, settingsComparisonSchema, transitionInputSchema, transitionSchema, trendRowSchema, workingAtRowSchema } from './schemas/cohort.js';
+import { roundInputSchema, roundSchema, roundUpdateSchema } from './schemas/rounds.js';
+import { actorInputSchema, actorSchema } from './schemas/session.js';
+import { auditListSchema, auditQuerySchema } from './schemas/audit.js';
 import { idSchema, isoDateSchema } from './schemas/common.js';
 import { fileDataSchema, tableExportSchema } from './schemas/export.js';
-import {
-  backupConfigureSchema,
-  backupCreateSchema,
-  backupFileSchema,
-  backupInfoSchema,
-  backupSettingsSchema,
-  restoreResultSchema,
-} from './schemas/backup.js';
+import { backupConfigureSchema, backupCreateSchema, backupFileSchema, backupInfoSchema, backupSettingsSchema, restoreResultSchema } from './schemas/backups.js';
 import {
   retentionDueInputSchema,
   retentionDueSchema,
@@ -43,37 +15,13 @@ import {
   retentionPurgeInputSchema,
   retentionPurgeResultSchema,
 } from './schemas/retention.js';
-import {
-  roomInputSchema,
-  roomSchema,
-  roomUpdateSchema,
-  settingInputSchema,
-  settingSchema,
-  settingSummarySchema,
-  settingUpdateSchema,
-} from './schemas/setting.js';
-import {
-  instrumentCopySchema,
-  instrumentSchema,
-  instrumentUpdateSchema,
-  reviewIntervalsSchema,
-  screeningInputSchema,
-  screeningSchema,
-  screeningUpdateSchema,
-} from './schemas/screening.js';
+import { roomInputSchema, roomSchema, roomUpdateSchema } from './schemas/rooms.js';
+import { settingInputSchema, settingSchema, settingSummarySchema, settingUpdateSchema } from './schemas/settings.js';
+import { instrumentCopySchema, instrumentSchema, instrumentUpdateSchema } from './schemas/instruments.js';
+import { reviewIntervalsSchema } from './schemas/settings.js';
+import { screeningInputSchema, screeningSchema, screeningUpdateSchema } from './schemas/screenings.js';
 import { staffInputSchema, staffSchema, staffUpdateSchema } from './schemas/staff.js';
-import {
-  importBatchSchema,
-  importListInputSchema,
-  importPreviewInputSchema,
-  importPreviewSchema,
-  importRunInputSchema,
-  importRunResultSchema,
-  importSourceSchema,
-  importSourcesInputSchema,
-  importUndoInputSchema,
-  importUndoResultSchema,
-} from './schemas/import.js';
+import { importBatchSchema, importListInputSchema, importPreviewInputSchema, importPreviewSchema, importRunInputSchema, importRunResultSchema, importSourceSchema, importSourcesInputSchema, importUndoInputSchema, importUndoResultSchema } from './schemas/imports.js';
 
 // THE API. Every method the renderer (or the CLI, or a test) may call is listed here once, with
 // the schema its input must pass and the shape of what it returns. Both transports and the

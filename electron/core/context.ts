@@ -1,7 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
 import { isoFromDate } from '../../shared/domain/dates.js';
 import type { Db } from './db/open.js';
-import type { Actor } from '../../shared/schemas/audit.js';
+import type { Actor } from '../../shared/schemas/session.js';
 import { auditRepo } from './db/repos/audit.js';
 import { childrenRepo } from './db/repos/children.js';
 import { cohortRepo } from './db/repos/cohort.js';

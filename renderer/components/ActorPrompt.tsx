@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Actor } from '../../shared/schemas/audit.js';
+import type { Actor } from '../../shared/schemas/session.js';
 import type { Staff } from '../../shared/schemas/staff.js';
 import { api } from '../api.js';
 import { errorsFromFailure, type FieldErrors } from '../lib/forms.js';

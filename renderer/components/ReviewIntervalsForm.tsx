@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { SettingSummary } from '../../shared/schemas/setting.js';
-import { reviewIntervalsSchema } from '../../shared/schemas/screening.js';
+import type { SettingSummary } from '../../shared/schemas/settings.js';
+import { reviewIntervalsSchema } from '../../shared/schemas/settings.js';
 import { api } from '../api.js';
 import { useAppState } from '../lib/appState.js';
 import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { reviewStatus } from '../../shared/domain/screening.js';
 import { formatAge } from '../../shared/domain/dates.js';
-import { screeningActionLabels, type Screening } from '../../shared/schemas/screening.js';
+import { screeningActionLabels, type Screening } from '../../shared/schemas/screenings.js';
 import { api } from '../api.js';
 import { useAppState, useToday } from '../lib/appState.js';
 import { formatUkDate } from '../lib/format.js';

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../shared/contract.js';
-import type { Actor } from '../../shared/schemas/audit.js';
+import type { Actor } from '../../shared/schemas/session.js';
 
 // App-wide state kept small on purpose: what the core told us at start-up (today's date, the
 // database), and the one status message shown after an action, with its optional Undo.

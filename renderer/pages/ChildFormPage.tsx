@@ -1,16 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  childDateIssues,
-  childInputSchema,
-  ethnicities,
-  sendStageLabels,
-  sexLabels,
-  type Child,
-  type EthnicityCode,
-  type SendStage,
-  type Sex,
-} from '../../shared/schemas/child.js';
+import { childDateIssues, childInputSchema, ethnicities, sendStageLabels, sexLabels, type Child, type EthnicityCode, type SendStage, type Sex } from '../../shared/schemas/children.js';
 import { isIsoDate } from '../../shared/domain/dates.js';
 import { api } from '../api.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ethnicities, sendStageLabels, sexLabels } from '../../shared/schemas/child.js';
+import { ethnicities, sendStageLabels, sexLabels } from '../../shared/schemas/children.js';
 import { api } from '../api.js';
 import { ColourTag } from '../components/ColourTag.js';
 import { DateField } from '../components/fields.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../shared/schemas/child.js';
+import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../shared/schemas/children.js';
 import { ColourTag } from '../components/ColourTag.js';
 import { ReviewDue } from '../components/ScreeningHistory.js';
 import { SortableHeader } from '../components/SortableHeader.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { backupKindLabels, type BackupInfo } from '../../shared/schemas/backup.js';
+import { backupKindLabels, type BackupInfo } from '../../shared/schemas/backups.js';
 import { retentionYearLimits, type RetentionPolicy } from '../../shared/schemas/retention.js';
 import { api } from '../api.js';
 import { useAppState } from '../lib/appState.js';

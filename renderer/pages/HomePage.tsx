@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { settingTypeLabels, type SettingSummary } from '../../shared/schemas/setting.js';
+import { settingTypeLabels, type SettingSummary } from '../../shared/schemas/settings.js';
 import { api } from '../api.js';
 import { SortableHeader } from '../components/SortableHeader.js';
 import { useAppState } from '../lib/appState.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ImportKind, ImportMapping, ImportPreview, ImportRunResult } from '../../shared/schemas/import.js';
+import type { ImportKind, ImportMapping, ImportPreview, ImportRunResult } from '../../shared/schemas/imports.js';
 import { api } from '../api.js';
 import { RadioGroup, TextField } from '../components/fields.js';
 import { useAppState } from '../lib/appState.js';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Instrument } from '../../shared/schemas/screening.js';
-import { instrumentCopySchema, instrumentUpdateSchema } from '../../shared/schemas/screening.js';
+import type { Instrument } from '../../shared/schemas/instruments.js';
+import { instrumentCopySchema, instrumentUpdateSchema } from '../../shared/schemas/instruments.js';
 import { api } from '../api.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { TextField } from '../components/fields.js';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { roomInputSchema, type Room } from '../../shared/schemas/setting.js';
+import { roomInputSchema, type Room } from '../../shared/schemas/rooms.js';
 import {
   qualificationLabels,
   staffInputSchema,

@@ -4,15 +4,9 @@ import { ageInCompletedMonths, compareIsoDates, formatAge, isIsoDate } from '../
 import { findSection, resolveSectionColour, sectionForAge, type Colour } from '../../shared/domain/screening.js';
 import { screeningOutcome, type ScreeningOutcome } from '../../shared/domain/screening-outcome.js';
 import type { FieldIssue } from '../../shared/errors.js';
-import type { Child } from '../../shared/schemas/child.js';
-import {
-  colourLabels,
-  screeningActionLabels,
-  screeningInputSchema,
-  type Instrument,
-  type Screening,
-  type ScreeningInput,
-} from '../../shared/schemas/screening.js';
+import type { Child } from '../../shared/schemas/children.js';
+import { colourLabels, screeningActionLabels, screeningInputSchema, type Screening, type ScreeningInput } from '../../shared/schemas/screenings.js';
+import { type Instrument } from '../../shared/schemas/instruments.js';
 import type { Staff } from '../../shared/schemas/staff.js';
 import { api } from '../api.js';
 import { ColourTag } from '../components/ColourTag.js';

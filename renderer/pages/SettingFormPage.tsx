@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../shared/schemas/setting.js';
+import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../shared/schemas/settings.js';
 import { api } from '../api.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { optionsFrom, SelectField, TextField } from '../components/fields.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { settingTypeLabels } from '../../shared/schemas/setting.js';
+import { settingTypeLabels } from '../../shared/schemas/settings.js';
 import { api } from '../api.js';
 import { ReviewIntervalsForm } from '../components/ReviewIntervalsForm.js';
 import { useAppState } from '../lib/appState.js';

@@ -1,26 +1,9 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, recordMetaSchema, requiredText } from './common.js';
-import { settingTypes } from './setting.js';
+import { settingTypes } from './settings.js';
 
 // Cohort tracking: screening rounds (terms) and the questions managers and local authorities ask
 // of them. Every count can be opened as the list of children behind it (cohort.children).
-
-// ----- Rounds -------------------------------------------------------------------------------
-
-export const roundInputSchema = z.object({
-  name: requiredText('a name for the round, for example Autumn 2026', 60),
-  startDate: isoDateSchema,
-  endDate: isoDateSchema,
-});
-export const roundUpdateSchema = roundInputSchema.extend({ id: idSchema });
-
-export const roundSchema = recordMetaSchema.extend({
-  name: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  screeningCount: z.number().int(),
-});
-export type Round = z.infer<typeof roundSchema>;
 
 // ----- Scope and grouping ------------------------------------------------------------------
 

@@ -39,3 +39,6 @@ export const recordMetaSchema = z.object({
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** A whole number typed into a form field. */
+export const countSchema = z.number({ message: 'Enter a whole number' }).int({ message: 'Enter a whole number' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { sendStages } from './child.js';
+import { sendStages } from './children.js';
 
 // Retention: a policy per record type, editable, with defaults that are assumptions
 // (see 0006-retention.sql). Only leavers are ever due; the child record goes with the last of

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../shared/contract.js';
 import type { Core } from '../../electron/core/core.js';
 import type { ApiErrorBody } from '../../shared/errors.js';
-import type { ChildListQuery, ChildSortKey } from '../../shared/schemas/child.js';
+import type { ChildListQuery, ChildSortKey } from '../../shared/schemas/children.js';
 import { testCore, testToday, snapshot } from '../support/core.js';
 
 const now = `${testToday}T12:00:00.000Z`;

@@ -5,9 +5,9 @@ import type { MethodInput, MethodOutput } from '../../shared/contract.js';
 import { addDays, addMonths, addWeeks, ageInCompletedMonths, daysBetween } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge, type Colour } from '../../shared/domain/screening.js';
 import { ApiCallError } from '../../shared/errors.js';
-import { ethnicities, sendStageLabels, sendStages, sexes, sexLabels, type EthnicityCode, type SendStage, type Sex } from '../../shared/schemas/child.js';
+import { ethnicities, sendStageLabels, sendStages, sexes, sexLabels, type EthnicityCode, type SendStage, type Sex } from '../../shared/schemas/children.js';
 import { cohortGroupings, type CohortGrouping, type CohortScope, type RagCounts } from '../../shared/schemas/cohort.js';
-import type { SettingType } from '../../shared/schemas/setting.js';
+import type { SettingType } from '../../shared/schemas/settings.js';
 import { testCore, testToday } from '../support/core.js';
 
 // Property tests for cohort tracking: random small worlds (settings with local authorities and

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import { addMonths, ageInCompletedMonths, daysBetween } from '../../shared/domain/dates.js';
-import type { ChildRow } from '../../shared/schemas/child.js';
-import type { Screening } from '../../shared/schemas/screening.js';
+import type { ChildRow } from '../../shared/schemas/children.js';
+import type { Screening } from '../../shared/schemas/screenings.js';
 import { testCore, testToday } from '../support/core.js';
 
 function allChildren(core: Core, settingId: string): ChildRow[] {

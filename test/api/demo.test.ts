@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import { childDateIssues } from '../../shared/schemas/child.js';
+import { childDateIssues } from '../../shared/schemas/children.js';
 import { testCore, testToday } from '../support/core.js';
 
 function snapshot(core: Core): string {

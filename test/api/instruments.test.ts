@@ -4,7 +4,8 @@ import type { Core } from '../../electron/core/core.js';
 import type { MethodInput } from '../../shared/contract.js';
 import type { Colour } from '../../shared/domain/screening.js';
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors.js';
-import type { Instrument, SectionEntry } from '../../shared/schemas/screening.js';
+import type { Instrument } from '../../shared/schemas/instruments.js';
+import type { SectionEntry } from '../../shared/schemas/screenings.js';
 import { testCore, testToday } from '../support/core.js';
 
 // API tests for instruments: the seeded default, cut-offs entered by an administrator (MADE-UP

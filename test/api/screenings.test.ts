@@ -5,8 +5,8 @@ import type { MethodInput } from '../../shared/contract.js';
 import { ageInCompletedMonths } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge, type Colour } from '../../shared/domain/screening.js';
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors.js';
-import type { ChildListQuery } from '../../shared/schemas/child.js';
-import type { Screening, SectionEntry } from '../../shared/schemas/screening.js';
+import type { ChildListQuery } from '../../shared/schemas/children.js';
+import type { Screening, SectionEntry } from '../../shared/schemas/screenings.js';
 import { testCore, testToday } from '../support/core.js';
 
 // API tests for screenings (create, get, listForChild, update, delete), the review intervals of a

@@ -12,8 +12,8 @@ import {
   type Colour,
   type SectionColour,
 } from '../../shared/domain/screening.js';
-import type { EthnicityCode, SendStage, Sex } from '../../shared/schemas/child.js';
-import type { SettingType } from '../../shared/schemas/setting.js';
+import type { EthnicityCode, SendStage, Sex } from '../../shared/schemas/children.js';
+import type { SettingType } from '../../shared/schemas/settings.js';
 import { openDatabase } from '../../electron/core/db/open.js';
 import { refreshAllDerived } from '../../electron/core/db/repos/derived.js';
 import { SeededRandom } from '../../electron/core/demo/random.js';

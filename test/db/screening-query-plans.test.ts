@@ -3,7 +3,7 @@ import type { Core } from '../../electron/core/core.js';
 import type { Db } from '../../electron/core/db/open.js';
 import { addDays, ageInCompletedMonths } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge } from '../../shared/domain/screening.js';
-import type { ChildListQuery } from '../../shared/schemas/child.js';
+import type { ChildListQuery } from '../../shared/schemas/children.js';
 import { testCore } from '../support/core.js';
 
 // A child's screening history and the children list (with each child's latest screening) must

@@ -4,8 +4,8 @@ import { resolveDatabasePath, userDataFolder } from '../../electron/core/paths.j
 import { isAllowedExternalUrl } from '../../electron/security.js';
 import { appVersion } from '../../electron/core/version.js';
 import { foldForSearch } from '../../shared/domain/search.js';
-import { childDateIssues, childInputSchema } from '../../shared/schemas/child.js';
-import { settingInputSchema, urnSchema } from '../../shared/schemas/setting.js';
+import { childDateIssues, childInputSchema } from '../../shared/schemas/children.js';
+import { settingInputSchema, urnSchema } from '../../shared/schemas/settings.js';
 
 describe('appVersion', () => {
   it('matches package.json', () => {

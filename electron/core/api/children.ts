@@ -1,6 +1,6 @@
 import { compareIsoDates } from '../../../shared/domain/dates.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
-import { childDateIssues } from '../../../shared/schemas/child.js';
+import { childDateIssues } from '../../../shared/schemas/children.js';
 import type { CoreContext } from '../context.js';
 import type { ChildFields } from '../db/repos/children.js';
 import { requireOpenSetting } from './settings.js';

@@ -2,7 +2,7 @@ import { compareIsoDates } from '../../../shared/domain/dates.js';
 import { findSection, validateCutOffs, type InstrumentSection } from '../../../shared/domain/screening.js';
 import { screeningOutcome } from '../../../shared/domain/screening-outcome.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
-import type { Child } from '../../../shared/schemas/child.js';
+import type { Child } from '../../../shared/schemas/children.js';
 import type { ParsedInput } from '../../../shared/contract.js';
 import type { CoreContext } from '../context.js';
 import type { ScreeningRecord } from '../db/repos/screenings.js';

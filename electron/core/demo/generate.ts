@@ -1,7 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract.js';
 import { addDays, addMonths } from '../../../shared/domain/dates.js';
-import type { EthnicityCode, Sex } from '../../../shared/schemas/child.js';
-import type { SettingType } from '../../../shared/schemas/setting.js';
+import type { EthnicityCode, Sex } from '../../../shared/schemas/children.js';
+import type { SettingType } from '../../../shared/schemas/settings.js';
 import type { QualificationLevel, StaffRole } from '../../../shared/schemas/staff.js';
 import { SeededRandom } from './random.js';
 import { addDemoScreenings, NeedDeck, screeningRounds } from './screenings.js';

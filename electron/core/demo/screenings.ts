@@ -1,8 +1,9 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract.js';
 import { addDays, ageInCompletedMonths, compareIsoDates, daysBetween, parseIsoDate } from '../../../shared/domain/dates.js';
 import { sectionForAge, type Colour, type InstrumentSection } from '../../../shared/domain/screening.js';
-import type { Child } from '../../../shared/schemas/child.js';
-import type { Instrument, ScreeningInput } from '../../../shared/schemas/screening.js';
+import type { Child } from '../../../shared/schemas/children.js';
+import type { Instrument } from '../../../shared/schemas/instruments.js';
+import type { ScreeningInput } from '../../../shared/schemas/screenings.js';
 import type { Staff } from '../../../shared/schemas/staff.js';
 import type { SeededRandom } from './random.js';
 

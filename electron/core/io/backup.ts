@@ -2,14 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
-import {
-  backupFileNamePattern,
-  type BackupInfo,
-  type BackupKind,
-  type BackupSettings,
-  type DatabaseCheck,
-  type RestoreResult,
-} from '../../../shared/schemas/backup.js';
+import { backupFileNamePattern, type BackupInfo, type BackupKind, type BackupSettings, type DatabaseCheck, type RestoreResult } from '../../../shared/schemas/backups.js';
 import { createRepos, type CoreContext } from '../context.js';
 import { latestSchemaVersion } from '../db/migrations.js';
 import { openDatabase, type Db, type OpenOptions } from '../db/open.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatUkDate } from '../../../shared/domain/dates.js';
-import { ethnicities, sendStageLabels, sexLabels } from '../../../shared/schemas/child.js';
+import { ethnicities, sendStageLabels, sexLabels } from '../../../shared/schemas/children.js';
 import type { TableExport } from '../../../shared/schemas/export.js';
 import type { CoreContext } from '../context.js';
 import { addTableSheet } from './xlsx.js';

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope, type Round } from '../../../shared/schemas/cohort.js';
+import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope } from '../../../shared/schemas/cohort.js';
+import { type Round } from '../../../shared/schemas/rounds.js';
 import { ChartOrTable } from '../../components/ChartOrTable.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { useApi } from '../../lib/useApi.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { colourKeys, cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope } from '../../../shared/schemas/cohort.js';
-import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/setting.js';
+import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/settings.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { SortableHeader } from '../../components/SortableHeader.js';

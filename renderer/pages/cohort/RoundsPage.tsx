@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { roundInputSchema, type Round } from '../../../shared/schemas/cohort.js';
+import { roundInputSchema, type Round } from '../../../shared/schemas/rounds.js';
 import { api } from '../../api.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { DateField, TextField } from '../../components/fields.js';

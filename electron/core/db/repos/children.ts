@@ -1,5 +1,5 @@
-import type { Child, ChildListResult, ChildRow as ChildListRow, EthnicityCode, SendStage, Sex } from '../../../../shared/schemas/child.js';
-import type { ChildSortKey, LatestScreening } from '../../../../shared/schemas/child.js';
+import type { Child, ChildListResult, ChildRow as ChildListRow, EthnicityCode, SendStage, Sex } from '../../../../shared/schemas/children.js';
+import type { ChildSortKey, LatestScreening } from '../../../../shared/schemas/children.js';
 import { reviewStatus } from '../../../../shared/domain/screening.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Db } from '../open.js';

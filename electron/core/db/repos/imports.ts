@@ -1,5 +1,5 @@
 import { childrenRepo, type ChildFields } from './children.js';
-import type { ImportBatch, ImportKind, ImportMapping } from '../../../../shared/schemas/import.js';
+import type { ImportBatch, ImportKind, ImportMapping } from '../../../../shared/schemas/imports.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Db } from '../open.js';
 import { refreshChildDerived } from './derived.js';

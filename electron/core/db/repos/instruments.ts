@@ -1,6 +1,6 @@
 import type { InstrumentSection } from '../../../../shared/domain/screening.js';
 import { AppError } from '../../../../shared/errors.js';
-import type { Instrument } from '../../../../shared/schemas/screening.js';
+import type { Instrument } from '../../../../shared/schemas/instruments.js';
 import type { Db } from '../open.js';
 import { fromFlag, isUniqueViolation, newId, notFound } from './rows.js';
 

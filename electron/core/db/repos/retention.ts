@@ -1,5 +1,5 @@
 import type { RetentionPolicy, RetentionRecordType, RetentionRule } from '../../../../shared/schemas/retention.js';
-import type { SendStage } from '../../../../shared/schemas/child.js';
+import type { SendStage } from '../../../../shared/schemas/children.js';
 import type { Db } from '../open.js';
 import { removeChildDerived } from './derived.js';
 import { newId, notFound } from './rows.js';

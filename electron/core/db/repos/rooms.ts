@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors.js';
-import type { Room } from '../../../../shared/schemas/setting.js';
+import type { Room } from '../../../../shared/schemas/rooms.js';
 import type { Db } from '../open.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';
 

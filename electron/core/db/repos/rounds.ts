@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors.js';
-import type { Round } from '../../../../shared/schemas/cohort.js';
+import type { Round } from '../../../../shared/schemas/rounds.js';
 import type { Db } from '../open.js';
 import { refreshRoundDerived } from './derived.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';

@@ -1,5 +1,5 @@
 import { activitySection, lowestSectionTried, sectionsBehind, type Colour } from '../../../../shared/domain/screening.js';
-import type { Screening } from '../../../../shared/schemas/screening.js';
+import type { Screening } from '../../../../shared/schemas/screenings.js';
 import type { Db } from '../open.js';
 import { refreshChildDerived } from './derived.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';

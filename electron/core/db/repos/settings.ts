@@ -1,4 +1,4 @@
-import type { Setting, SettingSummary, SettingType } from '../../../../shared/schemas/setting.js';
+import type { Setting, SettingSummary, SettingType } from '../../../../shared/schemas/settings.js';
 import type { ReviewIntervals } from '../../../../shared/domain/screening.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { Db } from '../open.js';

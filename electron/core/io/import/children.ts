@@ -1,6 +1,6 @@
 import { compareIsoDates, formatUkDate } from '../../../../shared/domain/dates.js';
-import { childDateIssues, childInputSchema } from '../../../../shared/schemas/child.js';
-import type { Room } from '../../../../shared/schemas/setting.js';
+import { childDateIssues, childInputSchema } from '../../../../shared/schemas/children.js';
+import type { Room } from '../../../../shared/schemas/rooms.js';
 import type { Staff } from '../../../../shared/schemas/staff.js';
 import type { ChildKey, ImportedChild } from '../../db/repos/imports.js';
 import { readImportDate } from './dates.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiCallError } from '../../../../shared/errors.js';
-import type { ImportKind, ImportMapping } from '../../../../shared/schemas/import.js';
+import type { ImportKind, ImportMapping } from '../../../../shared/schemas/imports.js';
 import type { Core } from '../../core.js';
 
 // `chatterbox import children|screenings FILE --setting URN [--dry-run]`: the same preview and run

@@ -1,15 +1,5 @@
 import { validationError, type FieldIssue } from '../../../../shared/errors.js';
-import {
-  importFieldsFor,
-  issueListLimit,
-  maxImportFileBytes,
-  previewRowLimit,
-  type ImportIssue,
-  type ImportKind,
-  type ImportPreview,
-  type ImportPreviewRow,
-  type ImportRunResult,
-} from '../../../../shared/schemas/import.js';
+import { importFieldsFor, issueListLimit, maxImportFileBytes, previewRowLimit, type ImportIssue, type ImportKind, type ImportPreview, type ImportPreviewRow, type ImportRunResult } from '../../../../shared/schemas/imports.js';
 import type { CoreContext } from '../../context.js';
 import { importsRepo, type ImportsRepo } from '../../db/repos/imports.js';
 import { analyseChildren, type ChildRowResult } from './children.js';

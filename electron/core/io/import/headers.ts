@@ -1,5 +1,5 @@
-import type { ImportKind, ImportMapping } from '../../../../shared/schemas/import.js';
-import { importFieldsFor } from '../../../../shared/schemas/import.js';
+import type { ImportKind, ImportMapping } from '../../../../shared/schemas/imports.js';
+import { importFieldsFor } from '../../../../shared/schemas/imports.js';
 
 // Suggesting which column holds which field from the headings nursery systems use. Headings are
 // compared folded: lower case, accents and everything but letters and digits removed, so

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../../../shared/errors.js';
-import { importFieldsFor, type ImportKind, type ImportMapping } from '../../../../shared/schemas/import.js';
+import { importFieldsFor, type ImportKind, type ImportMapping } from '../../../../shared/schemas/imports.js';
 import { cellText, type CellValue, type RawRow } from './table.js';
 
 // A mapping as the person chose it, checked against the file: every field known, every column

@@ -1,4 +1,4 @@
-import { previewRowLimit, type ImportIssue } from '../../../../shared/schemas/import.js';
+import { previewRowLimit, type ImportIssue } from '../../../../shared/schemas/imports.js';
 import type { MappedRow } from './mapping.js';
 
 // What the analysis says about one row: its cells as read, and the errors (the row cannot be

@@ -1,6 +1,6 @@
 import { formatUkDate } from '../../../../shared/domain/dates.js';
 import type { ApiCallError, FieldIssue } from '../../../../shared/errors.js';
-import type { Screening, ScreeningInput } from '../../../../shared/schemas/screening.js';
+import type { Screening, ScreeningInput } from '../../../../shared/schemas/screenings.js';
 import type { Staff } from '../../../../shared/schemas/staff.js';
 import type { ChildKey } from '../../db/repos/imports.js';
 import { readImportDate } from './dates.js';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { maxImportRows } from '../../../../shared/schemas/import.js';
+import { maxImportRows } from '../../../../shared/schemas/imports.js';
 import { parseCsv } from './csv.js';
 import { decodeText, looksBinary, type TextEncodingName } from './decode.js';
 import { ImportFileError } from './errors.js';

@@ -1,4 +1,4 @@
-import { ethnicities, ethnicityCodes, type EthnicityCode, type SendStage, type Sex } from '../../../../shared/schemas/child.js';
+import { ethnicities, ethnicityCodes, type EthnicityCode, type SendStage, type Sex } from '../../../../shared/schemas/children.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Colour } from '../../../../shared/domain/screening.js';
 

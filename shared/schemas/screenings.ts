@@ -12,48 +12,6 @@ export const screeningActionLabels = {
   referral: 'Referral: contact the speech and language service',
 } as const;
 
-// ----- Instruments ---------------------------------------------------------------------------
-
-const countSchema = z.number({ message: 'Enter a whole number' }).int({ message: 'Enter a whole number' });
-
-export const instrumentSectionSchema = z.object({
-  section: z.number().int().min(1),
-  minMonths: z.number().int().min(0),
-  maxMonths: z.number().int().min(0),
-  itemCount: z.number().int().min(1),
-  lowestGreen: z.number().int().nullable(),
-  lowestAmber: z.number().int().nullable(),
-});
-
-export const instrumentSchema = recordMetaSchema.extend({
-  name: z.string(),
-  isDefault: z.boolean(),
-  archivedAt: z.string().nullable(),
-  sections: z.array(instrumentSectionSchema),
-  screeningCount: z.number().int(),
-});
-export type Instrument = z.infer<typeof instrumentSchema>;
-
-/** What an administrator may change per section: the item count and the cut-offs from their handbook. */
-export const instrumentSectionEditSchema = z.object({
-  section: z.number().int().min(1),
-  itemCount: countSchema.min(1, { message: 'A section needs at least 1 item' }).max(50, { message: 'A section can have at most 50 items' }),
-  lowestGreen: countSchema.min(0, { message: 'Cut-offs cannot be negative' }).nullable(),
-  lowestAmber: countSchema.min(0, { message: 'Cut-offs cannot be negative' }).nullable(),
-});
-
-export const instrumentUpdateSchema = z.object({
-  id: idSchema,
-  name: requiredText('the instrument name', 80),
-  sections: z.array(instrumentSectionEditSchema).min(1).max(20),
-});
-export type InstrumentUpdate = z.input<typeof instrumentUpdateSchema>;
-
-export const instrumentCopySchema = z.object({
-  fromId: idSchema,
-  name: requiredText('a name for the new version', 80),
-});
-
 // ----- Screenings ----------------------------------------------------------------------------
 
 export const sectionEntrySchema = z.object({
@@ -129,10 +87,3 @@ export const screeningSchema = recordMetaSchema.extend({
   reviewDate: z.string(),
 });
 export type Screening = z.infer<typeof screeningSchema>;
-
-export const reviewIntervalsSchema = z.object({
-  settingId: idSchema,
-  amberWeeks: countSchema.min(1, { message: 'Enter 1 to 52 weeks' }).max(52, { message: 'Enter 1 to 52 weeks' }),
-  redWeeks: countSchema.min(1, { message: 'Enter 1 to 52 weeks' }).max(52, { message: 'Enter 1 to 52 weeks' }),
-  greenMonths: countSchema.min(1, { message: 'Enter 1 to 24 months' }).max(24, { message: 'Enter 1 to 24 months' }),
-});

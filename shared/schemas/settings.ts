@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, recordMetaSchema, requiredText } from './common.js';
+import { countSchema, idSchema, optionalText, recordMetaSchema, requiredText } from './common.js';
 
 export const settingTypes = ['nursery', 'pre-school', 'childminder', 'school-nursery', 'childrens-centre'] as const;
 export type SettingType = (typeof settingTypes)[number];
@@ -51,15 +51,10 @@ export type SettingSummary = z.infer<typeof settingSummarySchema>;
 
 export const settingUpdateSchema = settingInputSchema.extend({ id: idSchema });
 
-export const roomInputSchema = z.object({
+/** When to re-screen after each colour, per setting (see shared/domain/screening.ts). */
+export const reviewIntervalsSchema = z.object({
   settingId: idSchema,
-  name: requiredText('the room name', 60),
+  amberWeeks: countSchema.min(1, { message: 'Enter 1 to 52 weeks' }).max(52, { message: 'Enter 1 to 52 weeks' }),
+  redWeeks: countSchema.min(1, { message: 'Enter 1 to 52 weeks' }).max(52, { message: 'Enter 1 to 52 weeks' }),
+  greenMonths: countSchema.min(1, { message: 'Enter 1 to 24 months' }).max(24, { message: 'Enter 1 to 24 months' }),
 });
-export const roomUpdateSchema = z.object({ id: idSchema, name: requiredText('the room name', 60) });
-export const roomSchema = recordMetaSchema.extend({
-  settingId: idSchema,
-  name: z.string(),
-  archivedAt: z.string().nullable(),
-  childrenOnRoll: z.number().int(),
-});
-export type Room = z.infer<typeof roomSchema>;
