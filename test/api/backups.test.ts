@@ -15,13 +15,12 @@ import {
   runAutoBackupIfDue,
   startAutoBackups,
 } from '../../electron/core/io/backup.js';
-import { tempDir, testCore, testToday } from '../support/core.js';
+import { snapshot, tempDir, testCore } from '../support/core.js';
 
-const now = `${testToday}T12:00:00.000Z`;
 
-function snapshot(core: Core): string {
-  const db = core.context.db;
-  return JSON.stringify(['settings', 'children', 'app_settings', 'retention_policies'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
+/** The rows a backup or a restore could change. */
+function snapshotBackedUp(core: Core): string {
+  return snapshot(core, ['settings', 'children', 'app_settings', 'retention_policies']);
 }
 
 function settingNames(core: Core): string[] {
@@ -38,11 +37,11 @@ function namesIn(file: string): string[] {
 }
 
 async function failureAsync(core: Core, method: string, input: unknown): Promise<ApiErrorBody> {
-  const before = snapshot(core);
+  const before = snapshotBackedUp(core);
   const folder = backupFolderFor(core.context.databasePath);
   const filesBefore = existsSync(folder) ? readdirSync(folder).sort() : [];
   const result = await core.callAsync(method, input);
-  expect(snapshot(core), 'nothing may be written by a failed call').toBe(before);
+  expect(snapshotBackedUp(core), 'nothing may be written by a failed call').toBe(before);
   expect(existsSync(folder) ? readdirSync(folder).sort() : [], 'no backup file may be added or removed').toEqual(filesBefore);
   if (result.ok) throw new Error(`${method} should have failed but returned ${JSON.stringify(result.value)}`);
   return result.error;

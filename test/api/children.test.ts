@@ -1,34 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../shared/contract.js';
-import type { Core } from '../../electron/core/core.js';
-import type { ApiErrorBody } from '../../shared/errors.js';
 import type { ChildListQuery, ChildSortKey } from '../../shared/schemas/children.js';
-import { testCore, testToday, snapshot } from '../support/core.js';
-
-const now = `${testToday}T12:00:00.000Z`;
-
-
-function failure(core: Core, method: string, input: unknown): ApiErrorBody {
-  const before = snapshot(core);
-  const result = core.call(method, input);
-  expect(snapshot(core), 'nothing may be written by a failed call').toBe(before);
-  if (result.ok) throw new Error(`${method} should have failed but returned ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-
-function paths(error: ApiErrorBody): string[] {
-  return (error.issues ?? []).map((i) => i.path.join('.'));
-}
+import { failure, paths } from '../support/api.js';
+import { testCore, testNow as now, testToday } from '../support/core.js';
+import { twoSettings, validChild } from '../support/fixtures.js';
 
 /**
  * Two settings. Acorn has rooms, staff (one archived) and seven children, one of them a leaver;
  * Bramble has its own room, key person and a child who shares a first name with one of Acorn's.
  */
 function world() {
-  const core = testCore();
-  const acorn = core.invoke('settings.create', { name: 'Acorn Lane', urn: 'EY111111', type: 'nursery' });
-  const bramble = core.invoke('settings.create', { name: 'Bramble Barn', urn: 'EY222222', type: 'pre-school' });
+  const { core, a: acorn, b: bramble } = twoSettings();
   const babies = core.invoke('rooms.create', { settingId: acorn.id, name: 'Babies' });
   const toddlers = core.invoke('rooms.create', { settingId: acorn.id, name: 'Toddlers' });
   const oldRoom = core.invoke('rooms.create', { settingId: acorn.id, name: 'Old room' });
@@ -75,10 +58,6 @@ const D = 'Ann_Marie Dandelight';
 const E = 'Ann-Marie Evans';
 const P = 'Ella Per%cent';
 const F = 'Finn Fernwhistle';
-
-function validChild(settingId: string) {
-  return { settingId, firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-01', sex: 'female' as const };
-}
 
 describe('children.create and children.get', () => {
   it('creates a child with defaults filled in and text trimmed, and gets it back', () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import { childDateIssues } from '../../shared/schemas/children.js';
-import { testCore, testToday } from '../support/core.js';
-
-function snapshot(core: Core): string {
-  const db = core.context.db;
-  return JSON.stringify(['settings', 'rooms', 'staff', 'children'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
-}
+import { snapshot, testCore, testToday } from '../support/core.js';
 
 interface DemoChild {
   first_name: string;

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError } from '../../shared/errors.js';
 import type { Core } from '../../electron/core/core.js';
 import { childHeader, childMapping, childRow, csv, dump, fileInput, makeSetting, xlsx } from '../fixtures/import/build.js';
+import { rejection } from '../support/api.js';
 import { testCore } from '../support/core.js';
 
 // Importing past screening results: one row per child per section, rows of the same child and
 // date forming one screening with its drop-backs, checked by the same rules as screenings.create.
 // "Today" is 2026-11-27. Ada (born 01/02/2023) is 44 months old on 01/11/2026: section 7.
 // Ben (born 10/05/2024) is 29 months old on 15/10/2026: section 4.
-
-async function rejection(p: Promise<unknown>): Promise<ApiCallError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiCallError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const header = ['Child', 'D.O.B', 'Date screened', 'Section', 'Score', 'RAG', 'Screened by'];
 const mapping = { fullName: 'Child', dateOfBirth: 'D.O.B', screeningDate: 'Date screened', section: 'Section', score: 'Score', colour: 'RAG', screener: 'Screened by' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError } from '../../shared/errors.js';
 import { importFile } from '../../electron/core/io/import/cli.js';
 import { childHeader, childMapping, childRow, csv, dump, fileInput, makeSetting, utf16le, utf8Bom, windows1252, xlsx } from '../fixtures/import/build.js';
+import { rejection } from '../support/api.js';
 import { tempDir, testCore } from '../support/core.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,16 +11,6 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${na
 
 // Importing children: preview, run, dry run, undo, remembered mappings, and the files nursery
 // systems really produce. "Today" is 2026-11-27 (test/support/core.ts).
-
-async function rejection(p: Promise<unknown>): Promise<ApiCallError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiCallError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('imports.preview (children)', () => {
   it('suggests a mapping from header variations, reads every field, and flags duplicates, unknown rooms and future dates', async () => {

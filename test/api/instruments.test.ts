@@ -1,59 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core.js';
 import type { MethodInput } from '../../shared/contract.js';
-import type { Colour } from '../../shared/domain/screening.js';
-import type { ApiErrorBody, ErrorCode } from '../../shared/errors.js';
 import type { Instrument } from '../../shared/schemas/instruments.js';
-import type { SectionEntry } from '../../shared/schemas/screenings.js';
-import { testCore, testToday } from '../support/core.js';
+import { testCore, testNow as now } from '../support/core.js';
+import { refused, s } from '../support/screenings.js';
 
 // API tests for instruments: the seeded default, cut-offs entered by an administrator (MADE-UP
 // numbers only: the real WellComm score guides are licensed and must never appear in this
 // repository), new versions by copying, the default switch, and that stored screenings keep the
 // colours they were saved with when cut-offs change later.
 
-const now = `${testToday}T12:00:00.000Z`;
 const DEFAULT_NAME = 'Early years screening (9 sections)';
 
 // Invented cut-offs for tests: Green from 9, Amber from 5, Red below 5 (out of 12 items).
 const GREEN = 9;
 const AMBER = 5;
-
-/**
- * Every row of every table (screenings, screening_sections, instruments, instrument_sections,
- * settings, children and anything derived from them): any write at all changes the dump.
- */
-function dump(core: Core): string {
-  const db = core.context.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['instrument_sections', 'screening_sections', 'screenings']));
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
-
-/** Asserts a refusal: code, exactly the expected field and message (if a path is given), nothing written. */
-function refused(
-  core: Core,
-  method: string,
-  input: unknown,
-  code: ErrorCode,
-  path: (string | number)[] | null,
-  message: RegExp,
-): ApiErrorBody {
-  const before = dump(core);
-  const result = core.call(method, input);
-  if (result.ok) throw new Error(`${method} should have been refused but returned ${JSON.stringify(result.value)}`);
-  expect(dump(core), 'nothing may be written by a refused call').toBe(before);
-  const error = result.error;
-  expect(error.code, error.message).toBe(code);
-  if (path) expect(error.issues, error.message).toEqual([{ path, message: expect.stringMatching(message) }]);
-  expect(error.message).toMatch(message);
-  return error;
-}
-
-function s(section: number, colour: Colour | null, extra: Partial<SectionEntry> = {}): SectionEntry {
-  return { section, colour, ...extra };
-}
 
 type SectionEdit = MethodInput<'instruments.update'>['sections'][number];
 

@@ -7,25 +7,21 @@ import type { ApiErrorBody } from '../../shared/errors.js';
 import type { Core } from '../../electron/core/core.js';
 import { anniversary } from '../../electron/core/api/retention.js';
 import { leaversSql } from '../../electron/core/db/repos/retention.js';
-import { tempDir, testCore } from '../support/core.js';
+import * as api from '../support/api.js';
+import { snapshot, tempDir, testCore } from '../support/core.js';
 
 // Retention: leavers become due on the anniversary of leaving (routine records, 3 years by
 // default) or on their birthday at the policy's age (SEND or referral, 25 by default), whichever
 // is later. The tests move "today" by opening cores with other clocks on the same file.
 
-function snapshot(core: Core): string {
-  const db = core.context.db;
-  return JSON.stringify(
-    ['children', 'screenings', 'screening_sections', 'round_results', 'audit_log', 'retention_policies'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()),
-  );
+/** The rows of every table retention reads, changes or deletes from. */
+function snapshotRetention(core: Core): string {
+  return snapshot(core, ['children', 'screenings', 'screening_sections', 'round_results', 'audit_log', 'retention_policies']);
 }
 
+/** Calls through the untyped entry, asserts it failed and wrote nothing, and returns the error. */
 function failure(core: Core, method: string, input: unknown): ApiErrorBody {
-  const before = snapshot(core);
-  const result = core.call(method, input);
-  expect(snapshot(core), 'nothing may be written by a failed call').toBe(before);
-  if (result.ok) throw new Error(`${method} should have failed but returned ${JSON.stringify(result.value)}`);
-  return result.error;
+  return api.failure(core, method, input, snapshotRetention);
 }
 
 interface World {

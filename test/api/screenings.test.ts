@@ -4,10 +4,12 @@ import type { Core } from '../../electron/core/core.js';
 import type { MethodInput } from '../../shared/contract.js';
 import { ageInCompletedMonths } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge, type Colour } from '../../shared/domain/screening.js';
-import type { ApiErrorBody, ErrorCode } from '../../shared/errors.js';
+import type { ApiErrorBody } from '../../shared/errors.js';
 import type { ChildListQuery } from '../../shared/schemas/children.js';
-import type { Screening, SectionEntry } from '../../shared/schemas/screenings.js';
-import { testCore, testToday } from '../support/core.js';
+import type { Screening } from '../../shared/schemas/screenings.js';
+import { testCore, testNow as now, testToday } from '../support/core.js';
+import { twoSettings } from '../support/fixtures.js';
+import { refused as refusedWith, s } from '../support/screenings.js';
 
 // API tests for screenings (create, get, listForChild, update, delete), the review intervals of a
 // setting, and the screening columns of the children list. Dates are written out by hand (not
@@ -15,53 +17,13 @@ import { testCore, testToday } from '../support/core.js';
 // cut-offs appear anywhere: the default instrument has none, and the cut-off tests in
 // instruments.test.ts use made-up numbers.
 
-const now = `${testToday}T12:00:00.000Z`;
 const DEFAULT_INSTRUMENT = 'Early years screening (9 sections)';
 
-/**
- * Every row of every table (screenings, screening_sections, instruments, instrument_sections,
- * settings, children and anything derived from them): any write at all changes the dump.
- */
-function dump(core: Core): string {
-  const db = core.context.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['instrument_sections', 'screening_sections', 'screenings']));
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
-
-/**
- * Calls through the untyped entry and checks the refusal: its code, that it names exactly the
- * expected field (when a path is given) with a message matching `message`, and that nothing was
- * written. Returns the error for any further checks.
- */
-function refused(
-  core: Core,
-  method: string,
-  input: unknown,
-  code: ErrorCode,
-  path: (string | number)[] | null,
-  message: RegExp,
-): ApiErrorBody {
-  const before = dump(core);
-  const result = core.call(method, input);
-  if (result.ok) throw new Error(`${method} should have been refused but returned ${JSON.stringify(result.value)}`);
-  expect(dump(core), 'nothing may be written by a refused call').toBe(before);
-  const error = result.error;
-  expect(error.code, error.message).toBe(code);
+/** The shared check (code, field, message, nothing written), and a message long enough to act on. */
+function refused(...args: Parameters<typeof refusedWith>): ApiErrorBody {
+  const error = refusedWith(...args);
   expect(error.message.length).toBeGreaterThan(10);
-  if (path) {
-    expect(error.issues, error.message).toEqual([{ path, message: expect.stringMatching(message) }]);
-    // A single problem is also the summary, so a toast or error box says what is wrong.
-    expect(error.message).toMatch(message);
-  } else {
-    expect(error.message).toMatch(message);
-  }
   return error;
-}
-
-/** One section tried, as the form sends it. */
-function s(section: number, colour: Colour | null, extra: Partial<SectionEntry> = {}): SectionEntry {
-  return { section, colour, ...extra };
 }
 
 /**
@@ -69,9 +31,7 @@ function s(section: number, colour: Colour | null, extra: Partial<SectionEntry> 
  * with `child(...)`; their ages are chosen for the age-section boundaries they test.
  */
 function world() {
-  const core = testCore();
-  const acorn = core.invoke('settings.create', { name: 'Acorn Lane', urn: 'EY111111', type: 'nursery' });
-  const bramble = core.invoke('settings.create', { name: 'Bramble Barn', urn: 'EY222222', type: 'pre-school' });
+  const { core, a: acorn, b: bramble } = twoSettings();
   const kim = core.invoke('staff.create', { settingId: acorn.id, name: 'Kim Kettlebrook', role: 'communication-champion', qualificationLevel: 'level-3' });
   const bo = core.invoke('staff.create', { settingId: bramble.id, name: 'Bo Brook', role: 'manager', qualificationLevel: 'level-6-plus' });
   const instrument = core.invoke('instruments.list', {}).find((i) => i.isDefault);

@@ -1,24 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { ApiErrorBody } from '../../shared/errors.js';
-import { testCore, snapshot } from '../support/core.js';
-
-const now = '2026-11-27T12:00:00.000Z';
-
-
-/** Calls through the untyped entry, asserts it failed and wrote nothing, and returns the error. */
-function failure(core: Core, method: string, input: unknown): ApiErrorBody {
-  const before = snapshot(core);
-  const result = core.call(method, input);
-  expect(snapshot(core), 'nothing may be written by a failed call').toBe(before);
-  if (result.ok) throw new Error(`${method} should have failed but returned ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-
-function paths(error: ApiErrorBody): string[] {
-  return (error.issues ?? []).map((i) => i.path.join('.'));
-}
+import { failure, paths } from '../support/api.js';
+import { testCore, testNow as now } from '../support/core.js';
 
 function acorn(core: Core, urn = 'EY123456') {
   return core.invoke('settings.create', { name: 'Acorn Lane Nursery', urn, type: 'nursery', localAuthority: 'Sandford' });

@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 
 /** "Today" in tests: fixed, so date rules give the same answer on any day the suite runs. */
 export const testToday = '2026-11-27';
+
+/** "Now" in tests: the fixed clock's timestamp on `testToday`, as written to createdAt and updatedAt. */
+export const testNow = `${testToday}T12:00:00.000Z`;
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -38,4 +41,16 @@ export function testCore(options: { today?: string; path?: string } = {}): Core 
 export function snapshot(core: Core, tables: readonly string[] = ['settings', 'rooms', 'staff', 'children']): string {
   const db = core.context.db;
   return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
+}
+
+/**
+ * Every row of every table: any write at all changes the dump. The `expected` tables must be
+ * among them, so a dump cannot quietly miss the tables a test is about. With `sorted`, each
+ * table's rows are ordered by their first two columns instead of read as stored.
+ */
+export function dump(core: Core, expected: readonly string[] = [], { sorted = false }: { sorted?: boolean } = {}): string {
+  const db = core.context.db;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining([...expected]));
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"${sorted ? ' ORDER BY 1, 2' : ''}`).all()]));
 }
