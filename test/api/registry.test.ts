@@ -1,51 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, isMethodName, methodNames, type MethodName } from '../../shared/contract.js';
-import { ApiCallError, type ApiErrorBody } from '../../shared/errors.js';
+import { ApiCallError } from '../../shared/errors.js';
 import { fixedClock } from '../../electron/core/context.js';
-import { createCore, type Core } from '../../electron/core/core.js';
-import { latestSchemaVersion } from '../../electron/core/db/migrations.js';
-import { appVersion } from '../../electron/core/version.js';
-import { tempDir, testCore, testToday, snapshot } from '../support/core.js';
-
-
-function failure(core: Core, method: string, input: unknown): ApiErrorBody {
-  const before = snapshot(core);
-  const result = core.call(method, input);
-  expect(snapshot(core), 'nothing may be written by a failed call').toBe(before);
-  if (result.ok) throw new Error(`${method} should have failed but returned ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-
-describe('app.info', () => {
-  it('reports the version, schema version, database path, today and the number of settings', () => {
-    const core = testCore();
-    const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-    expect(core.invoke('app.info', {})).toEqual({
-      version: packageVersion,
-      schemaVersion: latestSchemaVersion,
-      databasePath: core.context.databasePath,
-      today: testToday,
-      settingCount: 0,
-    });
-    expect(appVersion).toBe(packageVersion);
-    const s = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
-    core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'nursery' });
-    core.invoke('settings.archive', { id: s.id, archived: true });
-    expect(core.invoke('app.info', {}).settingCount).toBe(2);
-  });
-
-  it('follows the core’s clock', () => {
-    expect(testCore({ today: '2027-02-28' }).invoke('app.info', {}).today).toBe('2027-02-28');
-  });
-
-  it('refuses input that is not an object', () => {
-    const core = testCore();
-    expect(failure(core, 'app.info', 'please').code).toBe('VALIDATION');
-  });
-});
+import { createCore } from '../../electron/core/core.js';
+import { failure } from '../support/api.js';
+import { tempDir, testCore, testToday } from '../support/core.js';
 
 describe('the registry', () => {
   it('has a working handler for every method in the contract', async () => {
