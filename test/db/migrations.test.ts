@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
 import { createCore } from '../../electron/core/core.js';
 import { latestSchemaVersion, migrationFiles, readMigration } from '../../electron/core/db/migrations.js';
 import { openDatabase, userVersion, type Db } from '../../electron/core/db/open.js';
-import { tempDir } from '../support/core.js';
+import { sha256, tempDir } from '../support/core.js';
 
 function schemaOf(db: Db): { type: string; name: string; sql: string | null }[] {
   return db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
@@ -30,10 +29,6 @@ function withDb<T>(path: string, fn: (db: Db) => T): T {
   } finally {
     db.close();
   }
-}
-
-function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
 describe('the migration list', () => {

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import { createCore } from '../../electron/core/core.js';
 import { latestSchemaVersion } from '../../electron/core/db/migrations.js';
 import { openDatabase, userVersion, type Db } from '../../electron/core/db/open.js';
-import { tempDir, testCore } from '../support/core.js';
+import { sha256, tempDir, testCore } from '../support/core.js';
 
 // Opening a file is where the app can do the most harm: a damaged file, a file from a newer
 // version or a file that is not ours at all must be refused before a single byte is written.
@@ -22,10 +21,6 @@ function open(path: string): Db {
 
 function closeAll(): void {
   while (opened.length) opened.pop()?.close();
-}
-
-function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
 /** What opening `path` throws; fails the test if it opens. */

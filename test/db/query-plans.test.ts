@@ -2,47 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import type { Db } from '../../electron/core/db/open.js';
 import { testCore } from '../support/core.js';
+import { record, type PlanRow, type Recorded } from '../support/plans.js';
 
 // Hot queries must use indexes. Rather than copy the SQL out of the repositories (and so test a
 // copy that can drift), these tests record the statements the API really prepares, with the
-// values it binds, and ask SQLite for the plan of each one.
-
-interface Recorded {
-  sql: string;
-  args: unknown[];
-}
-
-/** Runs `fn` and returns every statement it ran through `db.prepare(...).get/all`. */
-function record(db: Db, fn: () => void): Recorded[] {
-  const seen: Recorded[] = [];
-  const original = db.prepare;
-  const recordingPrepare = (sql: string) => {
-    const statement = original.call(db, sql);
-    return new Proxy(statement, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (prop === 'get' || prop === 'all' || prop === 'iterate') seen.push({ sql, args });
-          return Reflect.apply(value, target, args);
-        };
-      },
-    });
-  };
-  db.prepare = recordingPrepare as unknown as Db['prepare'];
-  try {
-    fn();
-  } finally {
-    db.prepare = original;
-  }
-  return seen;
-}
-
-interface PlanRow {
-  id: number;
-  parent: number;
-  detail: string;
-}
+// values it binds, and ask SQLite for the plan of each one (test/support/plans.ts).
 
 function planOf(db: Db, q: Recorded): string[] {
   const rows = db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.args as [])) as PlanRow[];

@@ -1,52 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import type { Db } from '../../electron/core/db/open.js';
 import { addDays, ageInCompletedMonths } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge } from '../../shared/domain/screening.js';
 import type { ChildListQuery } from '../../shared/schemas/children.js';
 import { testCore } from '../support/core.js';
+import { record, type PlanRow, type Recorded } from '../support/plans.js';
 
 // A child's screening history and the children list (with each child's latest screening) must
 // reach screenings through the screenings_by_child_date index, not by scanning every screening.
 // The SQL is not copied from the repositories: a spy on db.prepare records the statements the
 // API really prepares and the values it binds, and SQLite is asked for the plan of each.
-
-interface Recorded {
-  sql: string;
-  args: unknown[];
-}
-
-/** Runs `fn` with a spy on `db.prepare`, returning each statement run through get/all/iterate (and run, if asked). */
-function record(db: Db, fn: () => void, includeWrites = false): Recorded[] {
-  const seen: Recorded[] = [];
-  const prepare = db.prepare.bind(db);
-  const spy = vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
-    const statement = prepare(sql);
-    return new Proxy(statement, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (prop === 'get' || prop === 'all' || prop === 'iterate' || (includeWrites && prop === 'run')) seen.push({ sql, args });
-          return Reflect.apply(value, target, args);
-        };
-      },
-    });
-  }) as Db['prepare']);
-  try {
-    fn();
-    expect(spy).toHaveBeenCalled();
-  } finally {
-    spy.mockRestore();
-  }
-  return seen;
-}
-
-interface PlanRow {
-  id: number;
-  parent: number;
-  detail: string;
-}
 
 interface Plan {
   sql: string;

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
@@ -21,6 +22,11 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'chatterbox-test-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** The SHA-256 of a file's bytes: equal before and after proves the file was left exactly as it was. */
+export function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
 /** A core on a fresh database file, closed after the current test. */
