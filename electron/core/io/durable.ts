@@ -10,8 +10,8 @@ export function removeFileSet(path: string): void {
   for (const suffix of sidecars) rmSync(`${path}${suffix}`, { force: true });
 }
 
-export function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
+function fsync(path: string, flags: 'r' | 'r+'): void {
+  const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
   } finally {
@@ -19,16 +19,15 @@ export function fsyncFile(path: string): void {
   }
 }
 
+export function fsyncFile(path: string): void {
+  fsync(path, 'r+');
+}
+
 /** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals renames itself. */
 export function fsyncFolder(folder: string): void {
   if (process.platform === 'win32') return;
   try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    fsync(folder, 'r');
   } catch {
     // Some file systems refuse; the rename itself is still atomic.
   }
