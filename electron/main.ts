@@ -6,7 +6,7 @@ import { methodNames } from '../shared/contract.js';
 import { AppError } from '../shared/errors.js';
 import { systemClock } from './core/context.js';
 import { createCore, type Core } from './core/core.js';
-import { startAutoBackups } from './core/io/backup.js';
+import { startAutoBackups } from './core/services/backups/schedule.js';
 import { resolveDatabasePath } from './core/paths.js';
 import { isAllowedExternalUrl } from './security.js';
 

@@ -1,6 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
 import { isoFromDate } from '../../shared/domain/dates.js';
-import type { Db } from './db/open.js';
+import type { Connection, Db } from './db/connection.js';
 import type { Actor } from '../../shared/schemas/session.js';
 import { auditRepo } from './db/repos/audit.js';
 import { childrenRepo } from './db/repos/children.js';
@@ -47,8 +47,11 @@ export type Repos = ReturnType<typeof createRepos>;
 
 /** What every handler receives. Later: the signed-in user and their role. */
 export interface CoreContext {
-  db: Db;
-  repos: Repos;
+  /** The live database (db/connection.ts): opened, swapped on restore and closed there only. */
+  readonly connection: Connection<Repos>;
+  /** The connection's current database and repositories: read them afresh, a restore swaps them. */
+  readonly db: Db;
+  readonly repos: Repos;
   clock: Clock;
   databasePath: string;
   /** Who is using the app: set by session.setActor (or the CLI's --as), written to the audit trail. */

@@ -2,8 +2,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { ApiCallError, type ApiResult } from '../../shared/errors.js';
 import { dispatch, dispatchAsync, type DispatchOptions } from './api/registry.js';
 import { createRepos, systemClock, type Clock, type CoreContext } from './context.js';
-import { openDatabase, type OpenOptions } from './db/open.js';
-import { registerOpenOptions, restoreInto, type RestoreOutcome } from './io/backup.js';
+import { openConnection, type OpenOptions } from './db/connection.js';
+import { restoreInto, type RestoreOutcome } from './services/backups/restore.js';
 
 export interface CoreOptions extends OpenOptions, DispatchOptions {
   databasePath: string;
@@ -23,16 +23,16 @@ export interface Core {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M>;
   invokeAsync<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   /**
-   * Restores the database from a file (see io/backup.ts restoreInto): the file is checked first,
-   * the current database kept as a before-restore backup, and `context.db`/`context.repos` swapped
-   * in place, so every holder of this core reads the restored data on its next call.
+   * Restores the database from a file (see services/backups/restore.ts): the file is checked
+   * first, the current database kept as a before-restore backup, and the connection swapped in
+   * place, so every holder of this core reads the restored data on its next call.
    */
   replaceDatabase(fromPath: string): Promise<RestoreOutcome>;
   close(): void;
 }
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.databasePath, options);
+  const connection = openConnection(options.databasePath, options, createRepos);
   const call = (method: string, input: unknown) => dispatch(context, method, input, options);
   function invoke<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M> {
     const result = call(method, input);
@@ -41,15 +41,20 @@ export function createCore(options: CoreOptions): Core {
     return result.value as MethodOutput<M>;
   }
   const context: CoreContext = {
-    db,
-    repos: createRepos(db),
+    connection,
+    // Getters, not copies: the context is one object for the core's life, and a restore swaps
+    // the connection's database and repositories under it.
+    get db() {
+      return connection.db;
+    },
+    get repos() {
+      return connection.repos;
+    },
     clock: options.clock ?? systemClock,
     databasePath: options.databasePath,
     session: { actor: options.actorName ? { staffId: null, name: options.actorName } : null },
     invoke,
   };
-  // The context is one object for the core's life: a restore swaps its db and repos in place.
-  registerOpenOptions(context, options);
   const callAsync = (method: string, input: unknown) => dispatchAsync(context, method, input, options);
   async function invokeAsync<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
     const result = await callAsync(method, input);
@@ -57,5 +62,5 @@ export function createCore(options: CoreOptions): Core {
     return result.value as MethodOutput<M>;
   }
   const replaceDatabase = (fromPath: string) => restoreInto(context, fromPath);
-  return { context, call, callAsync, invoke, invokeAsync, replaceDatabase, close: () => context.db.close() };
+  return { context, call, callAsync, invoke, invokeAsync, replaceDatabase, close: () => connection.close() };
 }

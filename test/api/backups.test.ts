@@ -5,16 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../shared/errors.js';
 import type { Core } from '../../electron/core/core.js';
 import { latestSchemaVersion, migrationFiles, readMigration } from '../../electron/core/db/migrations.js';
-import {
-  backupFolderFor,
-  backupTo,
-  checkDatabase,
-  listBackups,
-  restoreDatabaseFile,
-  restoreFrom,
-  runAutoBackupIfDue,
-  startAutoBackups,
-} from '../../electron/core/io/backup.js';
+import { checkDatabase } from '../../electron/core/db/check.js';
+import { backupFolderFor, listBackups } from '../../electron/core/io/backup-folder.js';
+import { backupTo } from '../../electron/core/services/backups/create.js';
+import { restoreDatabaseFile, restoreFrom } from '../../electron/core/services/backups/restore.js';
+import { runAutoBackupIfDue, startAutoBackups } from '../../electron/core/services/backups/schedule.js';
 import { snapshot, tempDir, testCore } from '../support/core.js';
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../electron/core/io/import/cli.js';
+import { importFile } from '../../electron/cli/import-file.js';
 import { childHeader, childMapping, childRow, csv, dump, fileInput, makeSetting, utf16le, utf8Bom, windows1252, xlsx } from '../fixtures/import/build.js';
 import { rejection } from '../support/api.js';
 import { tempDir, testCore } from '../support/core.js';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
-import { backupTo } from '../../electron/core/io/backup.js';
+import { backupTo } from '../../electron/core/services/backups/create.js';
 
 /**
- * Times one backup of the database at `dbPath` as the app makes it (io/backup.ts backupTo):
+ * Times one backup of the database at `dbPath` as the app makes it (services/backups/create.ts backupTo):
  * SQLite's online backup into a ".partial" file, the switch to a single self-contained file,
  * integrity_check and foreign_key_check of the copy, fsync and rename. Opening the database
  * (its own integrity check) is not timed. The copy is written to a temporary folder and removed.

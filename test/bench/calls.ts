@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { MethodName } from '../../shared/contract.js';
 import type { CohortBreakdown, CohortChildren, CohortOverview, SettingsComparison, Transition, TrendRow, WorkingAtRow } from '../../shared/schemas/cohort.js';
-import type { Db } from '../../electron/core/db/open.js';
+import type { Db } from '../../electron/core/db/connection.js';
 import type { RoundInfo } from './generate.js';
 
 // The dashboard calls the benchmark times, each beside a hand-written lower bound: ONE SQL

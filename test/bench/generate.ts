@@ -14,7 +14,7 @@ import {
 } from '../../shared/domain/screening.js';
 import type { EthnicityCode, SendStage, Sex } from '../../shared/schemas/children.js';
 import type { SettingType } from '../../shared/schemas/settings.js';
-import { openDatabase } from '../../electron/core/db/open.js';
+import { openDatabase } from '../../electron/core/db/connection.js';
 import { refreshAllDerived } from '../../electron/core/db/repos/derived.js';
 import { SeededRandom } from '../../electron/core/demo/random.js';
 

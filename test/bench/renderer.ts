@@ -45,7 +45,7 @@ function newestMtime(dir: string): number {
 
 /** Builds dist/ when it is missing or older than the sources (BENCH_BUILD=auto, the default; never; always). */
 function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { ok: false; reason: string } {
-  const cli = join(root, 'dist', 'electron', 'cli.js');
+  const cli = join(root, 'dist', 'electron', 'cli', 'main.js');
   const page = join(root, 'dist', 'renderer', 'index.html');
   const mode = process.env.BENCH_BUILD ?? 'auto';
   const built = existsSync(cli) && existsSync(page) ? Math.min(statSync(cli).mtimeMs, statSync(page).mtimeMs) : 0;
@@ -63,7 +63,7 @@ function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { 
 }
 
 function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli.js'), 'serve', '--db', dbPath, '--port', '0'], {
+  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli', 'main.js'), 'serve', '--db', dbPath, '--port', '0'], {
     cwd: root,
     env: { ...process.env, CHATTERBOX_TODAY: today },
     stdio: ['ignore', 'pipe', 'pipe'],

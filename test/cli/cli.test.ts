@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../electron/cli.js';
+import { main } from '../../electron/cli/main.js';
 import { createCore } from '../../electron/core/core.js';
 import { tempDir } from '../support/core.js';
 

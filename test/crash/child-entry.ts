@@ -1,7 +1,7 @@
 import { isMethodName } from '../../shared/contract.js';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
-import { createBackup } from '../../electron/core/io/backup.js';
+import { createBackup } from '../../electron/core/services/backups/create.js';
 
 // The process that the crash tests kill. They bundle this file (and the real core it imports)
 // with esbuild, because a plain `node` child cannot load TypeScript, and run:

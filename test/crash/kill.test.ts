@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
-import { backupFolderFor, checkDatabase, createBackup, listBackups } from '../../electron/core/io/backup.js';
+import { checkDatabase } from '../../electron/core/db/check.js';
+import { backupFolderFor, listBackups } from '../../electron/core/io/backup-folder.js';
+import { createBackup } from '../../electron/core/services/backups/create.js';
 import { importRows, inspect, kills, randomDelay, runChild, seedDatabase, useChildScript } from './support.js';
 
 // Proof that a crash loses nothing (see support.ts and child-entry.ts). A child process running

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
-import { openDatabase } from '../../electron/core/db/open.js';
+import { openDatabase } from '../../electron/core/db/connection.js';
 
 // Helpers for the crash tests (kill.test.ts). A child process running the real core is killed with SIGKILL at random
 // moments; after each kill the database must open as the app opens it (openDatabase runs

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { latestSchemaVersion, migrationFiles } from '../../electron/core/db/migrations.js';
-import { openDatabase } from '../../electron/core/db/open.js';
+import { openDatabase } from '../../electron/core/db/connection.js';
 import { tempDir } from '../support/core.js';
 
 // The runner applies every pending migration in one transaction, so a migration that fails part

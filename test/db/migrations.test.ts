@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
 import { createCore } from '../../electron/core/core.js';
 import { latestSchemaVersion, migrationFiles, readMigration } from '../../electron/core/db/migrations.js';
-import { openDatabase, userVersion, type Db } from '../../electron/core/db/open.js';
+import { openDatabase, userVersion, type Db } from '../../electron/core/db/connection.js';
 import { sha256, tempDir } from '../support/core.js';
 
 function schemaOf(db: Db): { type: string; name: string; sql: string | null }[] {

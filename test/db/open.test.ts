@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
 import { createCore } from '../../electron/core/core.js';
 import { latestSchemaVersion } from '../../electron/core/db/migrations.js';
-import { openDatabase, userVersion, type Db } from '../../electron/core/db/open.js';
+import { openDatabase, userVersion, type Db } from '../../electron/core/db/connection.js';
 import { sha256, tempDir, testCore } from '../support/core.js';
 
 // Opening a file is where the app can do the most harm: a damaged file, a file from a newer

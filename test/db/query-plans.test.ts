@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { Db } from '../../electron/core/db/open.js';
+import type { Db } from '../../electron/core/db/connection.js';
 import { testCore } from '../support/core.js';
 import { record, type PlanRow, type Recorded } from '../support/plans.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { Db } from '../../electron/core/db/open.js';
+import type { Db } from '../../electron/core/db/connection.js';
 import { addDays, ageInCompletedMonths } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge } from '../../shared/domain/screening.js';
 import type { ChildListQuery } from '../../shared/schemas/children.js';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const [dbPath, port, withDemo] = process.argv.slice(2);
 if (!dbPath || !port) throw new Error('usage: serve.mjs DB PORT [demo]');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'dist', 'electron', 'cli.js');
+const cli = join(root, 'dist', 'electron', 'cli', 'main.js');
 
 mkdirSync(dirname(dbPath), { recursive: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });

@@ -1,5 +1,5 @@
 import { expect, vi } from 'vitest';
-import type { Db } from '../../electron/core/db/open.js';
+import type { Db } from '../../electron/core/db/connection.js';
 
 // For the query-plan tests: rather than copy the SQL out of the repositories (and so test a copy
 // that can drift), record the statements the API really prepares, with the values it binds, and

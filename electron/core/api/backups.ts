@@ -1,10 +1,13 @@
-import { backupFolderFor, backupSettings, createBackup, listBackups, restoreBackup } from '../io/backup.js';
 import { appSettingsRepo } from '../db/repos/app-settings.js';
+import { backupFolderFor, listBackups } from '../io/backup-folder.js';
+import { createBackup } from '../services/backups/create.js';
+import { backupSettings } from '../services/backups/policy.js';
+import { restoreBackup } from '../services/backups/restore.js';
 import type { AsyncHandlerMap, HandlerMap } from './types.js';
 
 // Backups from the app: list, settings, make one now, restore one. Making and restoring are
 // asynchronous (SQLite's online backup runs in steps), so they run outside the per-call
-// transaction; see io/backup.ts for how each copy is made safe against crashes.
+// transaction; see services/backups/ for how each copy is made safe against crashes.
 
 export const backupHandlers = {
   'backups.list': (ctx) => (ctx.databasePath === ':memory:' ? [] : listBackups(backupFolderFor(ctx.databasePath))),

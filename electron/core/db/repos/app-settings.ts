@@ -1,4 +1,4 @@
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 
 // App-wide key/value settings (0006): backup_keep, and whatever small settings come later.
 

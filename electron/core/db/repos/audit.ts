@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../../shared/schemas/audit.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { newId } from './rows.js';
 
 interface AuditRow {

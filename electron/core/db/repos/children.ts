@@ -2,7 +2,7 @@ import type { Child, ChildListResult, ChildRow as ChildListRow, EthnicityCode, S
 import type { ChildSortKey, LatestScreening } from '../../../../shared/schemas/children.js';
 import { reviewStatus } from '../../../../shared/domain/screening.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { refreshChildDerived } from './derived.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';
 

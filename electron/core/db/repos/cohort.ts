@@ -1,7 +1,7 @@
 import { ethnicities, sendStageLabels, sexLabels, type EthnicityCode, type SendStage, type Sex } from '../../../../shared/schemas/children.js';
 import type { CohortBreakdown, CohortChildren, CohortGrouping, CohortOverview, CohortRow, RagCounts, SettingsComparison, Transition, TrendRow, WorkingAtRow } from '../../../../shared/schemas/cohort.js';
 import type { SettingType } from '../../../../shared/schemas/settings.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 
 // Cohort queries. Each number is one GROUP BY over round_results (one row per child per round,
 // see 0003-cohort.sql), narrowed to a scope: one setting, or the open settings of a local

@@ -1,4 +1,4 @@
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 
 // Derived data kept beside the records it comes from, in the same transaction as every write:
 // children.latest_screening_id and latest_review_date, and the round_results and round_summary

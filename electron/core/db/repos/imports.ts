@@ -1,7 +1,7 @@
 import { childrenRepo, type ChildFields } from './children.js';
 import type { ImportBatch, ImportKind, ImportMapping } from '../../../../shared/schemas/imports.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { refreshChildDerived } from './derived.js';
 import { newId } from './rows.js';
 

@@ -1,7 +1,7 @@
 import type { InstrumentSection } from '../../../../shared/domain/screening.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { Instrument } from '../../../../shared/schemas/instruments.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { fromFlag, isUniqueViolation, newId, notFound } from './rows.js';
 
 interface InstrumentRow {

@@ -1,6 +1,6 @@
 import type { RetentionPolicy, RetentionRecordType, RetentionRule } from '../../../../shared/schemas/retention.js';
 import type { SendStage } from '../../../../shared/schemas/children.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { removeChildDerived } from './derived.js';
 import { newId, notFound } from './rows.js';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors.js';
 import type { Room } from '../../../../shared/schemas/rooms.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';
 
 interface RoomRow {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors.js';
 import type { Round } from '../../../../shared/schemas/rounds.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { refreshRoundDerived } from './derived.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';
 

@@ -1,6 +1,6 @@
 import { activitySection, lowestSectionTried, sectionsBehind, type Colour } from '../../../../shared/domain/screening.js';
 import type { Screening } from '../../../../shared/schemas/screenings.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { refreshChildDerived } from './derived.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';
 

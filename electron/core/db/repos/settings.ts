@@ -1,7 +1,7 @@
 import type { Setting, SettingSummary, SettingType } from '../../../../shared/schemas/settings.js';
 import type { ReviewIntervals } from '../../../../shared/domain/screening.js';
 import { AppError } from '../../../../shared/errors.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';
 
 interface SettingRow {

@@ -1,5 +1,5 @@
 import type { QualificationLevel, Staff, StaffRole } from '../../../../shared/schemas/staff.js';
-import type { Db } from '../open.js';
+import type { Db } from '../connection.js';
 import { newId, notFound } from './rows.js';
 
 interface StaffRow {

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ApiCallError } from '../../../../shared/errors.js';
-import type { ImportKind, ImportMapping } from '../../../../shared/schemas/imports.js';
-import type { Core } from '../../core.js';
+import { ApiCallError } from '../../shared/errors.js';
+import type { ImportKind, ImportMapping } from '../../shared/schemas/imports.js';
+import type { Core } from '../core/core.js';
+import { settingWithUrn } from './core.js';
 
 // `chatterbox import children|screenings FILE --setting URN [--dry-run]`: the same preview and run
 // as the app, with the suggested (or remembered) column mapping. Errors come back one per row and
@@ -51,8 +52,7 @@ export async function importFile(core: Core, o: ImportFileOptions): Promise<Impo
     const code = err instanceof Error && 'code' in err ? String(err.code) : '';
     return fail(code === 'ENOENT' ? `${o.path} does not exist` : `${o.path} cannot be read (${code || 'unknown error'})`);
   }
-  const urn = o.settingUrn.toUpperCase().replace(/\s+/g, '');
-  const setting = core.invoke('settings.list', { includeArchived: true }).find((s) => s.urn === urn);
+  const setting = settingWithUrn(core, o.settingUrn);
   if (!setting) return fail(`No setting has the URN ${o.settingUrn}`);
 
   const base = { kind: o.kind, settingId: setting.id, fileName: file, base64: bytes.toString('base64'), sourceName: o.sourceName ?? 'Command line' };

@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors.js';
+import { generateDemo } from '../core/demo/generate.js';
+import { common, UsageError, type Command } from './command.js';
+import { openCore } from './core.js';
+import { progress, progressDone } from './progress.js';
+
+// `chatterbox demo`: fictional data for trying the app, and for the end-to-end tests.
+
+const help = `Usage: chatterbox demo [--db PATH] [--seed N]\n\nAdds fictional demo settings, rooms, staff, children, screening histories and rounds to an empty database.\n  --seed N   Seed for the generator (default: a fixed seed, so the data is the same every time)\n`;
+
+function run(args: string[]): number {
+  const { values } = parseArgs({ args, options: { ...common, seed: { type: 'string' } } });
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not ${values.seed}`);
+  const core = openCore(values);
+  try {
+    if (core.invoke('app.info', {}).settingCount > 0) {
+      throw new AppError('CONFLICT', `${core.context.databasePath} already holds settings. Demo data goes into an empty database: use --db NEW-FILE.`);
+    }
+    // One transaction: a failure part way leaves the database empty, ready for another go.
+    const summary = core.context.db.transaction(() =>
+      generateDemo(core.invoke, {
+        today: core.context.clock.today(),
+        ...(seed === undefined ? {} : { seed }),
+        onProgress: (done, total) => progress(`Demo settings: ${done}/${total}`),
+      }),
+    )();
+    progressDone();
+    console.log(
+      `Added ${summary.settings} demo settings, ${summary.rooms} rooms, ${summary.staff} staff, ${summary.children} children, ` +
+        `${summary.screenings} screenings and ${summary.rounds} screening rounds to ${core.context.databasePath}`,
+    );
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+export const demo: Command = { help, run };

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError, ApiCallError } from '../../shared/errors.js';
+import { backup } from './backup.js';
+import { check } from './check.js';
+import { isUsageError, type Command } from './command.js';
+import { demo } from './demo.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { progressDone } from './progress.js';
+import { restore } from './restore.js';
+import { serve } from './serve.js';
+import { settings } from './settings.js';
+
+// The `chatterbox` command: the same core as the desktop app, outside it (the core never imports
+// from here). One module per command; this one picks the command and turns what happened into an
+// exit code: 0 done, 1 data errors (printed with file, row and column), 2 usage.
+
+const usage = `Usage: chatterbox <command> [options]
+
+Commands:
+  serve                                   Serve the app in your browser on 127.0.0.1 (browser mode)
+  demo                                    Fill an empty database with fictional demo data
+  settings add --name N --urn U --type T  Add a setting
+  import children FILE --setting URN      Import children from CSV or Excel (--dry-run to check only)
+  import screenings FILE --setting URN    Import past screening results
+  export tracker --setting URN --out FILE Export the cohort tracker (--format xlsx|csv, --round NAME)
+  export child ID --out FILE              Export everything about one child (subject access request)
+  export database --out FILE              Export the whole database as JSON
+  backup --out FILE                       Make a checked backup copy of the database
+  restore FILE                            Replace the database with a backup (keeps a copy of the old one)
+  check                                   Check the database for damage
+
+Options (every command):
+  --db PATH   Database file (default: CHATTERBOX_DB, else the user's data folder)
+  --as NAME   Who is making changes, for the audit trail (default: your user name)
+  --help      Show help for a command
+`;
+
+const commands: Record<string, Command> = { serve, demo, settings, import: importCommand, export: exportCommand, backup, restore, check };
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    console.log(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command: ${name}\n\n${usage}`);
+    return 2;
+  }
+  if (rest.includes('--help')) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    progressDone();
+    if (isUsageError(err)) {
+      console.error(`${err.message}\n\n${command.help}`);
+      return 2;
+    }
+    if (err instanceof ApiCallError && err.issues.length > 0) {
+      for (const issue of err.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
+      return 1;
+    }
+    if (err instanceof AppError || err instanceof ApiCallError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+// Run only when executed (directly or through the npm bin link), not when imported by tests.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,201 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import { latestSchemaVersion, migrationFiles, readMigration } from './migrations.js';
+
+// The one owner of SQLite connections. Every file the app opens with better-sqlite3 (its own
+// database, backup copies, restore candidates, read-only checks, probes) is opened here, so each
+// gets the same native addon and, once encryption at rest comes, the same key. The live
+// connection of a core is a Connection: opened, swapped on restore and closed here only.
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Electron needs a build of the addon for its own ABI; Node uses the default one. */
+  nativeBinding?: string;
+}
+
+/** The only `new Database(`: what every connection shares is added in this one place. */
+function connect(path: string, options: OpenOptions, settings: Database.Options = {}): Db {
+  return new Database(path, { ...settings, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+}
+
+/**
+ * Opens an existing SQLite file as it is, with no pragmas and no migrations: for checks, copies
+ * and probes of files that are not (or not yet) the app's database. Read-only for checks that
+ * must not change the file.
+ */
+export function openFile(path: string, options: OpenOptions, mode: { readonly?: boolean } = {}): Db {
+  return connect(path, options, { fileMustExist: true, readonly: mode.readonly ?? false });
+}
+
+/**
+ * Opens (or creates) the app's database, refusing damaged files and files from a newer version
+ * of the app before writing anything, then applies pending migrations in one transaction.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const isNew = path === ':memory:' || !existsSync(path);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = connect(path, options);
+  } catch (err) {
+    throw new AppError('DATABASE', `Chatterbox cannot open ${path} (${describeSqliteError(err)}). Check the file exists and can be read.`);
+  }
+  try {
+    if (!isNew) checkBeforeWriting(db, path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Children's records are special category data: deleted rows are overwritten, not left
+    // readable in free pages of the file.
+    db.pragma('secure_delete = ON');
+    // NORMAL is safe in WAL mode (no corruption on power loss, at worst the last commit is lost)
+    // and makes each write transaction much cheaper than FULL.
+    db.pragma('synchronous = NORMAL');
+    // 64 MB of page cache (the default is 2 MB): one round of a local authority's results is
+    // tens of megabytes, and dashboards read it again and again.
+    db.pragma('cache_size = -65536');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** SQLite's integrity check, one line a problem; ['ok'] when there are none. */
+export function integrityCheck(db: Db): string[] {
+  return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+}
+
+export function tableNames(db: Db): Set<string> {
+  return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+}
+
+/** Read-only checks on an existing file: it must be SQLite, intact, and not from the future. */
+function checkBeforeWriting(db: Db, path: string): void {
+  let result: string[];
+  try {
+    result = integrityCheck(db);
+  } catch (err) {
+    throw new AppError(
+      'DATABASE',
+      `The file ${path} is not a Chatterbox database or is badly damaged (${describeSqliteError(err)}). ` +
+        'Nothing was changed. Restore a backup, or choose another file.',
+    );
+  }
+  if (result.length !== 1 || result[0] !== 'ok') {
+    const detail = result.slice(0, 3).join('; ');
+    throw new AppError(
+      'DATABASE',
+      `The database ${path} failed its integrity check (${detail}). Nothing was changed. Restore a backup.`,
+    );
+  }
+  const version = userVersion(db);
+  // Version 0 with tables in it is some other program's database: adding ours would change a
+  // file that is not ours (and switch it to WAL).
+  if (version === 0 && tableNames(db).size > 0) {
+    throw new AppError('DATABASE', `The file ${path} is an SQLite database from another program, not Chatterbox. Nothing was changed. Choose another file.`);
+  }
+  if (version > latestSchemaVersion) {
+    throw new AppError(
+      'DATABASE',
+      `The database ${path} was written by a newer version of Chatterbox (schema ${version}; this version knows up to ${latestSchemaVersion}). ` +
+        'Nothing was changed. Update Chatterbox to open it.',
+    );
+  }
+}
+
+function migrate(db: Db): void {
+  const from = userVersion(db);
+  if (from >= latestSchemaVersion) return;
+  // One transaction for all pending migrations: a crash half way leaves the old schema intact.
+  db.transaction(() => {
+    for (let v = from; v < latestSchemaVersion; v++) {
+      const file = migrationFiles[v];
+      if (!file) throw new Error(`Migration ${v + 1} is missing from the list`);
+      db.exec(readMigration(file));
+    }
+    db.pragma(`user_version = ${latestSchemaVersion}`);
+  })();
+}
+
+export function userVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function describeSqliteError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A core's live database. `db` and `repos` always name the current connection: a restore swaps
+ * both in place (whileClosed), so every holder of the core reads the restored data on its next
+ * call. Work that copies or replaces the file queues through `exclusive`.
+ */
+export interface Connection<Repos> {
+  /** As given: ':memory:' for a database held in memory. */
+  readonly path: string;
+  /** What every file is opened with, for work on files beside this one (backups, candidates). */
+  readonly options: OpenOptions;
+  readonly db: Db;
+  readonly repos: Repos;
+  /** openFile with this connection's options. */
+  openFile(path: string, mode?: { readonly?: boolean }): Db;
+  /**
+   * Runs work one at a time: backups and restores run outside the per-call transaction and
+   * await in between, so two at once could copy a file the other is replacing.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Closes the database while `work` replaces the file, then opens it again as the app opens
+   * it. `work` may call `reopen` itself, to learn whether the new file opens; if it throws or
+   * does not reopen, the file is opened again afterwards whatever happened, so the core always
+   * holds an open database. Synchronous, so no call can arrive while the database is closed.
+   */
+  whileClosed<T>(work: (reopen: () => void) => T): T;
+  close(): void;
+}
+
+/** Opens the database at `path`; `reposFor` builds the repositories over each connection opened. */
+export function openConnection<Repos>(path: string, options: OpenOptions, reposFor: (db: Db) => Repos): Connection<Repos> {
+  // Only what opening a file needs: callers pass their whole options object.
+  const fileOptions: OpenOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  let db = openDatabase(path, fileOptions);
+  let repos = reposFor(db);
+  let queue: Promise<unknown> = Promise.resolve();
+  const reopen = (): void => {
+    const next = openDatabase(path, fileOptions);
+    db = next;
+    repos = reposFor(next);
+  };
+  return {
+    path,
+    options: fileOptions,
+    get db() {
+      return db;
+    },
+    get repos() {
+      return repos;
+    },
+    openFile: (file, mode) => openFile(file, fileOptions, mode),
+    exclusive<T>(work: () => Promise<T>): Promise<T> {
+      const next = queue.then(work, work);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    whileClosed<T>(work: (reopen: () => void) => T): T {
+      // Closing a database held in memory would lose it.
+      if (path === ':memory:') throw new AppError('DATABASE', 'A database held in memory cannot be closed and opened again');
+      db.close();
+      try {
+        return work(reopen);
+      } finally {
+        if (!db.open) reopen();
+      }
+    },
+    close: () => db.close(),
+  };
+}
