@@ -16,6 +16,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Room for a small, busy CI machine: no test may depend on speed (axe-core alone can take tens
+  // of seconds on a loaded 2-core machine). Speed is measured by `npm run bench`, not here.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },

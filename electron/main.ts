@@ -1,10 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { methodNames } from '../shared/contract.js';
+import { methodNames } from '../shared/contract/index.js';
 import { AppError } from '../shared/errors.js';
-import { systemClock } from './core/context.js';
+import { systemClock, type Session } from './core/context.js';
 import { createCore, type Core } from './core/core.js';
 import { startAutoBackups } from './core/services/backups/schedule.js';
 import { resolveDatabasePath } from './core/paths.js';
@@ -34,23 +33,25 @@ function fromOwnPage(event: IpcMainInvokeEvent): boolean {
   return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(rendererIndex).pathname;
 }
 
+/** Each window is one caller with its own session; it ends when the window's page is destroyed. */
+const windowSessions = new Map<number, Session>();
+function sessionOf(c: Core, contents: WebContents): Session {
+  let s = windowSessions.get(contents.id);
+  if (!s) {
+    s = c.openSession();
+    windowSessions.set(contents.id, s);
+    contents.once('destroyed', () => windowSessions.delete(contents.id));
+  }
+  return s;
+}
+
 function registerIpc(c: Core): void {
   for (const method of methodNames) {
     ipcMain.handle(`api:${method}`, (event, input: unknown) => {
       if (!fromOwnPage(event)) return { ok: false, error: { code: 'UNAUTHORISED', message: 'Not from the Chatterbox window' } };
-      return c.callAsync(method, input);
+      return c.callAsync(method, input, sessionOf(c, event.sender));
     });
   }
-  ipcMain.handle('app:printToPdf', async (event) => {
-    if (!fromOwnPage(event)) return { ok: false, error: { code: 'UNAUTHORISED', message: 'Not from the Chatterbox window' } };
-    const window = BrowserWindow.fromWebContents(event.sender);
-    if (!window) return { ok: false, error: { code: 'BAD_REQUEST', message: 'No window' } };
-    const target = await dialog.showSaveDialog(window, { filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-    if (target.canceled || !target.filePath) return { ok: true, value: null };
-    const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
-    await writeFile(target.filePath, pdf);
-    return { ok: true, value: target.filePath };
-  });
 }
 
 function hardenSessions(): void {

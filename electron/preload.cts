@@ -13,7 +13,4 @@ contextBridge.exposeInMainWorld('chatterbox', {
     }
     return ipcRenderer.invoke(`api:${method}`, input);
   },
-  printToPdf(): Promise<unknown> {
-    return ipcRenderer.invoke('app:printToPdf');
-  },
 });

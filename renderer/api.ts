@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/index.js';
 import { ApiCallError, type ApiResult } from '../shared/errors.js';
 
 // The renderer's only way to the core. In Electron the preload exposes `window.chatterbox.call`

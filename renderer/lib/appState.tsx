@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import type { MethodOutput } from '../../shared/contract.js';
+import type { MethodOutput } from '../../shared/contract/index.js';
 import type { Actor } from '../../shared/schemas/session.js';
 
 // App-wide state kept small on purpose: what the core told us at start-up (today's date, the

@@ -1,5 +1,5 @@
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { ApiCallError } from '../../shared/errors.js';
 import { api } from '../api.js';
 import { DataVersionContext } from './appState.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, recordMetaSchema, requiredText } from './common.js';
+import { idSchema } from './common.js';
 import { settingTypes } from './settings.js';
 
 // Cohort tracking: screening rounds (terms) and the questions managers and local authorities ask

@@ -42,3 +42,8 @@ function capitalise(s: string): string {
 
 /** A whole number typed into a form field. */
 export const countSchema = z.number({ message: 'Enter a whole number' }).int({ message: 'Enter a whole number' });
+
+/** Inputs many methods share: one record by id, a setting's records, archive or restore. */
+export const byIdSchema = z.object({ id: idSchema });
+export const bySettingSchema = z.object({ settingId: idSchema, includeArchived: z.boolean().default(false) });
+export const archiveToggleSchema = z.object({ id: idSchema, archived: z.boolean() });

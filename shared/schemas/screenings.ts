@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalText, recordMetaSchema, requiredText } from './common.js';
+import { idSchema, isoDateSchema, optionalText, recordMetaSchema } from './common.js';
 
 export const colours = ['red', 'amber', 'green'] as const;
 export const colourSchema = z.enum(colours, { message: 'Choose Red, Amber or Green' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../shared/contract.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 import type { ChildListQuery, ChildSortKey } from '../../shared/schemas/children.js';
 import { failure, paths } from '../support/api.js';
 import { testCore, testNow as now, testToday } from '../support/core.js';

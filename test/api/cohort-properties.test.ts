@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { MethodInput, MethodOutput } from '../../shared/contract.js';
+import type { MethodInput, MethodOutput } from '../../shared/contract/index.js';
 import { addDays, addMonths, addWeeks, ageInCompletedMonths, daysBetween } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge, type Colour } from '../../shared/domain/screening.js';
 import { ApiCallError } from '../../shared/errors.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core.js';
-import type { MethodInput } from '../../shared/contract.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 import type { Colour } from '../../shared/domain/screening.js';
 import { cohortGroupings } from '../../shared/schemas/cohort.js';
 import { rag, refused, sections, world, type World } from '../support/cohort.js';

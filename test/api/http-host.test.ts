@@ -96,8 +96,25 @@ describe('browser-mode host: the page', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
-    expect(html).toContain(`<meta name="chatterbox-token" content="${token}"></head>`);
+    const pageToken = /<meta name="chatterbox-token" content="([A-Za-z0-9_-]+)"><\/head>/.exec(html)?.[1];
+    expect(pageToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(html.indexOf('chatterbox-token')).toBeLessThan(html.indexOf('<body>'));
+    // The page's own token opens the API for that page.
+    const reply = await api(host, 'app.info', {}, { [tokenHeader]: pageToken ?? '' });
+    expect(reply.status).toBe(200);
+  });
+
+  it('gives each page load its own token and session: who is using the app in one tab is not another tab\'s', async () => {
+    const { host } = await start();
+    const tokenOf = async () => /content="([A-Za-z0-9_-]+)"><\/head>/.exec(await (await fetch(host.url)).text())?.[1] ?? '';
+    const [tabA, tabB] = [await tokenOf(), await tokenOf()];
+    expect(tabA).not.toBe(tabB);
+    expect(tabA).not.toBe(token);
+    const setA = await api(host, 'session.setActor', { name: 'Sam in room one' }, { [tokenHeader]: tabA });
+    expect(setA.status).toBe(200);
+    expect((await api(host, 'session.getActor', {}, { [tokenHeader]: tabA })).json).toEqual({ ok: true, value: { staffId: null, name: 'Sam in room one' } });
+    expect((await api(host, 'session.getActor', {}, { [tokenHeader]: tabB })).json).toEqual({ ok: true, value: null });
+    expect((await api(host, 'session.getActor', {}, { [tokenHeader]: token })).json).toEqual({ ok: true, value: null });
   });
 
   it('makes a fresh random token for each launch when none is given', async () => {
@@ -105,7 +122,9 @@ describe('browser-mode host: the page', () => {
     const second = await start({ token: null });
     expect(first.host.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(second.host.token).not.toBe(first.host.token);
-    expect(await (await fetch(first.host.url)).text()).toContain(`content="${first.host.token}"`);
+    const page = await (await fetch(first.host.url)).text();
+    expect(page).toContain('name="chatterbox-token"');
+    expect(page).not.toContain(second.host.token);
   });
 
   it('serves other static files with their type, and without the token', async () => {

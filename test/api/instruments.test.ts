@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../shared/contract.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 import type { Instrument } from '../../shared/schemas/instruments.js';
 import { testCore, testNow as now } from '../support/core.js';
 import { refused, s } from '../support/screenings.js';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract, isMethodName, methodNames, type MethodName } from '../../shared/contract.js';
+import { contract, factsOf, isMethodName, methodNames, type MethodName } from '../../shared/contract/index.js';
 import { ApiCallError } from '../../shared/errors.js';
 import { fixedClock } from '../../electron/core/context.js';
-import { createCore } from '../../electron/core/core.js';
+import { createCore, type Core } from '../../electron/core/core.js';
 import { failure } from '../support/api.js';
-import { tempDir, testCore, testToday } from '../support/core.js';
+import { snapshot, tempDir, testCore, testToday } from '../support/core.js';
 
 describe('the registry', () => {
   it('has a working handler for every method in the contract', async () => {
@@ -97,11 +97,26 @@ describe('the registry', () => {
     expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort());
     // Deleting comes last: the cohort methods need the round.
     const order = [...methodNames.filter((m) => m !== 'rounds.delete' && m !== 'screenings.delete'), 'screenings.delete', 'rounds.delete'] as const;
+    // What the facts promise: a read changes no table, and leaves no audit row unless it states
+    // one (personal data leaving); a change leaves exactly one audit row.
+    const auditRows = (c: Core) => (c.context.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const everyTable = (c: Core) =>
+      (c.context.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log'").all() as { name: string }[]).map((t) => t.name);
     for (const method of order) {
       // demo.load needs an empty database of its own.
       const target = method === 'demo.load' ? testCore() : core;
-      const result = await target.callAsync(method, validInput[method]());
+      const input = validInput[method]();
+      const facts = factsOf(method);
+      const rowsBefore = auditRows(target);
+      const dataBefore = snapshot(target, everyTable(target));
+      const result = await target.callAsync(method, input);
       expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`, method).toBe('ok');
+      if (facts.effect === 'read') expect(snapshot(target, everyTable(target)), `${method} is a read`).toBe(dataBefore);
+      // demo.load calls other methods (each audited), a restore brings back the backup's own
+      // trail, and a purge writes its own rows: the rest leave exactly what their facts say.
+      if (method === 'demo.load' || method === 'backups.restore' || facts.audit.mode === 'self') continue;
+      const expected = facts.audit.mode === 'none' ? 0 : 1;
+      expect(auditRows(target) - rowsBefore, `audit rows written by ${method}`).toBe(expected);
     }
   });
 
@@ -258,4 +273,33 @@ describe('the registry', () => {
     }
     expect(readStored()).toMatchObject({ archived_at: stamp, leave_date: testToday });
   });
+});
+
+describe('a session per caller', () => {
+  it('keeps who is using the app apart for two callers, and records each on their own changes', () => {
+    const core = testCore();
+    const windowA = core.openSession();
+    const windowB = core.openSession();
+    core.invoke('session.setActor', { name: 'Sam (room one)' }, windowA);
+    expect(core.invoke('session.getActor', {}, windowB)).toBeNull();
+    expect(core.invoke('session.getActor', {}, core.localSession)).toBeNull();
+    core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' }, windowA);
+    core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'nursery' }, windowB);
+    const rows = core.invoke('audit.list', {}).rows.map((r) => [r.actorName, r.changes.find((c) => c.field === 'name')?.after]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Sam (room one)', 'Acorn'],
+        ['Not recorded', 'Bramble'],
+      ]),
+    );
+  });
+
+  it('runs a handler built from other methods as the same caller (demo data)', () => {
+    const core = testCore();
+    const session = core.openSession();
+    core.invoke('session.setActor', { name: 'Trying it out' }, session);
+    core.invoke('demo.load', {}, session);
+    const actors = new Set(core.invoke('audit.list', { limit: 1000 }).rows.map((r) => r.actorName));
+    expect([...actors]).toEqual(['Trying it out']);
+  }, 120_000); // Demo data is heavy work: room for a busy machine.
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../shared/contract.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 import { ageInCompletedMonths } from '../../shared/domain/dates.js';
 import type { ApiErrorBody } from '../../shared/errors.js';
 import type { Core } from '../../electron/core/core.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { MethodInput } from '../../shared/contract.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 import { ageInCompletedMonths } from '../../shared/domain/dates.js';
 import { defaultInstrumentSections, sectionForAge, type Colour } from '../../shared/domain/screening.js';
 import type { ApiErrorBody } from '../../shared/errors.js';

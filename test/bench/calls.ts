@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { MethodName } from '../../shared/contract.js';
+import type { MethodName } from '../../shared/contract/index.js';
 import type { CohortBreakdown, CohortChildren, CohortOverview, SettingsComparison, Transition, TrendRow, WorkingAtRow } from '../../shared/schemas/cohort.js';
 import type { Db } from '../../electron/core/db/connection.js';
 import type { RoundInfo } from './generate.js';

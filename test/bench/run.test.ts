@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'vitest';
-import { contract, type MethodName } from '../../shared/contract.js';
+import { contract, type MethodName } from '../../shared/contract/index.js';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
 import { benchCalls, prepareCall, schemaFeatures } from './calls.js';

@@ -1,4 +1,4 @@
-import { isMethodName } from '../../shared/contract.js';
+import { isMethodName } from '../../shared/contract/index.js';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
 import { createBackup } from '../../electron/core/services/backups/create.js';

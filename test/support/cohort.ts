@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { MethodInput } from '../../shared/contract.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 import type { Colour } from '../../shared/domain/screening.js';
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors.js';
 import { failure, paths } from './api.js';

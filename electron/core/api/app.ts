@@ -1,6 +1,7 @@
 import { latestSchemaVersion } from '../db/migrations.js';
 import { appVersion } from '../version.js';
-import type { HandlerMap } from './types.js';
+import type { appContract } from '../../../shared/contract/app.js';
+import type { DomainHandlers } from './types.js';
 
 export const appHandlers = {
   'app.info': (ctx) => ({
@@ -10,4 +11,4 @@ export const appHandlers = {
     today: ctx.clock.today(),
     settingCount: ctx.repos.settings.count(),
   }),
-} satisfies HandlerMap<'app.info'>;
+} satisfies DomainHandlers<typeof appContract>;

@@ -1,10 +1,10 @@
+import type { childrenContract } from '../../../shared/contract/children.js';
 import { compareIsoDates } from '../../../shared/domain/dates.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
 import { childDateIssues } from '../../../shared/schemas/children.js';
 import type { CoreContext } from '../context.js';
 import type { ChildFields } from '../db/repos/children.js';
-import { requireOpenSetting } from './settings.js';
-import type { HandlerMap } from './types.js';
+import type { DomainHandlers } from './types.js';
 
 /**
  * Rules that need the clock or the database: the date of birth against today, and the room and
@@ -34,7 +34,7 @@ export const childrenHandlers = {
   },
   'children.get': (ctx, input) => ctx.repos.children.get(input.id),
   'children.create': (ctx, { settingId, ...fields }) => {
-    requireOpenSetting(ctx, settingId);
+    ctx.repos.settings.requireOpen(settingId, 'adding to it');
     checkChild(ctx, settingId, fields);
     return ctx.repos.children.create(settingId, fields, ctx.clock.now());
   },
@@ -61,4 +61,4 @@ export const childrenHandlers = {
     // Archiving twice keeps the first archived time: it is when the record stopped being current.
     return ctx.repos.children.setArchived(child.id, child.archivedAt ?? now, leaveDate, now);
   },
-} satisfies HandlerMap<'children.list' | 'children.get' | 'children.create' | 'children.update' | 'children.archive'>;
+} satisfies DomainHandlers<typeof childrenContract>;

@@ -1,18 +1,7 @@
-import { compareIsoDates } from '../../../shared/domain/dates.js';
-import { validationError } from '../../../shared/errors.js';
-import type { HandlerMap } from './types.js';
+import type { cohortContract } from '../../../shared/contract/cohort.js';
+import type { DomainHandlers } from './types.js';
 
 export const cohortHandlers = {
-  'rounds.list': (ctx) => ctx.repos.rounds.list(),
-  'rounds.create': (ctx, input) => {
-    if (compareIsoDates(input.endDate, input.startDate) < 0) throw validationError([{ path: ['endDate'], message: 'The end date must be on or after the start date' }]);
-    return ctx.repos.rounds.create(input, ctx.clock.now());
-  },
-  'rounds.update': (ctx, { id, ...fields }) => {
-    if (compareIsoDates(fields.endDate, fields.startDate) < 0) throw validationError([{ path: ['endDate'], message: 'The end date must be on or after the start date' }]);
-    return ctx.repos.rounds.update(id, fields, ctx.clock.now());
-  },
-  'rounds.delete': (ctx, input) => ctx.repos.rounds.delete(input.id),
 
   'cohort.breakdown': (ctx, input) => {
     ctx.repos.rounds.window(input.roundId);
@@ -38,16 +27,4 @@ export const cohortHandlers = {
     if (input.fromRoundId) ctx.repos.rounds.window(input.fromRoundId);
     return ctx.repos.cohort.children({ ...input, round, today: ctx.clock.today() });
   },
-} satisfies HandlerMap<
-  | 'rounds.list'
-  | 'rounds.create'
-  | 'rounds.update'
-  | 'rounds.delete'
-  | 'cohort.breakdown'
-  | 'cohort.workingAt'
-  | 'cohort.overview'
-  | 'cohort.trend'
-  | 'cohort.transitions'
-  | 'cohort.settings'
-  | 'cohort.children'
->;
+} satisfies DomainHandlers<typeof cohortContract>;

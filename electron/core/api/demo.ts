@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import { generateDemo } from '../demo/generate.js';
-import type { HandlerMap } from './types.js';
+import type { demoContract } from '../../../shared/contract/demo.js';
+import type { DomainHandlers } from './types.js';
 
 export const demoHandlers = {
   'demo.load': (ctx) => {
@@ -11,4 +12,4 @@ export const demoHandlers = {
     }
     return generateDemo(ctx.invoke, { today: ctx.clock.today() });
   },
-} satisfies HandlerMap<'demo.load'>;
+} satisfies DomainHandlers<typeof demoContract>;

@@ -4,7 +4,8 @@ import { trackerTable, trackerWorkbook } from '../io/tracker.js';
 import { safeFileName } from '../../../shared/files.js';
 import { tableToXlsx } from '../io/xlsx.js';
 import { toCsv } from '../../../shared/csv.js';
-import type { AsyncHandlerMap, HandlerMap } from './types.js';
+import type { exportContract } from '../../../shared/contract/export.js';
+import type { DomainHandlers } from './types.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,28 +30,15 @@ export const exportHandlers = {
     }
     return { fileName: safeFileName(base, 'xlsx'), mimeType: xlsxType, base64: (await trackerWorkbook(tables)).toString('base64') };
   },
-} satisfies AsyncHandlerMap<'export.xlsx' | 'export.tracker'>;
 
-export const childExportHandlers = {
-  /** A subject access request: logged in the audit trail, because it is personal data leaving. */
+  /** A subject access request: the registry logs it, as its contract entry says (personal data leaving). */
   'export.child': (ctx, input) => {
     const records = childRecords(ctx, input.childId);
     const child = ctx.repos.children.get(input.childId);
-    ctx.repos.audit.write({
-      at: ctx.clock.now(),
-      actorStaffId: ctx.session.actor?.staffId ?? null,
-      actorName: ctx.session.actor?.name ?? 'Not recorded',
-      method: 'export.child',
-      recordType: 'children',
-      recordId: child.id,
-      settingId: child.settingId,
-      changes: [],
-      note: 'All records exported (subject access request)',
-    });
     return {
       fileName: safeFileName(`${child.firstName} ${child.lastName} records`, 'json'),
       mimeType: 'application/json',
       base64: Buffer.from(JSON.stringify(records, null, 2), 'utf8').toString('base64'),
     };
   },
-} satisfies HandlerMap<'export.child'>;
+} satisfies DomainHandlers<typeof exportContract>;

@@ -1,17 +1,12 @@
 import { AppError } from '../../../shared/errors.js';
-import { importsRepo } from '../db/repos/imports.js';
 import { isSqliteError } from '../db/repos/rows.js';
 import { previewImport, runImport } from '../io/import/engine.js';
-import type { AsyncHandlerMap, HandlerMap } from './types.js';
+import type { importsContract } from '../../../shared/contract/imports.js';
+import type { DomainHandlers } from './types.js';
 
 // Importing children and past screenings from CSV and XLSX files. Preview and run read the file
 // asynchronously (an XLSX is unzipped) and then do all their database work in one transaction of
 // their own (see io/import/engine.ts); undo and the lists are ordinary synchronous methods.
-
-export const importAsyncHandlers = {
-  'imports.preview': (ctx, input) => previewImport(ctx, input),
-  'imports.run': (ctx, input) => runImport(ctx, input),
-} satisfies AsyncHandlerMap<'imports.preview' | 'imports.run'>;
 
 function names(list: { firstName: string; lastName: string }[]): string {
   const shown = list.slice(0, 5).map((c) => `${c.firstName} ${c.lastName}`);
@@ -19,13 +14,16 @@ function names(list: { firstName: string; lastName: string }[]): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
-export const importHandlers = {
+export const importsHandlers = {
+  'imports.preview': (ctx, input) => previewImport(ctx, input),
+  'imports.run': (ctx, input) => runImport(ctx, input),
+
   'imports.list': (ctx, input) => {
     ctx.repos.settings.get(input.settingId);
-    return importsRepo(ctx.db).list(input.settingId);
+    return ctx.repos.imports.list(input.settingId);
   },
 
-  'imports.listSources': (ctx, input) => importsRepo(ctx.db).listMappings(input.kind),
+  'imports.listSources': (ctx, input) => ctx.repos.imports.listMappings(input.kind),
 
   /**
    * Removes exactly what the newest not-yet-undone import of this kind created. Children who have
@@ -34,7 +32,7 @@ export const importHandlers = {
    */
   'imports.undoLast': (ctx, input) => {
     ctx.repos.settings.get(input.settingId);
-    const repo = importsRepo(ctx.db);
+    const repo = ctx.repos.imports;
     const batch = repo.lastOpen(input.settingId, input.kind);
     if (!batch) throw new AppError('NOT_FOUND', `There is no ${input.kind === 'children' ? 'children' : 'screenings'} import to undo in this setting`);
     const removed = { children: 0, screenings: 0 };
@@ -61,4 +59,4 @@ export const importHandlers = {
     }
     return { batch: repo.markUndone(batch.id, ctx.clock.now()), removed };
   },
-} satisfies HandlerMap<'imports.list' | 'imports.listSources' | 'imports.undoLast'>;
+} satisfies DomainHandlers<typeof importsContract>;

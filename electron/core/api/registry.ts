@@ -1,50 +1,16 @@
 import type { ZodError } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../../shared/contract.js';
-import { AppError, type ApiErrorBody, type ApiResult, type FieldIssue } from '../../../shared/errors.js';
-import type { CoreContext } from '../context.js';
+import { contract, isMethodName, type MethodName } from '../../../shared/contract/index.js';
+import { ApiCallError, AppError, type ApiErrorBody, type ApiResult, type FieldIssue } from '../../../shared/errors.js';
+import type { CallContext, CoreContext, Session } from '../context.js';
 import { isSqliteError } from '../db/repos/rows.js';
-import { appHandlers } from './app.js';
-import { auditHandlers, isAuditedWrite, recordBefore, writeAudit } from './audit.js';
-import { childrenHandlers } from './children.js';
-import { cohortHandlers } from './cohort.js';
-import { demoHandlers } from './demo.js';
-import { screeningHandlers } from './screenings.js';
-import { settingsHandlers } from './settings.js';
-import { staffHandlers } from './staff.js';
-import { childExportHandlers, exportHandlers } from './export.js';
-import { importAsyncHandlers, importHandlers } from './imports.js';
-import { backupAsyncHandlers, backupHandlers } from './backups.js';
-import { retentionHandlers } from './retention.js';
-import type { AsyncHandlerMap, AsyncMethod, HandlerMap, SyncMethod } from './types.js';
+import { handlers } from './handlers.js';
+import { isDryRun, recordBefore, writeAccess, writeChange } from './audit-trail.js';
 
 // The one place a call enters the core, whichever transport brought it: the method is checked
-// against the contract, the input validated, the handler run inside one transaction, and any
-// failure turned into an error body with a code. Nothing is written unless the handler returns.
-
-const handlers: HandlerMap<SyncMethod> = {
-  ...appHandlers,
-  ...demoHandlers,
-  ...settingsHandlers,
-  ...staffHandlers,
-  ...childrenHandlers,
-  ...screeningHandlers,
-  ...cohortHandlers,
-  ...importHandlers,
-  ...auditHandlers,
-  ...backupHandlers,
-  ...retentionHandlers,
-  ...childExportHandlers,
-};
-
-const asyncHandlers: AsyncHandlerMap<AsyncMethod> = {
-  ...exportHandlers,
-  ...importAsyncHandlers,
-  ...backupAsyncHandlers,
-};
-
-function isAsyncMethod(method: MethodName): method is AsyncMethod {
-  return Object.prototype.hasOwnProperty.call(asyncHandlers, method);
-}
+// against the contract, the input validated, the handler run as the method's facts say (reads in
+// a snapshot, writes holding the write lock from the start, asynchronous methods outside the
+// per-call transaction), the audit row written beside the change, and any failure turned into an
+// error body with a code. Nothing is written unless the handler returns.
 
 export interface DispatchOptions {
   /** Check handler results against the contract too: on in tests, where a mismatch is a bug to find. */
@@ -66,17 +32,48 @@ function check(method: string, input: unknown): Checked {
   return { ok: true, method, data: parsed.data };
 }
 
+// The registry has checked the input against the method's own schema, so each handler receives
+// the input type it declares; the map is typed per method, the call site cannot be.
+type AnyHandler = (ctx: CallContext, input: unknown) => unknown;
+const handlerFor = (method: MethodName) => handlers[method] as AnyHandler;
+
+/** The context one call runs in: the core's shared parts and the caller's own session. */
+function callContext(core: CoreContext, session: Session, options: DispatchOptions): CallContext {
+  const ctx: CallContext = {
+    connection: core.connection,
+    // Getters, so a restore that swaps the database is seen by calls already holding a context.
+    get db() {
+      return core.db;
+    },
+    get repos() {
+      return core.repos;
+    },
+    clock: core.clock,
+    databasePath: core.databasePath,
+    session,
+    invoke(method, input) {
+      const result = dispatch(core, session, method, input, options);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value as never;
+    },
+  };
+  return ctx;
+}
+
 /** Any method, for the transports: asynchronous methods are awaited, the rest run as in dispatch. */
-export async function dispatchAsync(ctx: CoreContext, method: string, input: unknown, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
+export async function dispatchAsync(core: CoreContext, session: Session, method: string, input: unknown, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
   const checked = check(method, input);
   if (!checked.ok) return checked.result;
-  if (!isAsyncMethod(checked.method)) return runInTransaction(ctx, checked.method, checked.data, options);
+  const spec = contract[checked.method];
+  if (!spec.async) return runInTransaction(core, session, checked.method, checked.data, options);
+  const ctx = callContext(core, session, options);
   try {
-    const handler = asyncHandlers[checked.method] as (c: CoreContext, i: unknown) => Promise<unknown>;
-    const value = await handler(ctx, checked.data);
-    if (options.checkOutputs) contract[checked.method].output.parse(value);
-    const method = checked.method;
-    if (isAuditedWrite(method, checked.data)) ctx.db.transaction(() => writeAudit(ctx, method, checked.data, null, value))();
+    const value = await handlerFor(checked.method)(ctx, checked.data);
+    if (options.checkOutputs) spec.output.parse(value);
+    const audit = spec.audit;
+    if (audit.mode === 'change' && !isDryRun(checked.data)) {
+      ctx.db.transaction(() => writeChange(ctx, checked.method, audit, checked.data, null, value)).immediate();
+    }
     return { ok: true, value };
   } catch (err) {
     return failureFor(method, err, options);
@@ -84,25 +81,30 @@ export async function dispatchAsync(ctx: CoreContext, method: string, input: unk
 }
 
 /** Synchronous methods, each in one transaction; an asynchronous one is refused (use dispatchAsync). */
-export function dispatch(ctx: CoreContext, methodName: string, input: unknown, options: DispatchOptions = {}): ApiResult<unknown> {
+export function dispatch(core: CoreContext, session: Session, methodName: string, input: unknown, options: DispatchOptions = {}): ApiResult<unknown> {
   const checked = check(methodName, input);
   if (!checked.ok) return checked.result;
-  if (isAsyncMethod(checked.method)) return failure({ code: 'BAD_REQUEST', message: `${checked.method} must be called asynchronously` });
-  return runInTransaction(ctx, checked.method, checked.data, options);
+  if (contract[checked.method].async) return failure({ code: 'BAD_REQUEST', message: `${checked.method} must be called asynchronously` });
+  return runInTransaction(core, session, checked.method, checked.data, options);
 }
 
-function runInTransaction(ctx: CoreContext, method: SyncMethod, data: unknown, options: DispatchOptions): ApiResult<unknown> {
+function runInTransaction(core: CoreContext, session: Session, method: MethodName, data: unknown, options: DispatchOptions): ApiResult<unknown> {
+  const spec = contract[method];
+  const ctx = callContext(core, session, options);
   try {
-    const handler = handlers[method] as (c: CoreContext, i: unknown) => unknown;
-    const value = ctx.db.transaction(() => {
-      const audited = isAuditedWrite(method, data);
-      const before = audited ? recordBefore(ctx, method, data) : null;
-      const result = handler(ctx, data);
+    const work = ctx.db.transaction(() => {
+      const audit = isDryRun(data) ? ({ mode: 'none' } as const) : spec.audit;
+      const before = audit.mode === 'change' ? recordBefore(ctx, audit, data) : null;
+      const result = handlerFor(method)(ctx, data);
       // Inside the transaction, so a result that breaks the contract also undoes its write.
-      if (options.checkOutputs) contract[method].output.parse(result);
-      if (audited) writeAudit(ctx, method, data, before, result);
+      if (options.checkOutputs) spec.output.parse(result);
+      if (audit.mode === 'change') writeChange(ctx, method, audit, data, before, result);
+      if (audit.mode === 'access') writeAccess(ctx, method, audit, data);
       return result;
-    })();
+    });
+    // A write takes the write lock at BEGIN, so it waits its turn (busy_timeout) instead of
+    // failing part way when another program wrote first; reads keep a consistent snapshot.
+    const value = spec.effect === 'write' ? work.immediate() : work();
     return { ok: true, value };
   } catch (err) {
     return failureFor(method, err, options);

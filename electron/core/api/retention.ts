@@ -7,8 +7,9 @@ import {
   type RetentionRecordType,
 } from '../../../shared/schemas/retention.js';
 import type { CoreContext } from '../context.js';
-import { retentionRepo, type LeaverRow } from '../db/repos/retention.js';
-import type { HandlerMap } from './types.js';
+import type { LeaverRow } from '../db/repos/retention.js';
+import type { retentionContract } from '../../../shared/contract/retention.js';
+import type { DomainHandlers } from './types.js';
 
 // Retention (UK GDPR storage limitation): which leavers' records are past their policy, and
 // deleting them after a person confirms. Decisions:
@@ -67,14 +68,14 @@ function toDue(row: LeaverRow, d: Decision, today: string): RetentionDueChild {
 }
 
 function policyMap(ctx: CoreContext): Map<RetentionRecordType, RetentionPolicy> {
-  return new Map(retentionRepo(ctx.db).policies().map((p) => [p.recordType, p]));
+  return new Map(ctx.repos.retention.policies().map((p) => [p.recordType, p]));
 }
 
 export const retentionHandlers = {
-  'retention.policies': (ctx) => retentionRepo(ctx.db).policies(),
+  'retention.policies': (ctx) => ctx.repos.retention.policies(),
 
   'retention.updatePolicy': (ctx, input) => {
-    const repo = retentionRepo(ctx.db);
+    const repo = ctx.repos.retention;
     const current = repo.policy(input.recordType);
     const limits = retentionYearLimits[current.rule];
     if (input.years < limits.min || input.years > limits.max) {
@@ -89,7 +90,7 @@ export const retentionHandlers = {
     const today = ctx.clock.today();
     const horizon = addDays(today, input.withinDays);
     const policies = policyMap(ctx);
-    const children = retentionRepo(ctx.db)
+    const children = ctx.repos.retention
       .leavers(input.settingId)
       .map((row) => toDue(row, decide(row, policies), today))
       .filter((c) => compareIsoDates(c.dueDate, horizon) <= 0)
@@ -98,7 +99,7 @@ export const retentionHandlers = {
   },
 
   'retention.purge': (ctx, input) => {
-    const repo = retentionRepo(ctx.db);
+    const repo = ctx.repos.retention;
     const today = ctx.clock.today();
     const policies = policyMap(ctx);
     const found = new Map(repo.childrenByIds(input.childIds).map((r) => [r.id, r]));
@@ -126,4 +127,4 @@ export const retentionHandlers = {
     // One transaction (the registry's): all of these children go, or none.
     return { purged: [...found.values()].map((row) => repo.purgeChild(row.id, row.setting_id, audit)) };
   },
-} satisfies HandlerMap<'retention.policies' | 'retention.updatePolicy' | 'retention.due' | 'retention.purge'>;
+} satisfies DomainHandlers<typeof retentionContract>;

@@ -1,13 +1,13 @@
 import { compareIsoDates } from '../../../shared/domain/dates.js';
-import { findSection, validateCutOffs, type InstrumentSection } from '../../../shared/domain/screening.js';
+import { findSection, type InstrumentSection } from '../../../shared/domain/screening.js';
 import { screeningOutcome } from '../../../shared/domain/screening-outcome.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
 import type { Child } from '../../../shared/schemas/children.js';
-import type { ParsedInput } from '../../../shared/contract.js';
+import type { ParsedInput } from '../../../shared/contract/index.js';
+import type { screeningsContract } from '../../../shared/contract/screenings.js';
 import type { CoreContext } from '../context.js';
 import type { ScreeningRecord } from '../db/repos/screenings.js';
-import { requireOpenSetting } from './settings.js';
-import type { HandlerMap } from './types.js';
+import type { DomainHandlers } from './types.js';
 
 type ScreeningFields = Omit<ParsedInput<'screenings.create'>, 'childId'>;
 
@@ -97,7 +97,7 @@ function itemIssues(section: InstrumentSection | undefined, entry: ScreeningFiel
   return [];
 }
 
-export const screeningHandlers = {
+export const screeningsHandlers = {
   'screenings.listForChild': (ctx, input) => {
     ctx.repos.children.get(input.childId);
     return ctx.repos.screenings.listForChild(input.childId);
@@ -105,7 +105,7 @@ export const screeningHandlers = {
   'screenings.get': (ctx, input) => ctx.repos.screenings.get(input.id),
   'screenings.create': (ctx, { childId, ...fields }) => {
     const child = ctx.repos.children.get(childId);
-    requireOpenSetting(ctx, child.settingId);
+    ctx.repos.settings.requireOpen(child.settingId, 'adding to it');
     return ctx.repos.screenings.create(buildRecord(ctx, child, fields), ctx.clock.now());
   },
   'screenings.update': (ctx, { id, ...fields }) => {
@@ -119,47 +119,4 @@ export const screeningHandlers = {
     return screening;
   },
 
-  'instruments.list': (ctx) => ctx.repos.instruments.list(),
-  'instruments.get': (ctx, input) => ctx.repos.instruments.get(input.id),
-  'instruments.copy': (ctx, input) => ctx.repos.instruments.copy(input.fromId, input.name, ctx.clock.now()),
-  'instruments.update': (ctx, input) => {
-    const instrument = ctx.repos.instruments.get(input.id);
-    const issues: FieldIssue[] = [];
-    const seen = new Set<number>();
-    input.sections.forEach((edit, index) => {
-      if (seen.has(edit.section)) {
-        issues.push({ path: ['sections', index, 'section'], message: `Section ${edit.section} appears more than once` });
-        return;
-      }
-      seen.add(edit.section);
-      const current = findSection(instrument.sections, edit.section);
-      if (!current) {
-        issues.push({ path: ['sections', index, 'section'], message: `Section ${edit.section} is not part of ${instrument.name}` });
-        return;
-      }
-      for (const problem of validateCutOffs({ ...current, ...edit })) {
-        issues.push({ path: ['sections', index, problem.field], message: problem.message });
-      }
-    });
-    if (issues.length > 0) throw validationError(issues);
-    return ctx.repos.instruments.update(input.id, input.name, input.sections, ctx.clock.now());
-  },
-  'instruments.setDefault': (ctx, input) => ctx.repos.instruments.setDefault(input.id, ctx.clock.now()),
-
-  'settings.updateReviewIntervals': (ctx, { settingId, ...intervals }) => {
-    requireOpenSetting(ctx, settingId);
-    return ctx.repos.settings.setReviewIntervals(settingId, intervals, ctx.clock.now());
-  },
-} satisfies HandlerMap<
-  | 'screenings.listForChild'
-  | 'screenings.get'
-  | 'screenings.create'
-  | 'screenings.update'
-  | 'screenings.delete'
-  | 'instruments.list'
-  | 'instruments.get'
-  | 'instruments.copy'
-  | 'instruments.update'
-  | 'instruments.setDefault'
-  | 'settings.updateReviewIntervals'
->;
+} satisfies DomainHandlers<typeof screeningsContract>;

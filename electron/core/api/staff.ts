@@ -1,5 +1,5 @@
-import type { HandlerMap } from './types.js';
-import { requireOpenSetting } from './settings.js';
+import type { staffContract } from '../../../shared/contract/staff.js';
+import type { DomainHandlers } from './types.js';
 
 export const staffHandlers = {
   'staff.list': (ctx, input) => {
@@ -7,9 +7,9 @@ export const staffHandlers = {
     return ctx.repos.staff.list(input.settingId, input.includeArchived);
   },
   'staff.create': (ctx, { settingId, ...fields }) => {
-    requireOpenSetting(ctx, settingId);
+    ctx.repos.settings.requireOpen(settingId, 'adding to it');
     return ctx.repos.staff.create(settingId, fields, ctx.clock.now());
   },
   'staff.update': (ctx, { id, ...fields }) => ctx.repos.staff.update(id, fields, ctx.clock.now()),
   'staff.archive': (ctx, input) => ctx.repos.staff.setArchived(input.id, input.archived, ctx.clock.now()),
-} satisfies HandlerMap<'staff.list' | 'staff.create' | 'staff.update' | 'staff.archive'>;
+} satisfies DomainHandlers<typeof staffContract>;

@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.js';
 import { addDays, addMonths } from '../../../shared/domain/dates.js';
 import type { EthnicityCode, Sex } from '../../../shared/schemas/children.js';
 import type { SettingType } from '../../../shared/schemas/settings.js';

@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.js';
 import { addDays, ageInCompletedMonths, compareIsoDates, daysBetween, parseIsoDate } from '../../../shared/domain/dates.js';
 import { sectionForAge, type Colour, type InstrumentSection } from '../../../shared/domain/screening.js';
 import type { Child } from '../../../shared/schemas/children.js';

@@ -1,9 +1,11 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ApiErrorBody, ApiResult, ErrorCode } from '../../../shared/errors.js';
+import { factsOf, isMethodName } from '../../../shared/contract/index.js';
+import type { Session } from '../context.js';
 import type { Core } from '../core.js';
 
 // Browser mode's transport: the renderer and the API on 127.0.0.1 only. Other people on the
@@ -28,6 +30,13 @@ export interface HttpHostOptions {
   /** Fixed only in tests; a random token is made for each launch otherwise. */
   token?: string;
 }
+
+/**
+ * How many page loads keep their session: each browser tab gets its own token and session (who
+ * is using the app there), and the oldest are forgotten past this, so reloading for ever cannot
+ * grow the host's memory. A forgotten tab is asked to reload.
+ */
+const maxSessions = 200;
 
 export interface HttpHost {
   url: string;
@@ -60,6 +69,22 @@ const mimeTypes: Record<string, string> = {
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  // Token -> the caller's session. The launch token has one too (tools and tests that call the API
+  // directly); every page load mints its own, so two tabs never share who is using the app.
+  const sessions = new Map<string, Session>([[token, options.core.openSession()]]);
+  function newPageSession(): string {
+    const pageToken = randomBytes(32).toString('base64url');
+    sessions.set(pageToken, options.core.openSession());
+    if (sessions.size > maxSessions) {
+      const oldest = [...sessions.keys()].find((t) => t !== token);
+      if (oldest) sessions.delete(oldest);
+    }
+    return pageToken;
+  }
+  function sessionFor(given: string | string[] | undefined): Session | null {
+    // A lookup by a 256-bit random key: finding one by timing is as hard as guessing the token.
+    return typeof given === 'string' ? (sessions.get(given) ?? null) : null;
+  }
   let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -94,7 +119,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 405, failure('BAD_REQUEST', 'API calls must use POST'));
       return;
     }
-    if (!tokenMatches(req.headers[tokenHeader], token)) {
+    const session = sessionFor(req.headers[tokenHeader]);
+    if (!session) {
       sendJson(res, 401, failure('UNAUTHORISED', 'The request has no valid access token. Reload the page Chatterbox printed.'));
       return;
     }
@@ -103,7 +129,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 415, failure('BAD_REQUEST', 'API calls must send JSON (content-type application/json)'));
       return;
     }
-    const limit = method.startsWith('imports.') ? maxImportBodyBytes : maxBodyBytes;
+    const decoded = safeDecode(method);
+    const limit = decoded !== null && isMethodName(decoded) && factsOf(decoded).carriesFile ? maxImportBodyBytes : maxBodyBytes;
     const body = await readBody(req, limit);
     if (body === null) {
       sendJson(res, 413, failure('BAD_REQUEST', `The request is larger than ${limit / 1024} KiB`));
@@ -116,12 +143,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 400, failure('BAD_REQUEST', 'The request body is not valid JSON'));
       return;
     }
-    const name = safeDecode(method);
+    const name = decoded;
     if (name === null) {
       sendJson(res, 400, failure('BAD_REQUEST', 'The method name is not valid'));
       return;
     }
-    const result = await options.core.callAsync(name, input);
+    const result = await options.core.callAsync(name, input, session);
     sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
   }
 
@@ -147,7 +174,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const type = mimeTypes[extname(full)] ?? 'application/octet-stream';
     if (relative === 'index.html') {
       // The token reaches only pages this server renders: other origins cannot read this response.
-      const html = content.toString('utf8').replace('</head>', `<meta name="chatterbox-token" content="${token}"></head>`);
+      const html = content.toString('utf8').replace('</head>', `<meta name="chatterbox-token" content="${newPageSession()}"></head>`);
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(html);
       return;
     }
@@ -183,13 +210,6 @@ function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('cross-origin-resource-policy', 'same-origin');
-}
-
-function tokenMatches(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Resolves to the body text, or null once it passes the size limit (the rest is discarded). */

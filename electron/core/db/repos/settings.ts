@@ -1,6 +1,6 @@
 import type { Setting, SettingSummary, SettingType } from '../../../../shared/schemas/settings.js';
 import type { ReviewIntervals } from '../../../../shared/domain/screening.js';
-import { AppError } from '../../../../shared/errors.js';
+import { AppError, validationError } from '../../../../shared/errors.js';
 import type { Db } from '../connection.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';
 
@@ -78,6 +78,14 @@ export function settingsRepo(db: Db) {
       return toSummary(row);
     },
 
+    /** New records may only be added to a setting that is open: `doing` says what was refused. */
+    requireOpen(id: string, doing: string): Setting {
+      const setting = this.get(id);
+      if (setting.archivedAt) {
+        throw validationError([{ path: ['settingId'], message: `${setting.name} is archived` }], `${setting.name} is archived: restore it before ${doing}`);
+      }
+      return setting;
+    },
     get(id: string): Setting {
       const row = db.prepare('SELECT * FROM settings WHERE id = ?').get(id) as SettingRow | undefined;
       if (!row) throw notFound('The setting');

@@ -1,7 +1,7 @@
 import { validationError, type FieldIssue } from '../../../../shared/errors.js';
 import { importFieldsFor, issueListLimit, maxImportFileBytes, previewRowLimit, type ImportIssue, type ImportKind, type ImportPreview, type ImportPreviewRow, type ImportRunResult } from '../../../../shared/schemas/imports.js';
-import type { CoreContext } from '../../context.js';
-import { importsRepo, type ImportsRepo } from '../../db/repos/imports.js';
+import type { CallContext } from '../../context.js';
+import type { ImportsRepo } from '../../db/repos/imports.js';
 import { analyseChildren, type ChildRowResult } from './children.js';
 import { ImportFileError } from './errors.js';
 import { suggestMapping } from './headers.js';
@@ -57,7 +57,7 @@ class Rollback<T> extends Error {
   }
 }
 
-function rolledBack<T>(ctx: CoreContext, work: () => T): T {
+function rolledBack<T>(ctx: CallContext, work: () => T): T {
   try {
     ctx.db.transaction(() => {
       throw new Rollback(work());
@@ -82,7 +82,7 @@ interface AnalyseOptions {
   skipDuplicates: boolean;
 }
 
-function analyse(ctx: CoreContext, repo: ImportsRepo, kind: ImportKind, table: RawTable, resolved: ResolvedMapping, o: AnalyseOptions): Analysis {
+function analyse(ctx: CallContext, repo: ImportsRepo, kind: ImportKind, table: RawTable, resolved: ResolvedMapping, o: AnalyseOptions): Analysis {
   const rows = table.rows.map((r, i) => new MappedRow(r, resolved, i));
   if (kind === 'children') {
     const children = analyseChildren(rows, {
@@ -142,13 +142,6 @@ function collect(reports: readonly RowReport[], pick: (r: RowReport) => ImportIs
   return { list, truncated: false };
 }
 
-function requireOpenSetting(ctx: CoreContext, settingId: string): void {
-  const setting = ctx.repos.settings.get(settingId);
-  if (setting.archivedAt) {
-    throw validationError([{ path: ['settingId'], message: `${setting.name} is archived: restore it before importing into it` }]);
-  }
-}
-
 export interface PreviewRequest extends FileInput {
   kind: ImportKind;
   settingId: string;
@@ -156,11 +149,11 @@ export interface PreviewRequest extends FileInput {
   mapping: Record<string, string | null> | null;
 }
 
-export async function previewImport(ctx: CoreContext, input: PreviewRequest): Promise<ImportPreview> {
+export async function previewImport(ctx: CallContext, input: PreviewRequest): Promise<ImportPreview> {
   const table = await loadTable(input);
   return rolledBack(ctx, () => {
-    const repo = importsRepo(ctx.db);
-    requireOpenSetting(ctx, input.settingId);
+    const repo = ctx.repos.imports;
+    ctx.repos.settings.requireOpen(input.settingId, 'importing into it');
     const suggestion = suggestMapping(input.kind, table.columns, repo.getMapping(input.kind, input.sourceName));
     const resolved = resolveMapping(input.kind, table.columns, input.mapping ?? suggestion.mapping);
     const analysis = analyse(ctx, repo, input.kind, table, resolved, { settingId: input.settingId, batchId: null, skipDuplicates: false });
@@ -216,12 +209,12 @@ function refusal(fileName: string, reports: readonly RowReport[]) {
   return validationError(issues, `${fileName}: ${rows}, so nothing was imported. ${first ? describeIssue(first) : ''}`.trim());
 }
 
-export async function runImport(ctx: CoreContext, input: RunRequest): Promise<ImportRunResult> {
+export async function runImport(ctx: CallContext, input: RunRequest): Promise<ImportRunResult> {
   const table = await loadTable(input);
   const work = (): ImportRunResult => {
-    const repo = importsRepo(ctx.db);
+    const repo = ctx.repos.imports;
     const now = ctx.clock.now();
-    requireOpenSetting(ctx, input.settingId);
+    ctx.repos.settings.requireOpen(input.settingId, 'importing into it');
     const resolved = resolveMapping(input.kind, table.columns, input.mapping);
     if (resolved.issues.length > 0) {
       const first = resolved.issues[0];

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { idSchema } from '../schemas/common.js';
+import { fileDataSchema, tableExportSchema } from '../schemas/export.js';
+import { notAudited, type Methods } from './facts.js';
+
+const exporting = { effect: 'read', permission: 'data:export' } as const;
+
+export const exportContract = {
+  /** Any table on screen as an Excel workbook (CSV is made in the renderer). */
+  'export.xlsx': { ...exporting, async: true, audit: notAudited, input: tableExportSchema, output: fileDataSchema },
+  /** The cohort tracker for one setting: Excel with a sheet per round, or one round as CSV. */
+  'export.tracker': {
+    ...exporting,
+    async: true,
+    audit: notAudited,
+    input: z.object({ settingId: idSchema, roundId: idSchema.nullable().default(null), format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    output: fileDataSchema,
+  },
+  /** Everything held about one child, as JSON (a subject access request): logged, as personal data leaving. */
+  'export.child': {
+    ...exporting,
+    async: false,
+    audit: { mode: 'access', record: 'children', idField: 'childId', note: 'All records exported (subject access request)' },
+    input: z.object({ childId: idSchema }),
+    output: fileDataSchema,
+  },
+} as const satisfies Methods;

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** What the app tells about itself: the About box, and the first-run check for an empty database. */
+export const appInfoSchema = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  databasePath: z.string(),
+  today: z.string(),
+  settingCount: z.number().int(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
