@@ -10,7 +10,6 @@ import {
   sectionForAge,
   sectionsBehind,
   topSection,
-  validateSectionResults,
   workingAtSection,
   type Colour,
   type InstrumentSection,
@@ -19,6 +18,7 @@ import {
   type SectionResult,
   type ValidationIssue,
 } from './screening.js';
+import { validateSectionResults } from './screening-validation.js';
 
 // Everything the app concludes from one screening, in one place: the form shows it live while
 // the practitioner types, and the core stores it when the screening is saved, from the same code.

@@ -16,14 +16,13 @@ import {
   sectionForAge,
   sectionsBehind,
   topSection,
-  validateCutOffs,
-  validateSectionResults,
   workingAtSection,
   type Colour,
   type InstrumentSection,
   type SectionColour,
   type SectionResult,
 } from '../../shared/domain/screening.js';
+import { validateCutOffs, validateSectionResults } from '../../shared/domain/screening-validation.js';
 
 const cutOffMessages = (section: InstrumentSection) => validateCutOffs(section).map((p) => p.message);
 

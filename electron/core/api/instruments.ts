@@ -1,5 +1,6 @@
 import type { instrumentsContract } from '../../../shared/contract/instruments.js';
-import { findSection, validateCutOffs } from '../../../shared/domain/screening.js';
+import { findSection } from '../../../shared/domain/screening.js';
+import { validateCutOffs } from '../../../shared/domain/screening-validation.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
 import type { DomainHandlers } from './types.js';
 
