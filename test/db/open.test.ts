@@ -30,7 +30,7 @@ function refusal(path: string): AppError {
     db = openDatabase(path);
   } catch (err) {
     if (err instanceof AppError) return err;
-    throw new Error(`Expected an AppError, got ${String(err)}`);
+    throw new Error(`Expected an AppError, got ${String(err)}`, { cause: err });
   }
   db.close();
   throw new Error(`Expected ${path} to be refused, but it opened`);
