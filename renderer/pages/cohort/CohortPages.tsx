@@ -9,7 +9,7 @@ import { api } from '../../api.js';
 import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
-import { useSetting } from '../SettingLayout.js';
+import { useSetting } from '../settings/SettingLayout.js';
 import { CohortDashboard, defaultRound } from './CohortDashboard.js';
 import { pct } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ImportKind, ImportMapping, ImportPreview, ImportRunResult } from '../../shared/schemas/imports.js';
-import { api } from '../api.js';
-import { RadioGroup, TextField } from '../components/fields.js';
-import { useAppState } from '../lib/appState.js';
-import { formatUkDate } from '../lib/format.js';
-import { useApi } from '../lib/useApi.js';
-import { useSetting } from './SettingLayout.js';
+import type { ImportKind, ImportMapping, ImportPreview, ImportRunResult } from '../../../shared/schemas/imports.js';
+import { api } from '../../api.js';
+import { RadioGroup, TextField } from '../../components/fields.js';
+import { useAppState } from '../../lib/appState.js';
+import { formatUkDate } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../settings/SettingLayout.js';
 
 interface ChosenFile {
   name: string;

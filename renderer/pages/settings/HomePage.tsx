@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { settingTypeLabels, type SettingSummary } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { SortableHeader } from '../components/SortableHeader.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure } from '../lib/forms.js';
-import { useApi } from '../lib/useApi.js';
+import { settingTypeLabels, type SettingSummary } from '../../../shared/schemas/settings.js';
+import { api } from '../../api.js';
+import { SortableHeader } from '../../components/SortableHeader.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure } from '../../lib/forms.js';
+import { useApi } from '../../lib/useApi.js';
 
 export function HomePage() {
   const { info } = useAppState();

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../shared/schemas/children.js';
-import { ColourTag } from '../components/ColourTag.js';
-import { ReviewDue } from '../components/ScreeningHistory.js';
-import { SortableHeader } from '../components/SortableHeader.js';
-import { useToday } from '../lib/appState.js';
-import { formatUkDate, shortAge } from '../lib/format.js';
-import { useApi } from '../lib/useApi.js';
-import { useSetting } from './SettingLayout.js';
-import { useUrlParams } from '../lib/useUrlParams.js';
+import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../../shared/schemas/children.js';
+import { ColourTag } from '../../components/ColourTag.js';
+import { ReviewDue } from '../screenings/ScreeningHistory.js';
+import { SortableHeader } from '../../components/SortableHeader.js';
+import { useToday } from '../../lib/appState.js';
+import { formatUkDate, shortAge } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../settings/SettingLayout.js';
+import { useUrlParams } from '../../lib/useUrlParams.js';
 
 const pageSize = 100;
 const statuses = ['current', 'leavers', 'all'] as const;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { reviewStatus } from '../../shared/domain/screening.js';
-import { formatAge } from '../../shared/domain/dates.js';
-import { screeningActionLabels, type Screening } from '../../shared/schemas/screenings.js';
-import { api } from '../api.js';
-import { useAppState, useToday } from '../lib/appState.js';
-import { formatUkDate } from '../lib/format.js';
-import { screeningToInput } from '../lib/screening.js';
-import { ColourTag } from './ColourTag.js';
+import { reviewStatus } from '../../../shared/domain/screening.js';
+import { formatAge } from '../../../shared/domain/dates.js';
+import { screeningActionLabels, type Screening } from '../../../shared/schemas/screenings.js';
+import { api } from '../../api.js';
+import { useAppState, useToday } from '../../lib/appState.js';
+import { formatUkDate } from '../../lib/format.js';
+import { screeningToInput } from './screeningToInput.js';
+import { ColourTag } from '../../components/ColourTag.js';
 
 /** Review date with its state: overdue once passed (unless a later screen exists), due soon within two weeks. */
 export function ReviewDue({ date, superseded = false }: { date: string; superseded?: boolean }) {

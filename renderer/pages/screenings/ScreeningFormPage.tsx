@@ -1,23 +1,23 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ageInCompletedMonths, compareIsoDates, formatAge, isIsoDate } from '../../shared/domain/dates.js';
-import { findSection, resolveSectionColour, sectionForAge, type Colour } from '../../shared/domain/screening.js';
-import { screeningOutcome, type ScreeningOutcome } from '../../shared/domain/screening-outcome.js';
-import type { FieldIssue } from '../../shared/errors.js';
-import type { Child } from '../../shared/schemas/children.js';
-import { colourLabels, screeningActionLabels, screeningInputSchema, type Screening, type ScreeningInput } from '../../shared/schemas/screenings.js';
-import { type Instrument } from '../../shared/schemas/instruments.js';
-import type { Staff } from '../../shared/schemas/staff.js';
-import { api } from '../api.js';
-import { ColourTag } from '../components/ColourTag.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
-import { CheckboxField, DateField, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields.js';
-import { useAppState, useToday } from '../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
-import { formatUkDate, fromUkInput, toUkInput } from '../lib/format.js';
-import { useApi } from '../lib/useApi.js';
-import { screeningToInput } from '../lib/screening.js';
-import { useSetting } from './SettingLayout.js';
+import { ageInCompletedMonths, compareIsoDates, formatAge, isIsoDate } from '../../../shared/domain/dates.js';
+import { findSection, resolveSectionColour, sectionForAge, type Colour } from '../../../shared/domain/screening.js';
+import { screeningOutcome, type ScreeningOutcome } from '../../../shared/domain/screening-outcome.js';
+import type { FieldIssue } from '../../../shared/errors.js';
+import type { Child } from '../../../shared/schemas/children.js';
+import { colourLabels, screeningActionLabels, screeningInputSchema, type Screening, type ScreeningInput } from '../../../shared/schemas/screenings.js';
+import { type Instrument } from '../../../shared/schemas/instruments.js';
+import type { Staff } from '../../../shared/schemas/staff.js';
+import { api } from '../../api.js';
+import { ColourTag } from '../../components/ColourTag.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { CheckboxField, DateField, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
+import { useAppState, useToday } from '../../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import { formatUkDate, fromUkInput, toUkInput } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { screeningToInput } from './screeningToInput.js';
+import { useSetting } from '../settings/SettingLayout.js';
 
 /** What one section's boxes hold, as typed. */
 interface SectionDraft {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { SettingSummary } from '../../shared/schemas/settings.js';
-import { reviewIntervalsSchema } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
-import { ErrorSummary } from './ErrorSummary.js';
-import { TextField } from './fields.js';
+import type { SettingSummary } from '../../../shared/schemas/settings.js';
+import { reviewIntervalsSchema } from '../../../shared/schemas/settings.js';
+import { api } from '../../api.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { TextField } from '../../components/fields.js';
 
 const toNumber = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 

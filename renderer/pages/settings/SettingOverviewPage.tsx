@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { settingTypeLabels } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { ReviewIntervalsForm } from '../components/ReviewIntervalsForm.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure } from '../lib/forms.js';
+import { settingTypeLabels } from '../../../shared/schemas/settings.js';
+import { api } from '../../api.js';
+import { ReviewIntervalsForm } from './ReviewIntervalsForm.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure } from '../../lib/forms.js';
 import { useSetting } from './SettingLayout.js';
 
 export function SettingOverviewPage() {

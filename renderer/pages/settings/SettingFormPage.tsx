@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
-import { optionsFrom, SelectField, TextField } from '../components/fields.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
-import { useApi } from '../lib/useApi.js';
+import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../../shared/schemas/settings.js';
+import { api } from '../../api.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { optionsFrom, SelectField, TextField } from '../../components/fields.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import { useApi } from '../../lib/useApi.js';
 
 const fieldOrder = ['name', 'urn', 'type', 'localAuthority'] as const;
 

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
-import type { SettingSummary } from '../../shared/schemas/settings.js';
-import { ActorPrompt, rememberActor } from '../components/ActorPrompt.js';
-import { useAppState } from '../lib/appState.js';
-import { useApi } from '../lib/useApi.js';
+import type { SettingSummary } from '../../../shared/schemas/settings.js';
+import { ActorPrompt, rememberActor } from '../../components/ActorPrompt.js';
+import { useAppState } from '../../lib/appState.js';
+import { useApi } from '../../lib/useApi.js';
 
 interface SettingContextValue {
   setting: SettingSummary;

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ethnicities, sendStageLabels, sexLabels } from '../../shared/schemas/children.js';
-import { api } from '../api.js';
-import { ColourTag } from '../components/ColourTag.js';
-import { DateField } from '../components/fields.js';
-import { ReviewDue, ScreeningHistory } from '../components/ScreeningHistory.js';
-import { useAppState, useToday } from '../lib/appState.js';
-import { errorsFromFailure } from '../lib/forms.js';
-import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../lib/format.js';
-import { downloadFile } from '../lib/exportTable.js';
-import { useApi } from '../lib/useApi.js';
-import { useSetting } from './SettingLayout.js';
+import { ethnicities, sendStageLabels, sexLabels } from '../../../shared/schemas/children.js';
+import { api } from '../../api.js';
+import { ColourTag } from '../../components/ColourTag.js';
+import { DateField } from '../../components/fields.js';
+import { ReviewDue, ScreeningHistory } from '../screenings/ScreeningHistory.js';
+import { useAppState, useToday } from '../../lib/appState.js';
+import { errorsFromFailure } from '../../lib/forms.js';
+import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../../lib/format.js';
+import { downloadFile } from '../../lib/exportTable.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../settings/SettingLayout.js';
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 

@@ -1,8 +1,8 @@
-import { isIsoDate } from '../../shared/domain/dates.js';
-import { ExportButtons } from '../components/ExportButtons.js';
-import { formatUkDate, formatUkDateTime, fromUkInput } from '../lib/format.js';
-import { useApi } from '../lib/useApi.js';
-import { useUrlParams } from '../lib/useUrlParams.js';
+import { isIsoDate } from '../../../shared/domain/dates.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
+import { formatUkDate, formatUkDateTime, fromUkInput } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useUrlParams } from '../../lib/useUrlParams.js';
 
 const pageSize = 100;
 

@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { childDateIssues, childInputSchema, ethnicities, sendStageLabels, sexLabels, type Child, type EthnicityCode, type SendStage, type Sex } from '../../shared/schemas/children.js';
-import { isIsoDate } from '../../shared/domain/dates.js';
-import { api } from '../api.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
-import { CheckboxField, DateField, optionsFrom, SelectField, TextAreaField, TextField } from '../components/fields.js';
-import { useAppState, useToday } from '../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
-import { fromUkInput, toUkInput } from '../lib/format.js';
-import { useApi } from '../lib/useApi.js';
-import { useSetting } from './SettingLayout.js';
+import { childDateIssues, childInputSchema, ethnicities, sendStageLabels, sexLabels, type Child, type EthnicityCode, type SendStage, type Sex } from '../../../shared/schemas/children.js';
+import { isIsoDate } from '../../../shared/domain/dates.js';
+import { api } from '../../api.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { CheckboxField, DateField, optionsFrom, SelectField, TextAreaField, TextField } from '../../components/fields.js';
+import { useAppState, useToday } from '../../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import { fromUkInput, toUkInput } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../settings/SettingLayout.js';
 
 /** What the form holds: dates as typed (27/11/2026), languages as one comma-separated box. */
 interface ChildFormValues {
