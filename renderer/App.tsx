@@ -1,7 +1,7 @@
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { useEffect, useState } from 'react';
 import type { Actor } from '../shared/schemas/session.js';
-import { api } from './api.js';
+import { useApiClient } from './lib/apiClient.js';
 import { rememberedActor } from './components/ActorPrompt.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { AppStateProvider } from './lib/appState.js';
@@ -94,6 +94,7 @@ function Shell() {
  * earlier in this browser session (told to the core again: it may have restarted).
  */
 function useActorAtStart(): Actor | null | undefined {
+  const api = useApiClient();
   const [actor, setActor] = useState<Actor | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -106,7 +107,7 @@ function useActorAtStart(): Actor | null | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [api]);
   return actor;
 }
 

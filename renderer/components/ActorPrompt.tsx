@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Actor } from '../../shared/schemas/session.js';
 import type { Staff } from '../../shared/schemas/staff.js';
-import { api } from '../api.js';
+import { useApiClient } from '../lib/apiClient.js';
 import { errorsFromFailure, type FieldErrors } from '../lib/forms.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { RadioGroup, TextField } from './fields.js';
@@ -28,6 +28,7 @@ export function rememberActor(actor: Actor | null): void {
  * person chosen here. Staff of the setting are listed; anyone else types their name.
  */
 export function ActorPrompt({ staff, onChosen }: { staff: Staff[]; onChosen: (actor: Actor) => void }) {
+  const api = useApiClient();
   const current = staff.filter((s) => !s.archivedAt);
   const [choice, setChoice] = useState(current.length > 0 ? '' : 'other');
   const [name, setName] = useState('');

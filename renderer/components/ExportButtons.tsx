@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { TableExport } from '../../shared/schemas/export.js';
+import { useApiClient } from '../lib/apiClient.js';
 import { downloadCsv, downloadXlsx } from '../lib/exportTable.js';
 
 /** "Download CSV" and "Download Excel" for one table; `table` is built only when clicked. */
 export function ExportButtons({ table, label }: { table: () => TableExport; label: string }) {
+  const api = useApiClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   return (
@@ -19,7 +21,7 @@ export function ExportButtons({ table, label }: { table: () => TableExport; labe
           setBusy(true);
           setError(undefined);
           try {
-            await downloadXlsx(table());
+            await downloadXlsx(api, table());
           } catch (err) {
             setError(err instanceof Error ? err.message : 'The spreadsheet could not be made');
           } finally {

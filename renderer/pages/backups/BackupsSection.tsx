@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { backupKindLabels, type BackupInfo } from '../../../shared/schemas/backups.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
 import { formatUkDateTime } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
@@ -10,6 +10,7 @@ const when = formatUkDateTime;
 
 /** Backups: made automatically and on demand, each checked; any one can be restored. */
 export function BackupsSection() {
+  const api = useApiClient();
   const { notify, reloadAll } = useAppState();
   const backups = useApi('backups.list', {});
   const settings = useApi('backups.getSettings', {});

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { childDateIssues, childInputSchema, ethnicities, sendStageLabels, sexLabels, type Child, type EthnicityCode, type SendStage, type Sex } from '../../../shared/schemas/children.js';
 import { isIsoDate } from '../../../shared/domain/dates.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { CheckboxField, DateField, optionsFrom, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { useAppState, useToday } from '../../lib/appState.js';
@@ -97,6 +97,7 @@ export function ChildFormPage() {
 }
 
 function ChildForm({ existing }: { existing: Child | undefined }) {
+  const api = useApiClient();
   const { setting } = useSetting();
   const { notify } = useAppState();
   const today = useToday();

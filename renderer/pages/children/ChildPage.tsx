@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ethnicities, sendStageLabels, sexLabels } from '../../../shared/schemas/children.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { DateField } from '../../components/fields.js';
 import { ReviewDue, ScreeningHistory } from '../screenings/ScreeningHistory.js';
@@ -15,6 +15,7 @@ import { useSetting } from '../settings/SettingLayout.js';
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 export function ChildPage() {
+  const api = useApiClient();
   const { childId = '' } = useParams();
   const { setting } = useSetting();
   const today = useToday();

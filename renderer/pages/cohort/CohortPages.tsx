@@ -5,7 +5,7 @@ import { settingTypeLabels, settingTypes, type SettingType } from '../../../shar
 import { ColourTag } from '../../components/ColourTag.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { SortableHeader } from '../../components/SortableHeader.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
@@ -15,6 +15,7 @@ import { pct } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 export function SettingCohortPage() {
+  const api = useApiClient();
   const { setting } = useSetting();
   const [error, setError] = useState<string>();
   async function downloadTracker() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ImportKind, ImportMapping, ImportPreview, ImportRunResult } from '../../../shared/schemas/imports.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
 import { useAppState } from '../../lib/appState.js';
 import { formatUkDate } from '../../lib/format.js';
@@ -31,6 +31,7 @@ function readFile(file: File): Promise<ChosenFile> {
  * fields (remembered per source), check the rows, then import all or nothing; undo the last.
  */
 export function ImportPage() {
+  const api = useApiClient();
   const { setting, reloadSetting } = useSetting();
   const { notify, reloadAll } = useAppState();
   const [kind, setKind] = useState<ImportKind>('children');

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Instrument } from '../../../shared/schemas/instruments.js';
 import { instrumentUpdateSchema } from '../../../shared/schemas/instruments.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
 import { useAppState } from '../../lib/appState.js';
@@ -28,6 +28,7 @@ export function InstrumentEditPage() {
 }
 
 function InstrumentEditForm({ instrument, reload }: { instrument: Instrument; reload: () => void }) {
+  const api = useApiClient();
   const { notify } = useAppState();
   const [name, setName] = useState(instrument.name);
   const [rows, setRows] = useState<SectionDraft[]>(() =>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Instrument } from '../../../shared/schemas/instruments.js';
 import { instrumentCopySchema } from '../../../shared/schemas/instruments.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
 import { useAppState } from '../../lib/appState.js';
@@ -11,6 +11,7 @@ import { useApi } from '../../lib/useApi.js';
 
 /** The screening tools: which exist, which is the default, and a way to make a new version. */
 export function InstrumentsPage() {
+  const api = useApiClient();
   const instruments = useApi('instruments.list', {});
   const { notify } = useAppState();
   const [copyFrom, setCopyFrom] = useState<Instrument | null>(null);

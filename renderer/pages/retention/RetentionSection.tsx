@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { retentionYearLimits, type RetentionPolicy } from '../../../shared/schemas/retention.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
 import { formatUkDate } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 
 /** Retention: how long records are kept, and deleting those past it (only leavers, only when confirmed). */
 export function RetentionSection() {
+  const api = useApiClient();
   const { notify } = useAppState();
   const policies = useApi('retention.policies', {});
   const due = useApi('retention.due', { withinDays: 0 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { roomInputSchema, type Room } from '../../../shared/schemas/rooms.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
 import { useAppState } from '../../lib/appState.js';
@@ -10,6 +10,7 @@ import { useSetting } from '../settings/SettingLayout.js';
 
 /** A setting's rooms: the groups children are in. */
 export function RoomsSection({ showArchived }: { showArchived: boolean }) {
+  const api = useApiClient();
   const { setting, reloadSetting } = useSetting();
   const { notify } = useAppState();
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: showArchived });

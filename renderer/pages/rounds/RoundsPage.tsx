@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { roundInputSchema, type Round } from '../../../shared/schemas/rounds.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { DateField, TextField } from '../../components/fields.js';
 import { useAppState } from '../../lib/appState.js';
@@ -11,6 +11,7 @@ import { useApi } from '../../lib/useApi.js';
 
 /** Screening rounds: the terms screenings are counted in. */
 export function RoundsPage() {
+  const api = useApiClient();
   const rounds = useApi('rounds.list', {});
   const { notify } = useAppState();
   const [editing, setEditing] = useState<Round | null>(null);

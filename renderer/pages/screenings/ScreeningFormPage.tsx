@@ -8,7 +8,7 @@ import type { Child } from '../../../shared/schemas/children.js';
 import { colourLabels, screeningActionLabels, screeningInputSchema, type Screening, type ScreeningInput } from '../../../shared/schemas/screenings.js';
 import { type Instrument } from '../../../shared/schemas/instruments.js';
 import type { Staff } from '../../../shared/schemas/staff.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { CheckboxField, DateField, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
@@ -116,6 +116,7 @@ interface FormProps {
 }
 
 function ScreeningForm({ child, instruments, staff, existing }: FormProps) {
+  const api = useApiClient();
   const { setting } = useSetting();
   const today = useToday();
   const { notify } = useAppState();

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { reviewStatus } from '../../../shared/domain/screening.js';
 import { formatAge } from '../../../shared/domain/dates.js';
 import { screeningActionLabels, type Screening } from '../../../shared/schemas/screenings.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState, useToday } from '../../lib/appState.js';
 import { formatUkDate } from '../../lib/format.js';
 import { screeningToInput } from './screeningToInput.js';
@@ -32,6 +32,7 @@ interface Props {
 
 /** A child's screenings, newest first, each with the sections tried and what they led to. */
 export function ScreeningHistory({ settingId, childId, screenings, onChanged }: Props) {
+  const api = useApiClient();
   const { notify } = useAppState();
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 

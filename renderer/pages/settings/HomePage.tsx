@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { settingTypeLabels, type SettingSummary } from '../../../shared/schemas/settings.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { SortableHeader } from '../../components/SortableHeader.js';
 import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure } from '../../lib/forms.js';
@@ -14,6 +14,7 @@ export function HomePage() {
 
 /** First run: say what the app is for and what to do first. */
 function Welcome() {
+  const api = useApiClient();
   const { refreshInfo } = useAppState();
   const navigate = useNavigate();
   const [loading, setLoading] = useState(false);

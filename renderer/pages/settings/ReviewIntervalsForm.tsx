@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingSummary } from '../../../shared/schemas/settings.js';
 import { reviewIntervalsSchema } from '../../../shared/schemas/settings.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -11,6 +11,7 @@ const toNumber = (text: string) => (text.trim() === '' ? undefined : Number(text
 
 /** When a child is due a review screen after each result; used for new screenings. */
 export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSummary; onSaved: () => void }) {
+  const api = useApiClient();
   const { notify } = useAppState();
   const current = setting.reviewIntervals;
   const [values, setValues] = useState({ amberWeeks: String(current.amberWeeks), redWeeks: String(current.redWeeks), greenMonths: String(current.greenMonths) });

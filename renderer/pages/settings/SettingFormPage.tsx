@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../../shared/schemas/settings.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { optionsFrom, SelectField, TextField } from '../../components/fields.js';
 import { useAppState } from '../../lib/appState.js';
@@ -19,6 +19,7 @@ export function SettingFormPage() {
 }
 
 function SettingForm({ existing }: { existing: Setting | undefined }) {
+  const api = useApiClient();
   const navigate = useNavigate();
   const { refreshInfo, notify } = useAppState();
   const [values, setValues] = useState<SettingInput>({

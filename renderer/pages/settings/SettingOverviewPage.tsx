@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { settingTypeLabels } from '../../../shared/schemas/settings.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ReviewIntervalsForm } from './ReviewIntervalsForm.js';
 import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure } from '../../lib/forms.js';
 import { useSetting } from './SettingLayout.js';
 
 export function SettingOverviewPage() {
+  const api = useApiClient();
   const { setting, reloadSetting } = useSetting();
   const { notify, refreshInfo } = useAppState();
   const [error, setError] = useState<string>();

@@ -7,7 +7,7 @@ import {
   type Staff,
   type StaffRole,
 } from '../../../shared/schemas/staff.js';
-import { api } from '../../api.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { optionsFrom, SelectField, TextField } from '../../components/fields.js';
 import { useAppState } from '../../lib/appState.js';
@@ -25,6 +25,7 @@ const staffFieldOrder = ['staffName', 'role', 'qualificationLevel'];
 
 /** A setting's staff: key people and screeners. */
 export function StaffSection({ showArchived }: { showArchived: boolean }) {
+  const api = useApiClient();
   const { setting, reloadSetting } = useSetting();
   const { notify } = useAppState();
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: showArchived });
