@@ -1,9 +1,11 @@
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { useEffect, useState } from 'react';
+import type { ApiCallError } from '../shared/errors.js';
 import type { Actor } from '../shared/schemas/session.js';
 import { useApiClient } from './lib/apiClient.js';
 import { rememberedActor } from './components/ActorPrompt.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
+import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
 import { AppStateProvider } from './lib/appState.js';
 import { useApi } from './lib/useApi.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
@@ -93,7 +95,7 @@ function Shell() {
  * Who is using the app, at start: the core's answer if it has one, else the person chosen
  * earlier in this browser session (told to the core again: it may have restarted).
  */
-function useActorAtStart(): Actor | null | undefined {
+function useActorAtStart(): Loadable<Actor | null> {
   const api = useApiClient();
   const [actor, setActor] = useState<Actor | null | undefined>(undefined);
   useEffect(() => {
@@ -108,24 +110,28 @@ function useActorAtStart(): Actor | null | undefined {
       live = false;
     };
   }, [api]);
-  return actor;
+  return { data: actor };
 }
 
 export function App() {
   const info = useApi('app.info', {});
   const actor = useActorAtStart();
-  if (info.error) {
-    return (
-      <main className="app-main">
-        <h1>Chatterbox cannot start</h1>
-        <p role="alert">{info.error.message}</p>
-      </main>
-    );
-  }
-  if (!info.data || actor === undefined) return <p className="loading">Loading…</p>;
   return (
-    <AppStateProvider info={info.data} refreshInfo={info.reload} initialActor={actor}>
-      <RouterProvider router={router} />
-    </AppStateProvider>
+    <WhenLoaded results={[info, actor]} error={cannotStart}>
+      {(appInfo, initialActor) => (
+        <AppStateProvider info={appInfo} refreshInfo={info.reload} initialActor={initialActor}>
+          <RouterProvider router={router} />
+        </AppStateProvider>
+      )}
+    </WhenLoaded>
+  );
+}
+
+function cannotStart(error: ApiCallError) {
+  return (
+    <main className="app-main">
+      <h1>Chatterbox cannot start</h1>
+      <p role="alert">{error.message}</p>
+    </main>
   );
 }

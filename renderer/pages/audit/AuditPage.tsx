@@ -1,5 +1,7 @@
 import { isIsoDate } from '../../../shared/domain/dates.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
+import { Pager } from '../../components/Pager.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { formatUkDate, formatUkDateTime, fromUkInput } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
@@ -29,8 +31,6 @@ export function AuditPage() {
   });
   const settingName = new Map((settings.data ?? []).map((s) => [s.id, s.name]));
 
-
-  const total = audit.data?.total ?? 0;
   return (
     <>
       <h1>Audit trail</h1>
@@ -64,73 +64,66 @@ export function AuditPage() {
           <input id="audit-to" className="input input--short" value={toText} onChange={(e) => update({ to: e.target.value })} />
         </div>
       </div>
-      {audit.error && <p role="alert">{audit.error.message}</p>}
-      <p className="result-count">{total} changes</p>
-      <table className="table">
-        <caption className="visually-hidden">Audit trail, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Setting</th>
-            <th scope="col">Changes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {audit.data?.rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatUkDateTime(r.at)}</td>
-              <td>{r.actorName}</td>
-              <td>
-                <code>{r.method}</code>
-              </td>
-              <td>{r.settingId ? (settingName.get(r.settingId) ?? 'Removed setting') : '–'}</td>
-              <td>
-                {r.changes.length === 0 ? (
-                  <span className="muted">{r.note || '–'}</span>
-                ) : (
-                  <ul className="changes">
-                    {r.changes.slice(0, 8).map((c) => (
-                      <li key={c.field}>
-                        {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} → {c.after === null ? <span className="muted">(empty)</span> : c.after}
-                      </li>
-                    ))}
-                    {r.changes.length > 8 && <li className="muted">and {r.changes.length - 8} more</li>}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {total > pageSize && (
-        <nav className="pager" aria-label="Pages">
-          <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => update({ page: String(page - 1) })}>
-            Newer
-          </button>
-          <span>
-            Page {page + 1} of {Math.ceil(total / pageSize)}
-          </span>
-          <button type="button" className="button button--secondary" disabled={(page + 1) * pageSize >= total} onClick={() => update({ page: String(page + 1) })}>
-            Older
-          </button>
-        </nav>
-      )}
-      <ExportButtons
-        label="this page of the audit trail"
-        table={() => ({
-          title: `Audit trail ${formatUkDate(new Date().toISOString().slice(0, 10))}`,
-          columns: ['When', 'Who', 'What', 'Setting', 'Changes'],
-          rows: (audit.data?.rows ?? []).map((r) => [
-            formatUkDateTime(r.at),
-            r.actorName,
-            r.method,
-            r.settingId ? (settingName.get(r.settingId) ?? '') : '',
-            r.changes.map((c) => `${c.field}: ${c.before ?? ''} -> ${c.after ?? ''}`).join('; ').slice(0, 2000),
-          ]),
-        })}
-      />
+      <WhenLoaded results={[audit]} loading={null}>
+        {(found) => (
+          <>
+            <p className="result-count">{found.total} changes</p>
+            <table className="table">
+              <caption className="visually-hidden">Audit trail, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Setting</th>
+                  <th scope="col">Changes</th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatUkDateTime(r.at)}</td>
+                    <td>{r.actorName}</td>
+                    <td>
+                      <code>{r.method}</code>
+                    </td>
+                    <td>{r.settingId ? (settingName.get(r.settingId) ?? 'Removed setting') : '–'}</td>
+                    <td>
+                      {r.changes.length === 0 ? (
+                        <span className="muted">{r.note || '–'}</span>
+                      ) : (
+                        <ul className="changes">
+                          {r.changes.slice(0, 8).map((c) => (
+                            <li key={c.field}>
+                              {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} → {c.after === null ? <span className="muted">(empty)</span> : c.after}
+                            </li>
+                          ))}
+                          {r.changes.length > 8 && <li className="muted">and {r.changes.length - 8} more</li>}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager page={page} total={found.total} pageSize={pageSize} onPage={(p) => update({ page: String(p) })} labels={['Newer', 'Older']} />
+            <ExportButtons
+              label="this page of the audit trail"
+              table={() => ({
+                title: `Audit trail ${formatUkDate(new Date().toISOString().slice(0, 10))}`,
+                columns: ['When', 'Who', 'What', 'Setting', 'Changes'],
+                rows: found.rows.map((r) => [
+                  formatUkDateTime(r.at),
+                  r.actorName,
+                  r.method,
+                  r.settingId ? (settingName.get(r.settingId) ?? '') : '',
+                  r.changes.map((c) => `${c.field}: ${c.before ?? ''} -> ${c.after ?? ''}`).join('; ').slice(0, 2000),
+                ]),
+              })}
+            />
+          </>
+        )}
+      </WhenLoaded>
     </>
   );
 }

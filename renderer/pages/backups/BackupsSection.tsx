@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { backupKindLabels, type BackupInfo } from '../../../shared/schemas/backups.js';
+import { RecordTable } from '../../components/RecordTable.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
 import { formatUkDateTime } from '../../lib/format.js';
@@ -112,35 +113,18 @@ export function BackupsSection() {
           </div>
         </div>
       )}
-      {backups.data && backups.data.length === 0 && <p>No backups yet.</p>}
-      {backups.data && backups.data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="numeric">Size</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.data.map((b) => (
-              <tr key={b.fileName}>
-                <td>{when(b.createdAt)}</td>
-                <td>{backupKindLabels[b.kind]}</td>
-                <td className="numeric">{sizeLabel(b.sizeBytes)}</td>
-                <td className="actions">
-                  <button type="button" className="link-button" onClick={() => setConfirmRestore(b)}>
-                    Restore<span className="visually-hidden"> the backup of {when(b.createdAt)}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordTable
+        rows={backups.data}
+        rowKey={(b) => b.fileName}
+        rowName={(b) => `the backup of ${when(b.createdAt)}`}
+        empty={<p>No backups yet.</p>}
+        columns={[
+          { header: 'Made', cell: (b) => when(b.createdAt) },
+          { header: 'Kind', cell: (b) => backupKindLabels[b.kind] },
+          { header: 'Size', numeric: true, cell: (b) => sizeLabel(b.sizeBytes) },
+        ]}
+        actions={[{ label: 'Restore', onClick: setConfirmRestore }]}
+      />
     </section>
   );
 }

@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../../shared/schemas/children.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ReviewDue } from '../screenings/ScreeningHistory.js';
+import { Pager } from '../../components/Pager.js';
 import { SortableHeader } from '../../components/SortableHeader.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useToday } from '../../lib/appState.js';
 import { formatUkDate, shortAge } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
@@ -110,7 +112,6 @@ export function ChildrenPage() {
   const onSort = (key: ChildSortKey, dir: 'asc' | 'desc') => update({ sort: key === 'name' ? null : key, dir: dir === 'asc' ? null : dir });
   const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current' || colour || reviewOverdue || referralPrompted || belowAge);
   const total = children.data?.total ?? 0;
-  const rows = children.data?.rows ?? [];
 
   return (
     <>
@@ -208,63 +209,55 @@ export function ChildrenPage() {
       <p className="result-count" aria-live="polite">
         {children.loading && !children.data ? 'Loading…' : `${total} ${total === 1 ? 'child' : 'children'}${filtered ? ' match' : ''}`}
       </p>
-      {children.error && <p className="error-text" role="alert">{children.error.message}</p>}
-
-      {rows.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">Children</caption>
-          <thead>
-            <tr>
-              <SortableHeader label="Name" sortKey="name" current={sort} direction={direction} onSort={onSort} />
-              <SortableHeader label="Date of birth (age)" sortKey="dateOfBirth" current={sort} direction={direction} onSort={onSort} />
-              <SortableHeader label="Room" sortKey="room" current={sort} direction={direction} onSort={onSort} />
-              <SortableHeader label="Key person" sortKey="keyPerson" current={sort} direction={direction} onSort={onSort} />
-              <th scope="col">Needs</th>
-              <th scope="col">Latest screen</th>
-              <th scope="col">Working at</th>
-              <SortableHeader label="Review due" sortKey="reviewDate" current={sort} direction={direction} onSort={onSort} />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/s/${setting.id}/children/${c.id}`}>
-                    {c.lastName}, {c.firstName}
-                  </Link>
-                  {c.archivedAt && <span className="tag tag--grey">Left {c.leaveDate ? formatUkDate(c.leaveDate) : ''}</span>}
-                </td>
-                <td>
-                  {formatUkDate(c.dateOfBirth)} <span className="muted">({shortAge(c.dateOfBirth, today)})</span>
-                </td>
-                <td>{c.roomName ?? <span className="muted">None</span>}</td>
-                <td>{c.keyPersonName ?? <span className="muted">None</span>}</td>
-                <td>
-                  {c.eal && <span className="tag">EAL</span>}
-                  {c.sendStage !== 'none' && <span className="tag tag--purple">{sendStageLabels[c.sendStage]}</span>}
-                </td>
-                <LatestScreeningCells latest={c.latestScreening} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {children.data && rows.length === 0 && (
-        <p>{filtered ? 'No children match these filters.' : 'No children on roll yet. Use “Add a child” to add the first.'}</p>
-      )}
-      {total > pageSize && (
-        <nav className="pager" aria-label="Pages">
-          <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => update({ page: String(page - 1) })}>
-            Previous
-          </button>
-          <span>
-            Page {page + 1} of {Math.ceil(total / pageSize)}
-          </span>
-          <button type="button" className="button button--secondary" disabled={(page + 1) * pageSize >= total} onClick={() => update({ page: String(page + 1) })}>
-            Next
-          </button>
-        </nav>
-      )}
+      <WhenLoaded results={[children]} loading={null} errorClassName="error-text">
+        {(found) => (
+          <>
+            {found.rows.length > 0 && (
+              <table className="table">
+                <caption className="visually-hidden">Children</caption>
+                <thead>
+                  <tr>
+                    <SortableHeader label="Name" sortKey="name" current={sort} direction={direction} onSort={onSort} />
+                    <SortableHeader label="Date of birth (age)" sortKey="dateOfBirth" current={sort} direction={direction} onSort={onSort} />
+                    <SortableHeader label="Room" sortKey="room" current={sort} direction={direction} onSort={onSort} />
+                    <SortableHeader label="Key person" sortKey="keyPerson" current={sort} direction={direction} onSort={onSort} />
+                    <th scope="col">Needs</th>
+                    <th scope="col">Latest screen</th>
+                    <th scope="col">Working at</th>
+                    <SortableHeader label="Review due" sortKey="reviewDate" current={sort} direction={direction} onSort={onSort} />
+                  </tr>
+                </thead>
+                <tbody>
+                  {found.rows.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/s/${setting.id}/children/${c.id}`}>
+                          {c.lastName}, {c.firstName}
+                        </Link>
+                        {c.archivedAt && <span className="tag tag--grey">Left {c.leaveDate ? formatUkDate(c.leaveDate) : ''}</span>}
+                      </td>
+                      <td>
+                        {formatUkDate(c.dateOfBirth)} <span className="muted">({shortAge(c.dateOfBirth, today)})</span>
+                      </td>
+                      <td>{c.roomName ?? <span className="muted">None</span>}</td>
+                      <td>{c.keyPersonName ?? <span className="muted">None</span>}</td>
+                      <td>
+                        {c.eal && <span className="tag">EAL</span>}
+                        {c.sendStage !== 'none' && <span className="tag tag--purple">{sendStageLabels[c.sendStage]}</span>}
+                      </td>
+                      <LatestScreeningCells latest={c.latestScreening} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {found.rows.length === 0 && (
+              <p>{filtered ? 'No children match these filters.' : 'No children on roll yet. Use “Add a child” to add the first.'}</p>
+            )}
+            <Pager page={page} total={found.total} pageSize={pageSize} onPage={(p) => update({ page: String(p) })} />
+          </>
+        )}
+      </WhenLoaded>
     </>
   );
 }

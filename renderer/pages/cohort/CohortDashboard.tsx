@@ -3,6 +3,7 @@ import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type Cohort
 import { type Round } from '../../../shared/schemas/rounds.js';
 import { ChartOrTable } from '../../components/ChartOrTable.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useApi } from '../../lib/useApi.js';
 import { RagBarChart, TrendChart } from './charts.js';
 import { pct, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
@@ -32,10 +33,13 @@ function isGrouping(value: string | null): value is CohortGrouping {
 }
 
 /** Every view of one round for a scope (one setting, or many). Filters live in the URL. */
-export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
-  const [params, update] = useUrlParams();
+export function CohortDashboard(props: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
   const rounds = useApi('rounds.list', {});
-  const list = rounds.data ?? [];
+  return <WhenLoaded results={[rounds]}>{(list) => <RoundDashboard {...props} list={list} />}</WhenLoaded>;
+}
+
+function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: CohortScope; base: string; allowSettingGroup: boolean; list: Round[] }) {
+  const [params, update] = useUrlParams();
   const round = list.find((r) => r.id === params.get('round')) ?? defaultRound(list);
   const roundIndex = round ? list.indexOf(round) : -1;
   const fromRound = list.find((r) => r.id === params.get('from')) ?? (roundIndex > 0 ? list[roundIndex - 1] : undefined);
@@ -52,9 +56,6 @@ export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: Coh
   const trend = useApi('cohort.trend', { scope });
   const transitions = useApi('cohort.transitions', round && fromRound ? { scope, fromRoundId: fromRound.id, toRoundId: round.id } : null);
 
-
-  if (rounds.error) return <p role="alert">{rounds.error.message}</p>;
-  if (!rounds.data) return <p className="loading">Loading…</p>;
   if (!round) {
     return (
       <p>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { colourKeys, cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope } from '../../../shared/schemas/cohort.js';
+import { colourKeys, cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope, type SettingsComparison as ComparisonData } from '../../../shared/schemas/cohort.js';
+import type { Round } from '../../../shared/schemas/rounds.js';
 import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/settings.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { SortableHeader } from '../../components/SortableHeader.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
@@ -94,13 +96,16 @@ function SettingsComparison({ localAuthority, settingType }: { localAuthority: s
   const rounds = useApi('rounds.list', {});
   const round = rounds.data?.find((r) => r.id === params.get('round')) ?? (rounds.data ? defaultRound(rounds.data) : undefined);
   const comparison = useApi('cohort.settings', round ? { roundId: round.id, localAuthority, settingType } : null);
+  if (!round) return null;
+  return <WhenLoaded results={[comparison]} loading={null}>{(data) => <ComparisonTable round={round} comparison={data} />}</WhenLoaded>;
+}
+
+function ComparisonTable({ round, comparison }: { round: Round; comparison: ComparisonData }) {
   const [sort, setSort] = useState<ComparisonSort>('settingName');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
-  if (!round || !comparison.data) return comparison.error ? <p role="alert">{comparison.error.message}</p> : null;
-
-  const value = (r: (typeof comparison.data.rows)[number]): string | number =>
+  const value = (r: ComparisonData['rows'][number]): string | number =>
     sort === 'redPct' ? pct(r.red, r.total) : sort === 'amberPct' ? pct(r.amber, r.total) : sort === 'greenPct' ? pct(r.green, r.total) : r[sort];
-  const rows = [...comparison.data.rows].sort((a, b) => {
+  const rows = [...comparison.rows].sort((a, b) => {
     const x = value(a);
     const y = value(b);
     const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB');
@@ -110,7 +115,7 @@ function SettingsComparison({ localAuthority, settingType }: { localAuthority: s
     setSort(key);
     setDirection(dir);
   };
-  const t = comparison.data.total;
+  const t = comparison.total;
   const header = (label: string, key: ComparisonSort) => <SortableHeader label={label} sortKey={key} current={sort} direction={direction} onSort={onSort} />;
   return (
     <section className="panel cohort-panel" aria-labelledby="comparison-title">
@@ -241,64 +246,65 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
         <Link to={`${back}?${backParams.toString()}`}>Back to cohort tracking</Link>
       </p>
       <h1>Children {description}</h1>
-      {children.error && <p role="alert">{children.error.message}</p>}
-      {children.data && (
-        <>
-          <p className="result-count">
-            {children.data.total} {children.data.total === 1 ? 'child' : 'children'}
-            {children.data.total > children.data.rows.length ? ` (first ${children.data.rows.length} shown)` : ''}
-          </p>
-          <table className="table">
-            <caption className="visually-hidden">Children {description}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Child</th>
-                {!settingId && <th scope="col">Setting</th>}
-                <th scope="col">Screened</th>
-                <th scope="col">Result</th>
-                <th scope="col">Working at</th>
-                <th scope="col">Review due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {children.data.rows.map((c) => (
-                <tr key={c.childId}>
-                  <td>
-                    <Link to={`/s/${c.settingId}/children/${c.childId}`}>
-                      {c.lastName}, {c.firstName}
-                    </Link>
-                  </td>
-                  {!settingId && <td>{c.settingName}</td>}
-                  <td>{c.screeningDate ? formatUkDate(c.screeningDate) : <span className="muted">Not screened</span>}</td>
-                  <td>{c.colour ? <ColourTag colour={c.colour} /> : '–'}</td>
-                  <td>
-                    {c.ageSection === null ? '–' : c.workingAtSection === null ? 'Below all tried' : `Section ${c.workingAtSection}`}
-                    {c.ageSection !== null && <span className="muted"> (age {c.ageSection})</span>}
-                  </td>
-                  <td>{c.reviewDate ? formatUkDate(c.reviewDate) : '–'}</td>
+      <WhenLoaded results={[children]} loading={null}>
+        {(found) => (
+          <>
+            <p className="result-count">
+              {found.total} {found.total === 1 ? 'child' : 'children'}
+              {found.total > found.rows.length ? ` (first ${found.rows.length} shown)` : ''}
+            </p>
+            <table className="table">
+              <caption className="visually-hidden">Children {description}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Child</th>
+                  {!settingId && <th scope="col">Setting</th>}
+                  <th scope="col">Screened</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Working at</th>
+                  <th scope="col">Review due</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <ExportButtons
-            label="this list"
-            table={() => ({
-              title: `Children ${description}`.slice(0, 100),
-              columns: ['Last name', 'First name', 'Setting', 'Screened', 'Result', 'Age section', 'Working at', 'Review due'],
-              rows: (children.data?.rows ?? []).map((c) => [
-                c.lastName,
-                c.firstName,
-                c.settingName,
-                c.screeningDate ? formatUkDate(c.screeningDate) : null,
-                c.colour ? c.colour.charAt(0).toUpperCase() + c.colour.slice(1) : null,
-                c.ageSection,
-                c.workingAtSection,
-                c.reviewDate ? formatUkDate(c.reviewDate) : null,
-              ]),
-            })}
-          />
-        </>
-      )}
+              </thead>
+              <tbody>
+                {found.rows.map((c) => (
+                  <tr key={c.childId}>
+                    <td>
+                      <Link to={`/s/${c.settingId}/children/${c.childId}`}>
+                        {c.lastName}, {c.firstName}
+                      </Link>
+                    </td>
+                    {!settingId && <td>{c.settingName}</td>}
+                    <td>{c.screeningDate ? formatUkDate(c.screeningDate) : <span className="muted">Not screened</span>}</td>
+                    <td>{c.colour ? <ColourTag colour={c.colour} /> : '–'}</td>
+                    <td>
+                      {c.ageSection === null ? '–' : c.workingAtSection === null ? 'Below all tried' : `Section ${c.workingAtSection}`}
+                      {c.ageSection !== null && <span className="muted"> (age {c.ageSection})</span>}
+                    </td>
+                    <td>{c.reviewDate ? formatUkDate(c.reviewDate) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ExportButtons
+              label="this list"
+              table={() => ({
+                title: `Children ${description}`.slice(0, 100),
+                columns: ['Last name', 'First name', 'Setting', 'Screened', 'Result', 'Age section', 'Working at', 'Review due'],
+                rows: found.rows.map((c) => [
+                  c.lastName,
+                  c.firstName,
+                  c.settingName,
+                  c.screeningDate ? formatUkDate(c.screeningDate) : null,
+                  c.colour ? c.colour.charAt(0).toUpperCase() + c.colour.slice(1) : null,
+                  c.ageSection,
+                  c.workingAtSection,
+                  c.reviewDate ? formatUkDate(c.reviewDate) : null,
+                ]),
+              })}
+            />
+          </>
+        )}
+      </WhenLoaded>
     </>
   );
 }

@@ -110,7 +110,7 @@ export function ImportPage() {
             { value: 'screenings', label: 'Screening results (one row per child per section screened)' },
           ]}
           onChange={(v) => {
-            setKind(v as ImportKind);
+            setKind(v);
             setPreview(null);
             setResult(null);
           }}

@@ -5,6 +5,7 @@ import { instrumentUpdateSchema } from '../../../shared/schemas/instruments.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
 import { useApi } from '../../lib/useApi.js';
@@ -21,10 +22,12 @@ const toNumber = (text: string): number | null => (text.trim() === '' ? null : N
 export function InstrumentEditPage() {
   const { instrumentId = '' } = useParams();
   const instrument = useApi('instruments.get', { id: instrumentId });
-  if (instrument.error) return <p role="alert">{instrument.error.message}</p>;
-  if (!instrument.data) return <p className="loading">Loading…</p>;
   // Keyed by content, not updatedAt: an Undo within the same clock tick must still refill the form.
-  return <InstrumentEditForm key={JSON.stringify([instrument.data.name, instrument.data.sections])} instrument={instrument.data} reload={instrument.reload} />;
+  return (
+    <WhenLoaded results={[instrument]}>
+      {(data) => <InstrumentEditForm key={JSON.stringify([data.name, data.sections])} instrument={data} reload={instrument.reload} />}
+    </WhenLoaded>
+  );
 }
 
 function InstrumentEditForm({ instrument, reload }: { instrument: Instrument; reload: () => void }) {

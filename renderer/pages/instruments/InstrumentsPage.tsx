@@ -1,22 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Instrument } from '../../../shared/schemas/instruments.js';
 import { instrumentCopySchema } from '../../../shared/schemas/instruments.js';
-import { useApiClient } from '../../lib/apiClient.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
+import { InlineForm } from '../../components/InlineForm.js';
+import { RecordTable } from '../../components/RecordTable.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
 import { useApi } from '../../lib/useApi.js';
+import { useRecordForm } from '../../lib/useRecordForm.js';
 
 /** The screening tools: which exist, which is the default, and a way to make a new version. */
 export function InstrumentsPage() {
   const api = useApiClient();
   const instruments = useApi('instruments.list', {});
   const { notify } = useAppState();
-  const [copyFrom, setCopyFrom] = useState<Instrument | null>(null);
-  const [copyName, setCopyName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // The form here only ever copies: "editing" is the tool being copied, and the form shows only then.
+  const copy = useRecordForm<Instrument, { name: string }>({ name: '' });
+  const copyFrom = copy.editing;
 
   async function makeDefault(i: Instrument) {
     const previous = instruments.data?.find((x) => x.isDefault);
@@ -25,22 +27,14 @@ export function InstrumentsPage() {
     notify({ message: `${i.name} is now the default for new screenings`, ...(previous ? { undo: () => api('instruments.setDefault', { id: previous.id }) } : {}) });
   }
 
-  async function onCopy(e: FormEvent) {
-    e.preventDefault();
-    if (!copyFrom) return;
-    const checked = validate(instrumentCopySchema, { fromId: copyFrom.id, name: copyName });
-    if (!checked.ok) return setErrors(checked.errors);
-    try {
-      const created = await api('instruments.copy', checked.value);
+  const onCopy = (e: FormEvent) => {
+    if (!copyFrom) return e.preventDefault();
+    return copy.submit(e, instrumentCopySchema, { fromId: copyFrom.id, name: copy.values.name }, async (input) => {
+      const created = await api('instruments.copy', input);
       notify({ message: `${created.name} created as a copy of ${copyFrom.name}` });
-      setCopyFrom(null);
-      setCopyName('');
-      setErrors({});
       instruments.reload();
-    } catch (err) {
-      setErrors(errorsFromFailure(err));
-    }
-  }
+    });
+  };
 
   return (
     <>
@@ -53,61 +47,46 @@ export function InstrumentsPage() {
         and the score cut-offs from your handbook so the app can work out colours from scores. Until then, screeners choose the
         colour from the score sheet.
       </p>
-      {instruments.error && <p role="alert">{instruments.error.message}</p>}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Tool</th>
-            <th scope="col">Cut-offs entered</th>
-            <th scope="col" className="numeric">Screenings</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {instruments.data?.map((i) => {
-            const withCutOffs = i.sections.filter((s) => s.lowestGreen !== null).length;
-            return (
-              <tr key={i.id}>
-                <td>
-                  <Link to={`/instruments/${i.id}`}>{i.name}</Link>
-                  {i.isDefault && <span className="tag">Default</span>}
-                </td>
-                <td>
-                  {withCutOffs} of {i.sections.length} sections
-                </td>
-                <td className="numeric">{i.screeningCount}</td>
-                <td className="actions">
-                  {!i.isDefault && (
-                    <button type="button" className="link-button" onClick={() => makeDefault(i)}>
-                      Make default<span className="visually-hidden"> {i.name}</span>
-                    </button>
-                  )}
-                  <button type="button" className="link-button" onClick={() => { setCopyFrom(i); setCopyName(`${i.name} (copy)`); }}>
-                    Copy as a new version<span className="visually-hidden"> of {i.name}</span>
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <WhenLoaded results={[instruments]} loading={null}>
+        {(list) => (
+          <RecordTable
+            rows={list}
+            rowKey={(i) => i.id}
+            rowName={(i) => i.name}
+            columns={[
+              {
+                header: 'Tool',
+                cell: (i) => (
+                  <>
+                    <Link to={`/instruments/${i.id}`}>{i.name}</Link>
+                    {i.isDefault && <span className="tag">Default</span>}
+                  </>
+                ),
+              },
+              { header: 'Cut-offs entered', cell: (i) => `${i.sections.filter((s) => s.lowestGreen !== null).length} of ${i.sections.length} sections` },
+              { header: 'Screenings', numeric: true, cell: (i) => i.screeningCount },
+            ]}
+            actions={[
+              { label: 'Make default', onClick: makeDefault, hidden: (i) => i.isDefault },
+              { label: 'Copy as a new version', context: (i) => `of ${i.name}`, onClick: (i) => copy.edit(i, { name: `${i.name} (copy)` }) },
+            ]}
+          />
+        )}
+      </WhenLoaded>
       {copyFrom && (
-        <form className="inline-form" onSubmit={onCopy} noValidate aria-label="Copy a screening tool">
-          <h2>New version of {copyFrom.name}</h2>
-          <p>Screenings already recorded keep the version they used.</p>
-          <ErrorSummary errors={errors} order={['name']} />
-          <TextField name="name" label="Name of the new version" value={copyName} onChange={setCopyName} error={errors.name} width="medium" />
-          <div className="button-row">
-            <button type="submit" className="button">
-              Create copy
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setCopyFrom(null)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <InlineForm
+          title={`New version of ${copyFrom.name}`}
+          level={2}
+          label="Copy a screening tool"
+          intro={<p>Screenings already recorded keep the version they used.</p>}
+          errors={copy.errors}
+          order={['name']}
+          submitLabel="Create copy"
+          onSubmit={onCopy}
+          onCancel={copy.reset}
+        >
+          <TextField label="Name of the new version" {...copy.field('name')} width="medium" />
+        </InlineForm>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import type { Staff } from '../../../shared/schemas/staff.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { CheckboxField, DateField, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { useAppState, useToday } from '../../lib/appState.js';
 import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
@@ -102,10 +103,11 @@ export function ScreeningFormPage() {
   const instruments = useApi('instruments.list', {});
   const staff = useApi('staff.list', { settingId: useSetting().setting.id, includeArchived: true });
   const existing = useApi('screenings.get', screeningId ? { id: screeningId } : null);
-  const failed = child.error ?? instruments.error ?? existing.error;
-  if (failed) return <p role="alert">{failed.message}</p>;
-  if (!child.data || !instruments.data || !staff.data || (screeningId && !existing.data)) return <p className="loading">Loading…</p>;
-  return <ScreeningForm key={screeningId ?? 'new'} child={child.data} instruments={instruments.data} staff={staff.data} existing={existing.data} />;
+  return (
+    <WhenLoaded results={[child, instruments, staff, screeningId ? existing : null]}>
+      {(c, i, s, e) => <ScreeningForm key={screeningId ?? 'new'} child={c} instruments={i} staff={s} existing={e} />}
+    </WhenLoaded>
+  );
 }
 
 interface FormProps {
@@ -285,7 +287,7 @@ function ScreeningForm({ child, instruments, staff, existing }: FormProps) {
                   hint={hasCutOffs ? 'Only if your score sheet says otherwise' : 'From your score sheet'}
                   value={entered.colour}
                   options={optionsFrom(colourLabels)}
-                  onChange={(v) => setSection(section, { colour: v as Colour })}
+                  onChange={(v) => setSection(section, { colour: v })}
                   error={errors[`sections.${index}.colour`]}
                   inline
                 />
@@ -345,7 +347,7 @@ function ScreeningForm({ child, instruments, staff, existing }: FormProps) {
         hint={outcome?.colour ? `Suggested: ${screeningActionLabels[outcome.suggestedAction].split(':')[0]}` : undefined}
         value={draft.action || (outcome?.colour ? outcome.suggestedAction : '')}
         options={optionsFrom(screeningActionLabels)}
-        onChange={(v) => setDraft((d) => ({ ...d, action: v as Draft['action'] }))}
+        onChange={(v) => setDraft((d) => ({ ...d, action: v }))}
         error={errors.action}
       />
 

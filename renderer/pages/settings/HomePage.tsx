@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { settingTypeLabels, type SettingSummary } from '../../../shared/schemas/settings.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { SortableHeader } from '../../components/SortableHeader.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure } from '../../lib/forms.js';
 import { useApi } from '../../lib/useApi.js';
@@ -78,12 +79,6 @@ function SettingPicker() {
   const [sort, setSort] = useState<SettingSort>('name');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const settings = useApi('settings.list', { includeArchived: showArchived });
-
-  const rows = sortSettings(
-    (settings.data ?? []).filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase())),
-    sort,
-    direction,
-  );
   const onSort = (key: SettingSort, dir: 'asc' | 'desc') => {
     setSort(key);
     setDirection(dir);
@@ -107,33 +102,45 @@ function SettingPicker() {
           <label htmlFor="show-archived">Show archived settings</label>
         </div>
       </div>
-      {settings.error && <p className="error-text" role="alert">{settings.error.message}</p>}
-      <table className="table">
-        <caption className="visually-hidden">Settings, sorted by {sort}</caption>
-        <thead>
-          <tr>
-            <SortableHeader label="Setting" sortKey="name" current={sort} direction={direction} onSort={onSort} />
-            <SortableHeader label="Type" sortKey="type" current={sort} direction={direction} onSort={onSort} />
-            <SortableHeader label="Local authority" sortKey="localAuthority" current={sort} direction={direction} onSort={onSort} />
-            <SortableHeader label="Children on roll" sortKey="childrenOnRoll" current={sort} direction={direction} onSort={onSort} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id}>
-              <td>
-                <Link to={`/s/${s.id}`}>{s.name}</Link>
-                {s.archivedAt && <span className="tag tag--grey">Archived</span>}
-                <div className="muted">URN {s.urn}</div>
-              </td>
-              <td>{settingTypeLabels[s.type]}</td>
-              <td>{s.localAuthority || '–'}</td>
-              <td className="numeric">{s.childrenOnRoll}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {settings.data && rows.length === 0 && <p>No settings match “{search}”.</p>}
+      <WhenLoaded results={[settings]} loading={null} errorClassName="error-text">
+        {(all) => {
+          const rows = sortSettings(
+            all.filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase())),
+            sort,
+            direction,
+          );
+          return (
+            <>
+              <table className="table">
+                <caption className="visually-hidden">Settings, sorted by {sort}</caption>
+                <thead>
+                  <tr>
+                    <SortableHeader label="Setting" sortKey="name" current={sort} direction={direction} onSort={onSort} />
+                    <SortableHeader label="Type" sortKey="type" current={sort} direction={direction} onSort={onSort} />
+                    <SortableHeader label="Local authority" sortKey="localAuthority" current={sort} direction={direction} onSort={onSort} />
+                    <SortableHeader label="Children on roll" sortKey="childrenOnRoll" current={sort} direction={direction} onSort={onSort} />
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((s) => (
+                    <tr key={s.id}>
+                      <td>
+                        <Link to={`/s/${s.id}`}>{s.name}</Link>
+                        {s.archivedAt && <span className="tag tag--grey">Archived</span>}
+                        <div className="muted">URN {s.urn}</div>
+                      </td>
+                      <td>{settingTypeLabels[s.type]}</td>
+                      <td>{s.localAuthority || '–'}</td>
+                      <td className="numeric">{s.childrenOnRoll}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {rows.length === 0 && <p>No settings match “{search}”.</p>}
+            </>
+          );
+        }}
+      </WhenLoaded>
     </>
   );
 }

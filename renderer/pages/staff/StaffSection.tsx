@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import {
   qualificationLabels,
   staffInputSchema,
@@ -7,12 +7,14 @@ import {
   type Staff,
   type StaffRole,
 } from '../../../shared/schemas/staff.js';
-import { useApiClient } from '../../lib/apiClient.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { optionsFrom, SelectField, TextField } from '../../components/fields.js';
+import { InlineForm } from '../../components/InlineForm.js';
+import { RecordTable } from '../../components/RecordTable.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import type { FieldErrors } from '../../lib/forms.js';
 import { useApi } from '../../lib/useApi.js';
+import { useRecordForm } from '../../lib/useRecordForm.js';
 import { useSetting } from '../settings/SettingLayout.js';
 
 interface StaffValues {
@@ -29,40 +31,33 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
   const { setting, reloadSetting } = useSetting();
   const { notify } = useAppState();
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: showArchived });
-  const [editing, setEditing] = useState<Staff | null>(null);
-  const [values, setValues] = useState<StaffValues>(emptyStaff);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useRecordForm<Staff, StaffValues>(emptyStaff);
+  const { editing, values, errors } = form;
 
   const refresh = () => {
     staff.reload();
     reloadSetting();
   };
-  const reset = () => {
-    setEditing(null);
-    setValues(emptyStaff);
-    setErrors({});
-  };
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const checked = validate(staffInputSchema, { settingId: setting.id, ...values });
-    // The staff name field is called staffName on the page: "name" is taken by the room form.
-    if (!checked.ok) return setErrors(renameNameError(checked.errors));
-    try {
-      if (editing) {
-        const before = { id: editing.id, name: editing.name, role: editing.role, qualificationLevel: editing.qualificationLevel };
-        await api('staff.update', { id: editing.id, ...values });
-        notify({ message: `${values.name.trim()}’s details saved`, undo: () => api('staff.update', before) });
-      } else {
-        await api('staff.create', { settingId: setting.id, ...values });
-        notify({ message: `${values.name.trim()} added to staff` });
-      }
-      reset();
-      refresh();
-    } catch (err) {
-      setErrors(renameNameError(errorsFromFailure(err)));
-    }
-  }
+  // The staff name field is called staffName on the page: "name" is taken by the room form.
+  const onSubmit = (e: FormEvent) =>
+    form.submit(
+      e,
+      staffInputSchema,
+      { settingId: setting.id, ...values },
+      async () => {
+        if (editing) {
+          const before = { id: editing.id, name: editing.name, role: editing.role, qualificationLevel: editing.qualificationLevel };
+          await api('staff.update', { id: editing.id, ...values });
+          notify({ message: `${values.name.trim()}’s details saved`, undo: () => api('staff.update', before) });
+        } else {
+          await api('staff.create', { settingId: setting.id, ...values });
+          notify({ message: `${values.name.trim()} added to staff` });
+        }
+        refresh();
+      },
+      renameNameError,
+    );
 
   async function setArchived(person: Staff, archived: boolean) {
     await api('staff.archive', { id: person.id, archived });
@@ -76,75 +71,34 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
   return (
     <section aria-labelledby="staff-heading" className="section">
       <h2 id="staff-heading">Staff</h2>
-      {staff.data && staff.data.length === 0 && <p>No staff yet. Add practitioners so children can have a key person.</p>}
-      {staff.data && staff.data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Qualification</th>
-              <th scope="col" className="numeric">Key children</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.data.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  {p.name} {p.archivedAt && <span className="tag tag--grey">Left</span>}
-                </td>
-                <td>{staffRoleLabels[p.role]}</td>
-                <td>{qualificationLabels[p.qualificationLevel]}</td>
-                <td className="numeric">{p.keyChildren}</td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      setEditing(p);
-                      setValues({ name: p.name, role: p.role, qualificationLevel: p.qualificationLevel });
-                      setErrors({});
-                    }}
-                  >
-                    Edit<span className="visually-hidden"> {p.name}</span>
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setArchived(p, !p.archivedAt)}>
-                    {p.archivedAt ? 'Restore' : 'Mark as left'}
-                    <span className="visually-hidden"> {p.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form className="inline-form" onSubmit={onSubmit} noValidate aria-label={editing ? `Edit ${editing.name}` : 'Add a staff member'}>
-        <h3>{editing ? `Edit ${editing.name}` : 'Add a staff member'}</h3>
-        <ErrorSummary errors={errors} order={staffFieldOrder} />
-        <TextField name="staffName" label="Full name" value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} error={errors.staffName} width="medium" />
-        <SelectField name="role" label="Role" value={values.role} options={optionsFrom(staffRoleLabels)} onChange={(role) => setValues((v) => ({ ...v, role: role as StaffRole }))} error={errors.role} />
-        <SelectField
-          name="qualificationLevel"
-          label="Qualification level"
-          value={values.qualificationLevel}
-          options={optionsFrom(qualificationLabels)}
-          onChange={(q) => setValues((v) => ({ ...v, qualificationLevel: q as QualificationLevel }))}
-          error={errors.qualificationLevel}
-        />
-        <div className="button-row">
-          <button type="submit" className="button">
-            {editing ? 'Save changes' : 'Add staff member'}
-          </button>
-          {editing && (
-            <button type="button" className="button button--secondary" onClick={reset}>
-              Cancel
-            </button>
-          )}
-        </div>
-      </form>
+      <RecordTable
+        rows={staff.data}
+        rowKey={(p) => p.id}
+        rowName={(p) => p.name}
+        empty={<p>No staff yet. Add practitioners so children can have a key person.</p>}
+        columns={[
+          { header: 'Name', cell: (p) => <>{p.name} {p.archivedAt && <span className="tag tag--grey">Left</span>}</> },
+          { header: 'Role', cell: (p) => staffRoleLabels[p.role] },
+          { header: 'Qualification', cell: (p) => qualificationLabels[p.qualificationLevel] },
+          { header: 'Key children', numeric: true, cell: (p) => p.keyChildren },
+        ]}
+        actions={[
+          { label: 'Edit', onClick: (p) => form.edit(p, { name: p.name, role: p.role, qualificationLevel: p.qualificationLevel }) },
+          { label: (p) => (p.archivedAt ? 'Restore' : 'Mark as left'), onClick: (p) => setArchived(p, !p.archivedAt) },
+        ]}
+      />
+      <InlineForm
+        title={editing ? `Edit ${editing.name}` : 'Add a staff member'}
+        errors={errors}
+        order={staffFieldOrder}
+        submitLabel={editing ? 'Save changes' : 'Add staff member'}
+        onSubmit={onSubmit}
+        onCancel={editing ? form.reset : undefined}
+      >
+        <TextField name="staffName" label="Full name" value={values.name} onChange={form.set('name')} error={errors.staffName} width="medium" />
+        <SelectField label="Role" options={optionsFrom(staffRoleLabels)} {...form.field('role')} />
+        <SelectField label="Qualification level" options={optionsFrom(qualificationLabels)} {...form.field('qualificationLevel')} />
+      </InlineForm>
     </section>
   );
 }
