@@ -17,27 +17,44 @@ export interface RowAction<T> {
   hidden?: (row: T) => boolean;
 }
 
-interface Props<T> {
-  /** Undefined while loading: nothing is shown until the rows arrive. */
-  rows: readonly T[] | undefined;
-  rowKey: (row: T) => string;
-  columns: readonly Column<T>[];
-  actions: readonly RowAction<T>[];
-  /** How each row is named after an action's label for screen readers ("Archive Sunflowers"). */
-  rowName: (row: T) => string;
-  /** Said instead of an empty table; without it an empty table is shown. */
-  empty?: ReactNode;
-}
+type Key<T> = (row: T, index: number) => string;
+type Name<T> = (row: T) => string;
+
+/** Rows are keyed by their id unless told otherwise; rows without one need a rowKey. */
+type Keyed<T> = T extends { id: string } ? { rowKey?: Key<T> } : { rowKey: Key<T> };
 
 /**
- * A table of records with buttons on each row (Edit, Archive, Restore…): rooms, staff, rounds,
- * screening tools and backups all list their records this way.
+ * Buttons on each row, if any. Each is named for screen readers by the row's name ("Archive
+ * Sunflowers") unless the row has none, when rowName must say what to call it.
  */
-export function RecordTable<T>({ rows, rowKey, columns, actions, rowName, empty }: Props<T>) {
+type WithActions<T> = { actions?: undefined; rowName?: undefined } | ({ actions: readonly RowAction<T>[] } & (T extends { name: string } ? { rowName?: Name<T> } : { rowName: Name<T> }));
+
+type Props<T> = Keyed<T> &
+  WithActions<T> & {
+    /** Undefined while loading: nothing is shown until the rows arrive. */
+    rows: readonly T[] | undefined;
+    columns: readonly Column<T>[];
+    caption?: string;
+    /** Said instead of an empty table; without it an empty table is shown. */
+    empty?: ReactNode;
+  };
+
+const byId = (row: unknown) => (row as { id: string }).id;
+const byName = (row: unknown) => (row as { name: string }).name;
+
+/**
+ * A table of records, with buttons on each row where there are any (Edit, Archive, Restore…):
+ * rooms, staff, rounds, screening tools, backups and past imports all list their records this way.
+ */
+export function RecordTable<T>(props: Props<T>) {
+  const { rows, columns, actions, caption, empty } = props;
+  // Keyed and WithActions guarantee an id and a name wherever rowKey or rowName is left out.
+  const { rowKey = byId, rowName = byName } = props as { rowKey?: Key<T>; rowName?: Name<T> };
   if (!rows) return null;
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <table className="table">
+      {caption && <caption className="table-caption">{caption}</caption>}
       <thead>
         <tr>
           {columns.map((c) => (
@@ -45,14 +62,16 @@ export function RecordTable<T>({ rows, rowKey, columns, actions, rowName, empty 
               {c.header}
             </th>
           ))}
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+          {actions && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)}>
+        {rows.map((row, index) => (
+          <tr key={rowKey(row, index)}>
             {columns.map((c) =>
               c.rowHeader ? (
                 <th key={c.header} scope="row">
@@ -64,16 +83,18 @@ export function RecordTable<T>({ rows, rowKey, columns, actions, rowName, empty 
                 </td>
               ),
             )}
-            <td className="actions">
-              {actions
-                .filter((a) => !a.hidden?.(row))
-                .map((a, i) => (
-                  <button key={i} type="button" className="link-button" onClick={() => a.onClick(row)}>
-                    {typeof a.label === 'string' ? a.label : a.label(row)}
-                    <span className="visually-hidden"> {a.context ? a.context(row) : rowName(row)}</span>
-                  </button>
-                ))}
-            </td>
+            {actions && (
+              <td className="actions">
+                {actions
+                  .filter((a) => !a.hidden?.(row))
+                  .map((a, i) => (
+                    <button key={i} type="button" className="link-button" onClick={() => a.onClick(row)}>
+                      {typeof a.label === 'string' ? a.label : a.label(row)}
+                      <span className="visually-hidden"> {a.context ? a.context(row) : rowName(row)}</span>
+                    </button>
+                  ))}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -131,12 +131,7 @@ export function SelectField<V extends string>({ name, label, value, options, onC
           // The browser can only give back a value from the options (or the empty one the caller allowed for).
           onChange={(e) => onChange(e.target.value as V)}
         >
-          {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} emptyLabel={emptyLabel} />
         </select>
       )}
     </FieldFrame>
@@ -171,6 +166,25 @@ export function CheckboxField({ name, label, checked, onChange, hint }: Checkbox
       )}
     </div>
   );
+}
+
+/** A select's choices, after an empty first one (value '') where there is an emptyLabel. */
+export function Options({ options, emptyLabel }: { options: readonly Option[]; emptyLabel?: string | undefined }) {
+  return (
+    <>
+      {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** Records as choices: each by its id, labelled with its name. */
+export function recordOptions(records: readonly { id: string; name: string }[]): Option[] {
+  return records.map((r) => ({ value: r.id, label: r.name }));
 }
 
 /** Turns a Record of labels into select options, in the record's order. */

@@ -1,5 +1,7 @@
 import { isIsoDate } from '../../../shared/domain/dates.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
+import { recordOptions } from '../../components/fields.js';
+import { FilterSelect } from '../../components/filters.js';
 import { Pager } from '../../components/Pager.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { formatUkDate, formatUkDateTime, fromUkInput } from '../../lib/format.js';
@@ -36,17 +38,7 @@ export function AuditPage() {
       <h1>Audit trail</h1>
       <p className="lead">Every change to the records, who made it and when. The trail cannot be edited.</p>
       <div className="filters" role="search" aria-label="Filter the audit trail">
-        <div className="field field--inline">
-          <label htmlFor="audit-setting">Setting</label>
-          <select id="audit-setting" className="input" value={settingId ?? ''} onChange={(e) => update({ setting: e.target.value })}>
-            <option value="">All settings</option>
-            {settings.data?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="audit-setting" label="Setting" value={settingId ?? ''} anyLabel="All settings" options={recordOptions(settings.data ?? [])} onChange={(v) => update({ setting: v })} />
         <div className="field field--inline">
           <label htmlFor="audit-what">Change (for example children.update)</label>
           <input id="audit-what" className="input" value={method} onChange={(e) => update({ what: e.target.value })} />

@@ -3,8 +3,10 @@ import { Link } from 'react-router';
 import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../../shared/schemas/children.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ReviewDue } from '../screenings/ScreeningHistory.js';
+import { optionsFrom, type Option } from '../../components/fields.js';
+import { FilterCheckbox, FilterSelect } from '../../components/filters.js';
 import { Pager } from '../../components/Pager.js';
-import { SortableHeader } from '../../components/SortableHeader.js';
+import { SortableHead } from '../../components/SortableHeader.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useToday } from '../../lib/appState.js';
 import { formatUkDate, shortAge } from '../../lib/format.js';
@@ -16,6 +18,32 @@ const pageSize = 100;
 const statuses = ['current', 'leavers', 'all'] as const;
 type Status = (typeof statuses)[number];
 type ColourFilter = 'red' | 'amber' | 'green' | 'none';
+
+const childColumns: readonly { label: string; sortKey?: ChildSortKey }[] = [
+  { label: 'Name', sortKey: 'name' },
+  { label: 'Date of birth (age)', sortKey: 'dateOfBirth' },
+  { label: 'Room', sortKey: 'room' },
+  { label: 'Key person', sortKey: 'keyPerson' },
+  { label: 'Needs' },
+  { label: 'Latest screen' },
+  { label: 'Working at' },
+  { label: 'Review due', sortKey: 'reviewDate' },
+];
+const ealOptions = [
+  { value: 'yes', label: 'EAL' },
+  { value: 'no', label: 'Not EAL' },
+] as const;
+const statusOptions: readonly Option<Status>[] = [
+  { value: 'current', label: 'Children on roll' },
+  { value: 'leavers', label: 'Leavers' },
+  { value: 'all', label: 'Everyone' },
+];
+const colourOptions: readonly Option<ColourFilter>[] = [
+  { value: 'red', label: 'Red' },
+  { value: 'amber', label: 'Amber' },
+  { value: 'green', label: 'Green' },
+  { value: 'none', label: 'Not screened' },
+];
 
 function LatestScreeningCells({ latest }: { latest: LatestScreening | null }) {
   if (!latest) {
@@ -126,79 +154,15 @@ export function ChildrenPage() {
           <label htmlFor="child-search">Search by name</label>
           <input id="child-search" className="input input--medium" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
         </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-room">Room</label>
-          <select id="filter-room" className="input" value={roomId ?? ''} onChange={(e) => update({ room: e.target.value })}>
-            <option value="">All rooms</option>
-            {rooms.data?.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-                {r.archivedAt ? ' (archived)' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-key-person">Key person</label>
-          <select id="filter-key-person" className="input" value={keyPersonId ?? ''} onChange={(e) => update({ keyPerson: e.target.value })}>
-            <option value="">Anyone</option>
-            {staff.data?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-                {s.archivedAt ? ' (left)' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-eal">EAL</label>
-          <select id="filter-eal" className="input" value={eal === null ? '' : eal ? 'yes' : 'no'} onChange={(e) => update({ eal: e.target.value })}>
-            <option value="">Any</option>
-            <option value="yes">EAL</option>
-            <option value="no">Not EAL</option>
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-send">SEND</label>
-          <select id="filter-send" className="input" value={sendStage ?? ''} onChange={(e) => update({ send: e.target.value })}>
-            <option value="">Any</option>
-            {sendStages.map((s) => (
-              <option key={s} value={s}>
-                {sendStageLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-status">Showing</label>
-          <select id="filter-status" className="input" value={status} onChange={(e) => update({ status: e.target.value === 'current' ? null : e.target.value })}>
-            <option value="current">Children on roll</option>
-            <option value="leavers">Leavers</option>
-            <option value="all">Everyone</option>
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-colour">Latest screen</label>
-          <select id="filter-colour" className="input" value={colour ?? ''} onChange={(e) => update({ colour: e.target.value })}>
-            <option value="">Any</option>
-            <option value="red">Red</option>
-            <option value="amber">Amber</option>
-            <option value="green">Green</option>
-            <option value="none">Not screened</option>
-          </select>
-        </div>
-        <div className="checkbox checkbox--filter">
-          <input id="filter-overdue" type="checkbox" checked={reviewOverdue} onChange={(e) => update({ overdue: e.target.checked ? '1' : null })} />
-          <label htmlFor="filter-overdue">Re-screens overdue</label>
-        </div>
- <div className="checkbox checkbox--filter">
-          <input id="filter-below" type="checkbox" checked={belowAge} onChange={(e) => update({ below: e.target.checked ? '1' : null })} />
-          <label htmlFor="filter-below">Working below age</label>
-        </div>
-        <div className="checkbox checkbox--filter">
-          <input id="filter-referral" type="checkbox" checked={referralPrompted} onChange={(e) => update({ referral: e.target.checked ? '1' : null })} />
-          <label htmlFor="filter-referral">Referral prompted</label>
-        </div>
+        <FilterSelect id="filter-room" label="Room" value={roomId ?? ''} anyLabel="All rooms" options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.archivedAt ? ' (archived)' : ''}` }))} onChange={(v) => update({ room: v })} />
+        <FilterSelect id="filter-key-person" label="Key person" value={keyPersonId ?? ''} anyLabel="Anyone" options={(staff.data ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.archivedAt ? ' (left)' : ''}` }))} onChange={(v) => update({ keyPerson: v })} />
+        <FilterSelect id="filter-eal" label="EAL" value={eal === null ? '' : eal ? 'yes' : 'no'} anyLabel="Any" options={ealOptions} onChange={(v) => update({ eal: v })} />
+        <FilterSelect id="filter-send" label="SEND" value={sendStage ?? ''} anyLabel="Any" options={optionsFrom(sendStageLabels)} onChange={(v) => update({ send: v })} />
+        <FilterSelect id="filter-status" label="Showing" value={status} options={statusOptions} onChange={(v) => update({ status: v === 'current' ? null : v })} />
+        <FilterSelect id="filter-colour" label="Latest screen" value={colour ?? ''} anyLabel="Any" options={colourOptions} onChange={(v) => update({ colour: v })} />
+        <FilterCheckbox id="filter-overdue" label="Re-screens overdue" checked={reviewOverdue} onChange={(on) => update({ overdue: on ? '1' : null })} />
+        <FilterCheckbox id="filter-below" label="Working below age" checked={belowAge} onChange={(on) => update({ below: on ? '1' : null })} />
+        <FilterCheckbox id="filter-referral" label="Referral prompted" checked={referralPrompted} onChange={(on) => update({ referral: on ? '1' : null })} />
         {filtered && (
           <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             Clear filters
@@ -215,18 +179,7 @@ export function ChildrenPage() {
             {found.rows.length > 0 && (
               <table className="table">
                 <caption className="visually-hidden">Children</caption>
-                <thead>
-                  <tr>
-                    <SortableHeader label="Name" sortKey="name" current={sort} direction={direction} onSort={onSort} />
-                    <SortableHeader label="Date of birth (age)" sortKey="dateOfBirth" current={sort} direction={direction} onSort={onSort} />
-                    <SortableHeader label="Room" sortKey="room" current={sort} direction={direction} onSort={onSort} />
-                    <SortableHeader label="Key person" sortKey="keyPerson" current={sort} direction={direction} onSort={onSort} />
-                    <th scope="col">Needs</th>
-                    <th scope="col">Latest screen</th>
-                    <th scope="col">Working at</th>
-                    <SortableHeader label="Review due" sortKey="reviewDate" current={sort} direction={direction} onSort={onSort} />
-                  </tr>
-                </thead>
+                <SortableHead columns={childColumns} sort={sort} direction={direction} onSort={onSort} />
                 <tbody>
                   {found.rows.map((c) => (
                     <tr key={c.id}>

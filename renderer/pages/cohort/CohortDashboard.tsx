@@ -3,10 +3,12 @@ import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type Cohort
 import { type Round } from '../../../shared/schemas/rounds.js';
 import { ChartOrTable } from '../../components/ChartOrTable.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
+import { optionsFrom, recordOptions } from '../../components/fields.js';
+import { FilterSelect } from '../../components/filters.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useApi } from '../../lib/useApi.js';
 import { RagBarChart, TrendChart } from './charts.js';
-import { pct, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
+import { pct, RagHead, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
@@ -27,6 +29,12 @@ export function useDrillHref(base: string, scope: CohortScope): DrillHref {
 export function defaultRound(rounds: Round[]): Round | undefined {
   return [...rounds].reverse().find((r) => r.screeningCount > 0) ?? rounds[rounds.length - 1];
 }
+
+const suppressOptions = [
+  { value: '0', label: 'Show all' },
+  { value: '5', label: '5 children' },
+  { value: '10', label: '10 children' },
+];
 
 function isGrouping(value: string | null): value is CohortGrouping {
   return cohortGroupings.includes(value as CohortGrouping);
@@ -69,36 +77,15 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
   return (
     <>
       <div className="filters" role="group" aria-label="Dashboard options">
-        <div className="field field--inline">
-          <label htmlFor="cohort-round">Round</label>
-          <select id="cohort-round" className="input" value={round.id} onChange={(e) => update({ round: e.target.value, from: null })}>
-            {list.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="cohort-group">Subgroup</label>
-          <select id="cohort-group" className="input" value={groupBy} onChange={(e) => update({ group: e.target.value })}>
-            {cohortGroupings
-              .filter((g) => g !== 'ageSection' && (allowSettingGroup || g !== 'setting'))
-              .map((g) => (
-                <option key={g} value={g}>
-                  {cohortGroupingLabels[g]}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="cohort-suppress">Hide numbers for groups smaller than</label>
-          <select id="cohort-suppress" className="input" value={String(suppress)} onChange={(e) => update({ suppress: e.target.value === '0' ? null : e.target.value })}>
-            <option value="0">Show all</option>
-            <option value="5">5 children</option>
-            <option value="10">10 children</option>
-          </select>
-        </div>
+        <FilterSelect id="cohort-round" label="Round" value={round.id} options={recordOptions(list)} onChange={(v) => update({ round: v, from: null })} />
+        <FilterSelect
+          id="cohort-group"
+          label="Subgroup"
+          value={groupBy}
+          options={optionsFrom(cohortGroupingLabels).filter((g) => g.value !== 'ageSection' && (allowSettingGroup || g.value !== 'setting'))}
+          onChange={(v) => update({ group: v })}
+        />
+        <FilterSelect id="cohort-suppress" label="Hide numbers for groups smaller than" value={String(suppress)} options={suppressOptions} onChange={(v) => update({ suppress: v === '0' ? null : v })} />
       </div>
       {error && <p role="alert" className="error-text">{error.message}</p>}
 
@@ -224,18 +211,7 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           <p>Progress needs two rounds.</p>
         ) : (
           <>
-            <div className="field field--inline">
-              <label htmlFor="cohort-from">Compare {roundName} with</label>
-              <select id="cohort-from" className="input input--medium" value={fromRound?.id ?? ''} onChange={(e) => update({ from: e.target.value })}>
-                {list
-                  .filter((r) => r.id !== round.id)
-                  .map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <FilterSelect id="cohort-from" label={`Compare ${roundName} with`} width="medium" value={fromRound?.id ?? ''} options={recordOptions(list.filter((r) => r.id !== round.id))} onChange={(v) => update({ from: v })} />
             {transitions.data && fromRound && (
               <>
                 <table className="table matrix">
@@ -292,15 +268,7 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           table={
             <table className="table">
               <caption className="table-caption">Red, Amber and Green in each round</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Round</th>
-                  <th scope="col" className="numeric">Red</th>
-                  <th scope="col" className="numeric">Amber</th>
-                  <th scope="col" className="numeric">Green</th>
-                  <th scope="col" className="numeric">Children</th>
-                </tr>
-              </thead>
+              <RagHead group="Round" />
               <tbody>
                 {trend.data.map((r) => (
                   <tr key={r.roundId}>

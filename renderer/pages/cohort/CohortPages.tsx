@@ -5,11 +5,14 @@ import type { Round } from '../../../shared/schemas/rounds.js';
 import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/settings.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
-import { SortableHeader } from '../../components/SortableHeader.js';
+import { SortableHead } from '../../components/SortableHeader.js';
+import { optionsFrom } from '../../components/fields.js';
+import { FilterSelect } from '../../components/filters.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
+import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { CohortDashboard, defaultRound } from './CohortDashboard.js';
@@ -60,28 +63,8 @@ export function AreaCohortPage() {
     <>
       <h1>Cohort tracking: all settings</h1>
       <div className="filters" role="group" aria-label="Which settings">
-        <div className="field field--inline">
-          <label htmlFor="area-la">Local authority</label>
-          <select id="area-la" className="input" value={localAuthority ?? ''} onChange={(e) => update({ la: e.target.value })}>
-            <option value="">All</option>
-            {authorities.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="area-type">Type of setting</label>
-          <select id="area-type" className="input" value={settingType ?? ''} onChange={(e) => update({ type: e.target.value })}>
-            <option value="">All types</option>
-            {settingTypes.map((t) => (
-              <option key={t} value={t}>
-                {settingTypeLabels[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="area-la" label="Local authority" value={localAuthority ?? ''} anyLabel="All" options={authorities.map((a) => ({ value: a, label: a }))} onChange={(v) => update({ la: v })} />
+        <FilterSelect id="area-type" label="Type of setting" value={settingType ?? ''} anyLabel="All types" options={optionsFrom(settingTypeLabels)} onChange={(v) => update({ type: v })} />
       </div>
       <SettingsComparison localAuthority={localAuthority} settingType={settingType} />
       <CohortDashboard scope={scope} base="/cohort" allowSettingGroup />
@@ -90,6 +73,10 @@ export function AreaCohortPage() {
 }
 
 type ComparisonSort = 'settingName' | 'localAuthority' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'overdue';
+// Every column sorts; the colours by their share of the setting's children, not the raw count.
+const comparisonColumns = (
+  [['Setting', 'settingName'], ['Local authority', 'localAuthority'], ['Screened', 'total'], ['Red', 'redPct'], ['Amber', 'amberPct'], ['Green', 'greenPct'], ['Overdue', 'overdue']] as const
+).map(([label, sortKey]) => ({ label, sortKey }));
 
 function SettingsComparison({ localAuthority, settingType }: { localAuthority: string | null; settingType: SettingType | null }) {
   const [params] = useSearchParams();
@@ -101,38 +88,17 @@ function SettingsComparison({ localAuthority, settingType }: { localAuthority: s
 }
 
 function ComparisonTable({ round, comparison }: { round: Round; comparison: ComparisonData }) {
-  const [sort, setSort] = useState<ComparisonSort>('settingName');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
+  const { sort, direction, onSort } = useSort<ComparisonSort>('settingName');
   const value = (r: ComparisonData['rows'][number]): string | number =>
     sort === 'redPct' ? pct(r.red, r.total) : sort === 'amberPct' ? pct(r.amber, r.total) : sort === 'greenPct' ? pct(r.green, r.total) : r[sort];
-  const rows = [...comparison.rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB');
-    return (direction === 'asc' ? cmp : -cmp) || a.settingName.localeCompare(b.settingName, 'en-GB');
-  });
-  const onSort = (key: ComparisonSort, dir: 'asc' | 'desc') => {
-    setSort(key);
-    setDirection(dir);
-  };
+  const rows = sortRows(comparison.rows, value, direction, (r) => r.settingName);
   const t = comparison.total;
-  const header = (label: string, key: ComparisonSort) => <SortableHeader label={label} sortKey={key} current={sort} direction={direction} onSort={onSort} />;
   return (
     <section className="panel cohort-panel" aria-labelledby="comparison-title">
       <h2 id="comparison-title">Setting by setting, {round.name}</h2>
       <table className="table">
         <caption className="table-caption">Red, Amber and Green in each setting, {round.name}</caption>
-        <thead>
-          <tr>
-            {header('Setting', 'settingName')}
-            {header('Local authority', 'localAuthority')}
-            {header('Screened', 'total')}
-            {header('Red', 'redPct')}
-            {header('Amber', 'amberPct')}
-            {header('Green', 'greenPct')}
-            {header('Overdue', 'overdue')}
-          </tr>
-        </thead>
+        <SortableHead columns={comparisonColumns} sort={sort} direction={direction} onSort={onSort} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.settingId}>

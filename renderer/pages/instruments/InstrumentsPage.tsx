@@ -51,8 +51,6 @@ export function InstrumentsPage() {
         {(list) => (
           <RecordTable
             rows={list}
-            rowKey={(i) => i.id}
-            rowName={(i) => i.name}
             columns={[
               {
                 header: 'Tool',

@@ -6,6 +6,7 @@ import { RecordTable } from '../../components/RecordTable.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
 import { useApi } from '../../lib/useApi.js';
+import { useArchive } from '../../lib/useArchive.js';
 import { useRecordForm } from '../../lib/useRecordForm.js';
 import { useSetting } from '../settings/SettingLayout.js';
 
@@ -22,6 +23,7 @@ export function RoomsSection({ showArchived }: { showArchived: boolean }) {
     rooms.reload();
     reloadSetting();
   };
+  const archive = useArchive('rooms.archive', refresh);
 
   const onSubmit = (e: FormEvent) =>
     form.submit(e, roomInputSchema, { settingId: setting.id, name: values.name }, async () => {
@@ -36,22 +38,11 @@ export function RoomsSection({ showArchived }: { showArchived: boolean }) {
       refresh();
     });
 
-  async function setArchived(room: Room, archived: boolean) {
-    await api('rooms.archive', { id: room.id, archived });
-    notify({
-      message: archived ? `${room.name} archived` : `${room.name} restored`,
-      undo: () => api('rooms.archive', { id: room.id, archived: !archived }),
-    });
-    refresh();
-  }
-
   return (
     <section aria-labelledby="rooms-heading" className="section">
       <h2 id="rooms-heading">Rooms</h2>
       <RecordTable
         rows={rooms.data}
-        rowKey={(r) => r.id}
-        rowName={(r) => r.name}
         empty={<p>No rooms yet. Add the rooms children are grouped in, for example Babies or Pre-school.</p>}
         columns={[
           { header: 'Room', cell: (r) => <>{r.name} {r.archivedAt && <span className="tag tag--grey">Archived</span>}</> },
@@ -59,7 +50,7 @@ export function RoomsSection({ showArchived }: { showArchived: boolean }) {
         ]}
         actions={[
           { label: 'Rename', onClick: (r) => form.edit(r, { name: r.name }) },
-          { label: (r) => (r.archivedAt ? 'Restore' : 'Archive'), onClick: (r) => setArchived(r, !r.archivedAt) },
+          { label: (r) => (r.archivedAt ? 'Restore' : 'Archive'), onClick: (r) => archive(r.id, !r.archivedAt, r.archivedAt ? `${r.name} restored` : `${r.name} archived`) },
         ]}
       />
       <InlineForm

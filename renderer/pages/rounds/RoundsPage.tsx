@@ -49,8 +49,6 @@ export function RoundsPage() {
         {(list) => (
           <RecordTable
             rows={list}
-            rowKey={(r) => r.id}
-            rowName={(r) => r.name}
             empty={null}
             columns={[
               { header: 'Round', rowHeader: true, cell: (r) => r.name },

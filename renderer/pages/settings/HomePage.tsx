@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { settingTypeLabels, type SettingSummary } from '../../../shared/schemas/settings.js';
 import { useApiClient } from '../../lib/apiClient.js';
-import { SortableHeader } from '../../components/SortableHeader.js';
+import { SortableHead } from '../../components/SortableHeader.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure } from '../../lib/forms.js';
+import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
 
 export function HomePage() {
@@ -73,16 +74,17 @@ function Welcome() {
 
 type SettingSort = 'name' | 'type' | 'localAuthority' | 'childrenOnRoll';
 
+const settingColumns: readonly { label: string; sortKey: SettingSort }[] = [
+  { label: 'Setting', sortKey: 'name' },
+  { label: 'Type', sortKey: 'type' },
+  { label: 'Local authority', sortKey: 'localAuthority' },
+  { label: 'Children on roll', sortKey: 'childrenOnRoll' },
+];
+
 function SettingPicker() {
   const [showArchived, setShowArchived] = useState(false);
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<SettingSort>('name');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const settings = useApi('settings.list', { includeArchived: showArchived });
-  const onSort = (key: SettingSort, dir: 'asc' | 'desc') => {
-    setSort(key);
-    setDirection(dir);
-  };
 
   return (
     <>
@@ -103,56 +105,37 @@ function SettingPicker() {
         </div>
       </div>
       <WhenLoaded results={[settings]} loading={null} errorClassName="error-text">
-        {(all) => {
-          const rows = sortSettings(
-            all.filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase())),
-            sort,
-            direction,
-          );
-          return (
-            <>
-              <table className="table">
-                <caption className="visually-hidden">Settings, sorted by {sort}</caption>
-                <thead>
-                  <tr>
-                    <SortableHeader label="Setting" sortKey="name" current={sort} direction={direction} onSort={onSort} />
-                    <SortableHeader label="Type" sortKey="type" current={sort} direction={direction} onSort={onSort} />
-                    <SortableHeader label="Local authority" sortKey="localAuthority" current={sort} direction={direction} onSort={onSort} />
-                    <SortableHeader label="Children on roll" sortKey="childrenOnRoll" current={sort} direction={direction} onSort={onSort} />
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((s) => (
-                    <tr key={s.id}>
-                      <td>
-                        <Link to={`/s/${s.id}`}>{s.name}</Link>
-                        {s.archivedAt && <span className="tag tag--grey">Archived</span>}
-                        <div className="muted">URN {s.urn}</div>
-                      </td>
-                      <td>{settingTypeLabels[s.type]}</td>
-                      <td>{s.localAuthority || '–'}</td>
-                      <td className="numeric">{s.childrenOnRoll}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {rows.length === 0 && <p>No settings match “{search}”.</p>}
-            </>
-          );
-        }}
+        {(all) => <SettingsTable settings={all.filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase()))} search={search} />}
       </WhenLoaded>
     </>
   );
 }
 
-function sortSettings(rows: SettingSummary[], sort: SettingSort, direction: 'asc' | 'desc'): SettingSummary[] {
-  const value = (s: SettingSummary): string | number =>
-    sort === 'childrenOnRoll' ? s.childrenOnRoll : sort === 'type' ? settingTypeLabels[s.type] : s[sort];
-  const sign = direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB');
-    return cmp * sign || a.name.localeCompare(b.name, 'en-GB');
-  });
+function SettingsTable({ settings, search }: { settings: SettingSummary[]; search: string }) {
+  const { sort, direction, onSort } = useSort<SettingSort>('name');
+  const value = (s: SettingSummary): string | number => (sort === 'childrenOnRoll' ? s.childrenOnRoll : sort === 'type' ? settingTypeLabels[s.type] : s[sort]);
+  const rows = sortRows(settings, value, direction, (s) => s.name);
+  return (
+    <>
+      <table className="table">
+        <caption className="visually-hidden">Settings, sorted by {sort}</caption>
+        <SortableHead columns={settingColumns} sort={sort} direction={direction} onSort={onSort} />
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <Link to={`/s/${s.id}`}>{s.name}</Link>
+                {s.archivedAt && <span className="tag tag--grey">Archived</span>}
+                <div className="muted">URN {s.urn}</div>
+              </td>
+              <td>{settingTypeLabels[s.type]}</td>
+              <td>{s.localAuthority || '–'}</td>
+              <td className="numeric">{s.childrenOnRoll}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p>No settings match “{search}”.</p>}
+    </>
+  );
 }

@@ -14,6 +14,7 @@ import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
 import type { FieldErrors } from '../../lib/forms.js';
 import { useApi } from '../../lib/useApi.js';
+import { useArchive } from '../../lib/useArchive.js';
 import { useRecordForm } from '../../lib/useRecordForm.js';
 import { useSetting } from '../settings/SettingLayout.js';
 
@@ -38,6 +39,7 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
     staff.reload();
     reloadSetting();
   };
+  const archive = useArchive('staff.archive', refresh);
 
   // The staff name field is called staffName on the page: "name" is taken by the room form.
   const onSubmit = (e: FormEvent) =>
@@ -59,22 +61,11 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
       renameNameError,
     );
 
-  async function setArchived(person: Staff, archived: boolean) {
-    await api('staff.archive', { id: person.id, archived });
-    notify({
-      message: archived ? `${person.name} marked as left` : `${person.name} restored`,
-      undo: () => api('staff.archive', { id: person.id, archived: !archived }),
-    });
-    refresh();
-  }
-
   return (
     <section aria-labelledby="staff-heading" className="section">
       <h2 id="staff-heading">Staff</h2>
       <RecordTable
         rows={staff.data}
-        rowKey={(p) => p.id}
-        rowName={(p) => p.name}
         empty={<p>No staff yet. Add practitioners so children can have a key person.</p>}
         columns={[
           { header: 'Name', cell: (p) => <>{p.name} {p.archivedAt && <span className="tag tag--grey">Left</span>}</> },
@@ -84,7 +75,7 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
         ]}
         actions={[
           { label: 'Edit', onClick: (p) => form.edit(p, { name: p.name, role: p.role, qualificationLevel: p.qualificationLevel }) },
-          { label: (p) => (p.archivedAt ? 'Restore' : 'Mark as left'), onClick: (p) => setArchived(p, !p.archivedAt) },
+          { label: (p) => (p.archivedAt ? 'Restore' : 'Mark as left'), onClick: (p) => archive(p.id, !p.archivedAt, p.archivedAt ? `${p.name} restored` : `${p.name} marked as left`) },
         ]}
       />
       <InlineForm
