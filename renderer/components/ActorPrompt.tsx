@@ -4,7 +4,7 @@ import type { Staff } from '../../shared/schemas/staff.js';
 import { useApiClient } from '../lib/apiClient.js';
 import { errorsFromFailure, type FieldErrors } from '../lib/forms.js';
 import { ErrorSummary } from './ErrorSummary.js';
-import { RadioGroup, TextField } from './fields.js';
+import { RadioGroup, recordOptions, TextField } from './fields.js';
 
 const storageKey = 'chatterbox.actor';
 
@@ -56,7 +56,7 @@ export function ActorPrompt({ staff, onChosen }: { staff: Staff[]; onChosen: (ac
         name="actor"
         legend="I am"
         value={choice}
-        options={[...current.map((s) => ({ value: s.id, label: s.name })), { value: 'other', label: 'Someone else' }]}
+        options={[...recordOptions(current), { value: 'other', label: 'Someone else' }]}
         onChange={setChoice}
         error={errors.actor ?? errors.staffId}
       />

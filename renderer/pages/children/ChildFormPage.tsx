@@ -6,7 +6,7 @@ import { useApiClient } from '../../lib/apiClient.js';
 import { useFormValues } from '../../lib/useFormValues.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { AddOrEdit } from '../../components/AddOrEdit.js';
-import { CheckboxField, DateField, optionsFrom, SelectField, TextAreaField, TextField } from '../../components/fields.js';
+import { CheckboxField, DateField, optionsFrom, recordOptions, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { useAppState, useToday } from '../../lib/appState.js';
 import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
 import { fromUkInput, toUkInput } from '../../lib/format.js';
@@ -110,8 +110,8 @@ function ChildForm({ existing }: { existing: Child | undefined }) {
 
   // An archived room or key person already on the record stays choosable, so editing a leaver
   // does not silently drop them.
-  const roomOptions = openOrCurrent(rooms.data ?? [], existing?.roomId).map((r) => ({ value: r.id, label: r.name }));
-  const staffOptions = openOrCurrent(staff.data ?? [], existing?.keyPersonId).map((s) => ({ value: s.id, label: s.name }));
+  const roomOptions = recordOptions(openOrCurrent(rooms.data ?? [], existing?.roomId));
+  const staffOptions = recordOptions(openOrCurrent(staff.data ?? [], existing?.keyPersonId));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
