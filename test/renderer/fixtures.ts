@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../shared/contract.js';
+import { defaultInstrumentSections } from '../../shared/domain/screening.js';
 import type { Child, ChildRow } from '../../shared/schemas/children.js';
 import type { Instrument } from '../../shared/schemas/instruments.js';
 import type { Room } from '../../shared/schemas/rooms.js';
@@ -74,24 +75,7 @@ export const instrument: Instrument = {
   isDefault: true,
   archivedAt: null,
   screeningCount: 0,
-  sections: [
-    [6, 11],
-    [12, 17],
-    [18, 23],
-    [24, 29],
-    [30, 35],
-    [36, 41],
-    [42, 47],
-    [48, 59],
-    [60, 72],
-  ].map(([minMonths = 0, maxMonths = 0], i) => ({
-    section: i + 1,
-    minMonths,
-    maxMonths,
-    itemCount: 12,
-    lowestGreen: i + 1 === 7 ? 9 : null,
-    lowestAmber: i + 1 === 7 ? 5 : null,
-  })),
+  sections: defaultInstrumentSections.map((s) => ({ ...s, lowestGreen: s.section === 7 ? 9 : null, lowestAmber: s.section === 7 ? 5 : null })),
 };
 
 export function childRow(child: Child, extra: Partial<ChildRow> = {}): ChildRow {
