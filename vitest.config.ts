@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit, database and API tests only: Playwright specs (test/e2e, test/electron) run under
-// Playwright, and benchmarks under `npm run bench`.
+// Unit, database, API and renderer component tests: Playwright specs (test/e2e, test/electron)
+// run under Playwright, and benchmarks under `npm run bench`. Component tests ask for happy-dom in
+// their first line; everything else runs in plain Node.
 export default defineConfig({
+  // The renderer's JSX, compiled as Vite compiles it for the app (the root tsconfig has no JSX setting).
+  esbuild: { jsx: 'automatic' },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/crash/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/crash/**/*.test.ts', 'test/renderer/**/*.test.tsx'],
     environment: 'node',
     pool: 'forks',
   },

@@ -1,25 +1,28 @@
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { useEffect, useState } from 'react';
+import type { ApiCallError } from '../shared/errors.js';
 import type { Actor } from '../shared/schemas/session.js';
-import { api } from './api.js';
+import { useApiClient } from './lib/apiClient.js';
 import { rememberedActor } from './components/ActorPrompt.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
+import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
 import { AppStateProvider } from './lib/appState.js';
 import { useApi } from './lib/useApi.js';
-import { ChildFormPage } from './pages/ChildFormPage.js';
-import { ChildPage } from './pages/ChildPage.js';
-import { ChildrenPage } from './pages/ChildrenPage.js';
-import { HomePage } from './pages/HomePage.js';
-import { RoundsPage } from './pages/cohort/RoundsPage.js';
-import { AuditPage } from './pages/AuditPage.js';
-import { DataPage } from './pages/DataPage.js';
-import { ImportPage } from './pages/ImportPage.js';
-import { InstrumentEditPage, InstrumentsPage } from './pages/InstrumentsPage.js';
-import { PeoplePage } from './pages/PeoplePage.js';
-import { ScreeningFormPage } from './pages/ScreeningFormPage.js';
-import { SettingFormPage } from './pages/SettingFormPage.js';
-import { SettingLayout } from './pages/SettingLayout.js';
-import { SettingOverviewPage } from './pages/SettingOverviewPage.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
+import { DataPage } from './pages/backups/DataPage.js';
+import { ChildFormPage } from './pages/children/ChildFormPage.js';
+import { ChildPage } from './pages/children/ChildPage.js';
+import { ChildrenPage } from './pages/children/ChildrenPage.js';
+import { ImportPage } from './pages/imports/ImportPage.js';
+import { InstrumentEditPage } from './pages/instruments/InstrumentEditPage.js';
+import { InstrumentsPage } from './pages/instruments/InstrumentsPage.js';
+import { RoundsPage } from './pages/rounds/RoundsPage.js';
+import { ScreeningFormPage } from './pages/screenings/ScreeningFormPage.js';
+import { HomePage } from './pages/settings/HomePage.js';
+import { PeoplePage } from './pages/settings/PeoplePage.js';
+import { SettingFormPage } from './pages/settings/SettingFormPage.js';
+import { SettingLayout } from './pages/settings/SettingLayout.js';
+import { SettingOverviewPage } from './pages/settings/SettingOverviewPage.js';
 
 // The cohort pages carry the charting library: loaded when first opened, not at start-up.
 const cohortPages = () => import('./pages/cohort/CohortPages.js');
@@ -92,7 +95,8 @@ function Shell() {
  * Who is using the app, at start: the core's answer if it has one, else the person chosen
  * earlier in this browser session (told to the core again: it may have restarted).
  */
-function useActorAtStart(): Actor | null | undefined {
+function useActorAtStart(): Loadable<Actor | null> {
+  const api = useApiClient();
   const [actor, setActor] = useState<Actor | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -105,25 +109,29 @@ function useActorAtStart(): Actor | null | undefined {
     return () => {
       live = false;
     };
-  }, []);
-  return actor;
+  }, [api]);
+  return { data: actor };
 }
 
 export function App() {
   const info = useApi('app.info', {});
   const actor = useActorAtStart();
-  if (info.error) {
-    return (
-      <main className="app-main">
-        <h1>Chatterbox cannot start</h1>
-        <p role="alert">{info.error.message}</p>
-      </main>
-    );
-  }
-  if (!info.data || actor === undefined) return <p className="loading">Loading…</p>;
   return (
-    <AppStateProvider info={info.data} refreshInfo={info.reload} initialActor={actor}>
-      <RouterProvider router={router} />
-    </AppStateProvider>
+    <WhenLoaded results={[info, actor]} error={cannotStart}>
+      {(appInfo, initialActor) => (
+        <AppStateProvider info={appInfo} refreshInfo={info.reload} initialActor={initialActor}>
+          <RouterProvider router={router} />
+        </AppStateProvider>
+      )}
+    </WhenLoaded>
+  );
+}
+
+function cannotStart(error: ApiCallError) {
+  return (
+    <main className="app-main">
+      <h1>Chatterbox cannot start</h1>
+      <p role="alert">{error.message}</p>
+    </main>
   );
 }

@@ -2,8 +2,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/i
 import { ApiCallError, type ApiResult } from '../shared/errors.js';
 
 // The renderer's only way to the core. In Electron the preload exposes `window.chatterbox.call`
-// (IPC); in browser mode we POST to the local host with the token it put in the page. Components
-// call `api(method, input)` and never learn which transport carried it.
+// (IPC); in browser mode we POST to the local host with the token it put in the page. The app
+// picks one at start-up (main.tsx) and hands the client to components through ApiProvider, so
+// components never learn which transport carried a call, and tests can give them a fake one.
 
 interface Bridge {
   transport: 'ipc';
@@ -17,7 +18,11 @@ declare global {
   }
 }
 
-type Transport = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+/** Carries one call to the core and brings back the core's envelope: ok with a value, or an error. */
+export type Transport = (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>;
+
+/** The typed client: method M's input in, M's output out; a refusal rejects with an ApiCallError. */
+export type Api = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
 function ipcTransport(bridge: Bridge): Transport {
   return async (method, input) => (await bridge.call(method, input)) as ApiResult<unknown>;
@@ -44,14 +49,17 @@ function httpTransport(): Transport {
   };
 }
 
-const transport: Transport = window.chatterbox ? ipcTransport(window.chatterbox) : httpTransport();
+/** The transport for this window: the preload's IPC bridge in Electron, else the browser-mode host. */
+export function startupTransport(): Transport {
+  return window.chatterbox ? ipcTransport(window.chatterbox) : httpTransport();
+}
 
-export const transportName: 'ipc' | 'http' = window.chatterbox ? 'ipc' : 'http';
-
-/** Calls one API method; resolves to its output or rejects with an ApiCallError. */
-export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await transport(method, input);
-  if (!result.ok) throw new ApiCallError(result.error);
-  // The core validated the input against method M's schema and ran M's handler.
-  return result.value as MethodOutput<M>;
+/** A typed client over any transport: the real ones at start-up, a fake one in component tests. */
+export function createApi(transport: Transport): Api {
+  return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+    const result = await transport(method, input);
+    if (!result.ok) throw new ApiCallError(result.error);
+    // The core validated the input against method M's schema and ran M's handler.
+    return result.value as MethodOutput<M>;
+  };
 }

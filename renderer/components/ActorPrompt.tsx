@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Actor } from '../../shared/schemas/session.js';
 import type { Staff } from '../../shared/schemas/staff.js';
-import { api } from '../api.js';
+import { useApiClient } from '../lib/apiClient.js';
 import { errorsFromFailure, type FieldErrors } from '../lib/forms.js';
 import { ErrorSummary } from './ErrorSummary.js';
-import { RadioGroup, TextField } from './fields.js';
+import { RadioGroup, recordOptions, TextField } from './fields.js';
 
 const storageKey = 'chatterbox.actor';
 
@@ -28,6 +28,7 @@ export function rememberActor(actor: Actor | null): void {
  * person chosen here. Staff of the setting are listed; anyone else types their name.
  */
 export function ActorPrompt({ staff, onChosen }: { staff: Staff[]; onChosen: (actor: Actor) => void }) {
+  const api = useApiClient();
   const current = staff.filter((s) => !s.archivedAt);
   const [choice, setChoice] = useState(current.length > 0 ? '' : 'other');
   const [name, setName] = useState('');
@@ -55,7 +56,7 @@ export function ActorPrompt({ staff, onChosen }: { staff: Staff[]; onChosen: (ac
         name="actor"
         legend="I am"
         value={choice}
-        options={[...current.map((s) => ({ value: s.id, label: s.name })), { value: 'other', label: 'Someone else' }]}
+        options={[...recordOptions(current), { value: 'other', label: 'Someone else' }]}
         onChange={setChoice}
         error={errors.actor ?? errors.staffId}
       />

@@ -1,23 +1,18 @@
-import { useEffect, useState } from 'react';
 import { useAppState } from '../lib/appState.js';
+import { AsyncButton } from './AsyncButton.js';
 
 /** The status line after an action ("Saved", "Moved to leavers") with Undo where it can be undone. */
 export function NoticeBanner() {
   const { notice, notify, reloadAll } = useAppState();
-  const [busy, setBusy] = useState(false);
-  useEffect(() => setBusy(false), [notice]);
   return (
     <div className="notice-region" role="status" aria-live="polite">
       {notice && (
         <div className="notice">
           <span>{notice.message}</span>
           {notice.undo && (
-            <button
-              type="button"
+            <AsyncButton
               className="button button--secondary button--small"
-              disabled={busy}
               onClick={async () => {
-                setBusy(true);
                 const undo = notice.undo;
                 notify(null);
                 await undo?.();
@@ -25,7 +20,7 @@ export function NoticeBanner() {
               }}
             >
               Undo
-            </button>
+            </AsyncButton>
           )}
           <button type="button" className="link-button" aria-label="Dismiss message" onClick={() => notify(null)}>
             ×

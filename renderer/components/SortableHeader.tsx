@@ -21,3 +21,22 @@ export function SortableHeader<K extends string>({ label, sortKey, current, dire
     </th>
   );
 }
+
+/** A table's head where some columns sort: those with a sortKey get a SortableHeader. */
+export function SortableHead<K extends string>({ columns, sort, direction, onSort }: { columns: readonly { label: string; sortKey?: K }[]; sort: K; direction: 'asc' | 'desc'; onSort: (key: K, direction: 'asc' | 'desc') => void }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(({ label, sortKey }) =>
+          sortKey === undefined ? (
+            <th key={label} scope="col">
+              {label}
+            </th>
+          ) : (
+            <SortableHeader key={label} label={label} sortKey={sortKey} current={sort} direction={direction} onSort={onSort} />
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}

@@ -6,22 +6,15 @@ import type { ReactNode } from 'react';
 
 export const fieldId = (name: string) => `field-${name}`;
 
-interface FieldFrameProps {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  children: (describedBy: string | undefined) => ReactNode;
+/** The ids an input points at with aria-describedby: its hint and its error, where there are any. */
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
-  const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+/** The hint, then the error, between a field's label (or legend) and its input. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <>
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
@@ -33,18 +26,50 @@ function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
           {error}
         </p>
       )}
-      {children(describedBy)}
+    </>
+  );
+}
+
+/** What every control in a frame carries: the id its label and the error summary point at, and its descriptions. */
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldFrameProps {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}
+
+function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
+  const id = fieldId(name);
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) })}
     </div>
   );
 }
 
-interface TextFieldProps {
+/** What every framed field takes: its name (and so its id), label, value, and hint and error if any. */
+interface FieldProps<T> {
   name: string;
   label: string;
-  value: string;
-  onChange: (value: string) => void;
+  value: T;
+  onChange: (value: T) => void;
   hint?: string;
   error?: string | undefined;
+}
+
+interface TextFieldProps extends FieldProps<string> {
   autoComplete?: string;
   width?: 'short' | 'medium' | 'long';
   inputMode?: 'text' | 'numeric';
@@ -53,18 +78,15 @@ interface TextFieldProps {
 export function TextField({ name, label, value, onChange, hint, error, autoComplete = 'off', width = 'long', inputMode }: TextFieldProps) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
-      {(describedBy) => (
+      {(control) => (
         <input
-          id={fieldId(name)}
-          name={name}
+          {...control}
           className={`input input--${width}`}
           type="text"
           value={value}
           autoComplete={autoComplete}
           inputMode={inputMode}
           spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value)}
         />
       )}
@@ -77,70 +99,39 @@ export function DateField(props: Omit<TextFieldProps, 'width' | 'inputMode' | 'h
   return <TextField {...props} hint={props.hint ?? 'For example, 27/11/2026'} width="short" inputMode="text" />;
 }
 
-interface TextAreaFieldProps {
-  name: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string | undefined;
-}
-
-export function TextAreaField({ name, label, value, onChange, hint, error }: TextAreaFieldProps) {
+export function TextAreaField({ name, label, value, onChange, hint, error }: FieldProps<string>) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
-      {(describedBy) => (
-        <textarea
-          id={fieldId(name)}
-          name={name}
-          className="input input--long"
-          rows={4}
-          value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+      {(control) => <textarea {...control} className="input input--long" rows={4} value={value} onChange={(e) => onChange(e.target.value)} />}
     </FieldFrame>
   );
 }
 
-export interface Option {
-  value: string;
+/** A choice in a select or radio group; V is the union of values, so onChange needs no cast. */
+export interface Option<V extends string = string> {
+  value: V;
   label: string;
 }
 
-interface SelectFieldProps {
-  name: string;
-  label: string;
-  value: string;
-  options: readonly Option[];
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string | undefined;
+/** The value is '' when nothing is chosen yet: include '' in V where there is an emptyLabel. */
+interface SelectFieldProps<V extends string> extends FieldProps<V> {
+  options: readonly Option<V>[];
   /** Label of an empty first choice, e.g. "Not assigned"; omit to require a choice. */
   emptyLabel?: string;
 }
 
-export function SelectField({ name, label, value, options, onChange, hint, error, emptyLabel }: SelectFieldProps) {
+export function SelectField<V extends string>({ name, label, value, options, onChange, hint, error, emptyLabel }: SelectFieldProps<V>) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
-      {(describedBy) => (
+      {(control) => (
         <select
-          id={fieldId(name)}
-          name={name}
+          {...control}
           className="input input--medium"
           value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(e.target.value)}
+          // The browser can only give back a value from the options (or the empty one the caller allowed for).
+          onChange={(e) => onChange(e.target.value as V)}
         >
-          {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} emptyLabel={emptyLabel} />
         </select>
       )}
     </FieldFrame>
@@ -177,40 +168,48 @@ export function CheckboxField({ name, label, checked, onChange, hint }: Checkbox
   );
 }
 
+/** A select's choices, after an empty first one (value '') where there is an emptyLabel. */
+export function Options({ options, emptyLabel }: { options: readonly Option[]; emptyLabel?: string | undefined }) {
+  return (
+    <>
+      {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** Records as choices: each by its id, labelled with its name. */
+export function recordOptions(records: readonly { id: string; name: string }[]): Option[] {
+  return records.map((r) => ({ value: r.id, label: r.name }));
+}
+
 /** Turns a Record of labels into select options, in the record's order. */
-export function optionsFrom<K extends string>(labels: Record<K, string>): Option[] {
+export function optionsFrom<K extends string>(labels: Record<K, string>): Option<K>[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
 
-interface RadioGroupProps {
+interface RadioGroupProps<V extends string> {
   name: string;
   legend: string;
-  value: string;
-  options: readonly Option[];
-  onChange: (value: string) => void;
+  value: V | '';
+  options: readonly Option<V>[];
+  onChange: (value: V) => void;
   hint?: string | undefined;
   error?: string | undefined;
   inline?: boolean;
 }
 
 /** Radios in a fieldset; the first radio carries the field id, so the error summary can focus it. */
-export function RadioGroup({ name, legend, value, options, onChange, hint, error, inline = false }: RadioGroupProps) {
+export function RadioGroup<V extends string>({ name, legend, value, options, onChange, hint, error, inline = false }: RadioGroupProps<V>) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`field radios${inline ? ' radios--inline' : ''}${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
+    <fieldset className={`field radios${inline ? ' radios--inline' : ''}${error ? ' field--error' : ''}`} aria-describedby={describedBy(id, hint, error)}>
       <legend className="field__label">{legend}</legend>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
       <div className="radios__items">
         {options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${o.value}`;

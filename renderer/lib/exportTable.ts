@@ -1,7 +1,7 @@
 import type { FileData, TableExport } from '../../shared/schemas/export.js';
 import { toCsv } from '../../shared/csv.js';
 import { safeFileName } from '../../shared/files.js';
-import { api } from '../api.js';
+import type { Api } from '../api.js';
 
 // Every table on screen can leave as CSV (made here) or Excel (made by the core with exceljs).
 
@@ -27,6 +27,6 @@ export function downloadFile(file: FileData): void {
   download(new Blob([bytes], { type: file.mimeType }), file.fileName);
 }
 
-export async function downloadXlsx(table: TableExport): Promise<void> {
+export async function downloadXlsx(api: Api, table: TableExport): Promise<void> {
   downloadFile(await api('export.xlsx', table));
 }

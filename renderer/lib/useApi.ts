@@ -1,7 +1,7 @@
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { ApiCallError } from '../../shared/errors.js';
-import { api } from '../api.js';
+import { useApiClient } from './apiClient.js';
 import { DataVersionContext } from './appState.js';
 
 export interface Loaded<T> {
@@ -24,6 +24,7 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | 
   const key = input === null ? null : JSON.stringify(input);
   const latest = useRef(0);
   const dataVersion = useContext(DataVersionContext);
+  const api = useApiClient();
 
   useEffect(() => {
     if (key === null) return;
@@ -42,7 +43,7 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | 
         setLoading(false);
       },
     );
-  }, [method, key, version, dataVersion]);
+  }, [api, method, key, version, dataVersion]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, loading, reload };

@@ -3,9 +3,12 @@ import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type Cohort
 import { type Round } from '../../../shared/schemas/rounds.js';
 import { ChartOrTable } from '../../components/ChartOrTable.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
+import { optionsFrom, recordOptions } from '../../components/fields.js';
+import { FilterSelect } from '../../components/filters.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useApi } from '../../lib/useApi.js';
 import { RagBarChart, TrendChart } from './charts.js';
-import { pct, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
+import { pct, RagHead, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
@@ -27,15 +30,24 @@ export function defaultRound(rounds: Round[]): Round | undefined {
   return [...rounds].reverse().find((r) => r.screeningCount > 0) ?? rounds[rounds.length - 1];
 }
 
+const suppressOptions = [
+  { value: '0', label: 'Show all' },
+  { value: '5', label: '5 children' },
+  { value: '10', label: '10 children' },
+];
+
 function isGrouping(value: string | null): value is CohortGrouping {
   return cohortGroupings.includes(value as CohortGrouping);
 }
 
 /** Every view of one round for a scope (one setting, or many). Filters live in the URL. */
-export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
-  const [params, update] = useUrlParams();
+export function CohortDashboard(props: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
   const rounds = useApi('rounds.list', {});
-  const list = rounds.data ?? [];
+  return <WhenLoaded results={[rounds]}>{(list) => <RoundDashboard {...props} list={list} />}</WhenLoaded>;
+}
+
+function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: CohortScope; base: string; allowSettingGroup: boolean; list: Round[] }) {
+  const [params, update] = useUrlParams();
   const round = list.find((r) => r.id === params.get('round')) ?? defaultRound(list);
   const roundIndex = round ? list.indexOf(round) : -1;
   const fromRound = list.find((r) => r.id === params.get('from')) ?? (roundIndex > 0 ? list[roundIndex - 1] : undefined);
@@ -52,9 +64,6 @@ export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: Coh
   const trend = useApi('cohort.trend', { scope });
   const transitions = useApi('cohort.transitions', round && fromRound ? { scope, fromRoundId: fromRound.id, toRoundId: round.id } : null);
 
-
-  if (rounds.error) return <p role="alert">{rounds.error.message}</p>;
-  if (!rounds.data) return <p className="loading">Loading…</p>;
   if (!round) {
     return (
       <p>
@@ -68,36 +77,15 @@ export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: Coh
   return (
     <>
       <div className="filters" role="group" aria-label="Dashboard options">
-        <div className="field field--inline">
-          <label htmlFor="cohort-round">Round</label>
-          <select id="cohort-round" className="input" value={round.id} onChange={(e) => update({ round: e.target.value, from: null })}>
-            {list.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="cohort-group">Subgroup</label>
-          <select id="cohort-group" className="input" value={groupBy} onChange={(e) => update({ group: e.target.value })}>
-            {cohortGroupings
-              .filter((g) => g !== 'ageSection' && (allowSettingGroup || g !== 'setting'))
-              .map((g) => (
-                <option key={g} value={g}>
-                  {cohortGroupingLabels[g]}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="cohort-suppress">Hide numbers for groups smaller than</label>
-          <select id="cohort-suppress" className="input" value={String(suppress)} onChange={(e) => update({ suppress: e.target.value === '0' ? null : e.target.value })}>
-            <option value="0">Show all</option>
-            <option value="5">5 children</option>
-            <option value="10">10 children</option>
-          </select>
-        </div>
+        <FilterSelect id="cohort-round" label="Round" value={round.id} options={recordOptions(list)} onChange={(v) => update({ round: v, from: null })} />
+        <FilterSelect
+          id="cohort-group"
+          label="Subgroup"
+          value={groupBy}
+          options={optionsFrom(cohortGroupingLabels).filter((g) => g.value !== 'ageSection' && (allowSettingGroup || g.value !== 'setting'))}
+          onChange={(v) => update({ group: v })}
+        />
+        <FilterSelect id="cohort-suppress" label="Hide numbers for groups smaller than" value={String(suppress)} options={suppressOptions} onChange={(v) => update({ suppress: v === '0' ? null : v })} />
       </div>
       {error && <p role="alert" className="error-text">{error.message}</p>}
 
@@ -223,18 +211,7 @@ export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: Coh
           <p>Progress needs two rounds.</p>
         ) : (
           <>
-            <div className="field field--inline">
-              <label htmlFor="cohort-from">Compare {roundName} with</label>
-              <select id="cohort-from" className="input input--medium" value={fromRound?.id ?? ''} onChange={(e) => update({ from: e.target.value })}>
-                {list
-                  .filter((r) => r.id !== round.id)
-                  .map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <FilterSelect id="cohort-from" label={`Compare ${roundName} with`} width="medium" value={fromRound?.id ?? ''} options={recordOptions(list.filter((r) => r.id !== round.id))} onChange={(v) => update({ from: v })} />
             {transitions.data && fromRound && (
               <>
                 <table className="table matrix">
@@ -291,15 +268,7 @@ export function CohortDashboard({ scope, base, allowSettingGroup }: { scope: Coh
           table={
             <table className="table">
               <caption className="table-caption">Red, Amber and Green in each round</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Round</th>
-                  <th scope="col" className="numeric">Red</th>
-                  <th scope="col" className="numeric">Amber</th>
-                  <th scope="col" className="numeric">Green</th>
-                  <th scope="col" className="numeric">Children</th>
-                </tr>
-              </thead>
+              <RagHead group="Round" />
               <tbody>
                 {trend.data.map((r) => (
                   <tr key={r.roundId}>

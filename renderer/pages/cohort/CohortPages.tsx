@@ -1,20 +1,26 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { colourKeys, cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope } from '../../../shared/schemas/cohort.js';
+import { colourKeys, cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope, type SettingsComparison as ComparisonData } from '../../../shared/schemas/cohort.js';
+import type { Round } from '../../../shared/schemas/rounds.js';
 import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/settings.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
-import { SortableHeader } from '../../components/SortableHeader.js';
-import { api } from '../../api.js';
+import { SortableHead } from '../../components/SortableHeader.js';
+import { optionsFrom } from '../../components/fields.js';
+import { FilterSelect } from '../../components/filters.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { useApiClient } from '../../lib/apiClient.js';
 import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
+import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
-import { useSetting } from '../SettingLayout.js';
+import { useSetting } from '../settings/SettingLayout.js';
 import { CohortDashboard, defaultRound } from './CohortDashboard.js';
 import { pct } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 export function SettingCohortPage() {
+  const api = useApiClient();
   const { setting } = useSetting();
   const [error, setError] = useState<string>();
   async function downloadTracker() {
@@ -57,28 +63,8 @@ export function AreaCohortPage() {
     <>
       <h1>Cohort tracking: all settings</h1>
       <div className="filters" role="group" aria-label="Which settings">
-        <div className="field field--inline">
-          <label htmlFor="area-la">Local authority</label>
-          <select id="area-la" className="input" value={localAuthority ?? ''} onChange={(e) => update({ la: e.target.value })}>
-            <option value="">All</option>
-            {authorities.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="area-type">Type of setting</label>
-          <select id="area-type" className="input" value={settingType ?? ''} onChange={(e) => update({ type: e.target.value })}>
-            <option value="">All types</option>
-            {settingTypes.map((t) => (
-              <option key={t} value={t}>
-                {settingTypeLabels[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="area-la" label="Local authority" value={localAuthority ?? ''} anyLabel="All" options={authorities.map((a) => ({ value: a, label: a }))} onChange={(v) => update({ la: v })} />
+        <FilterSelect id="area-type" label="Type of setting" value={settingType ?? ''} anyLabel="All types" options={optionsFrom(settingTypeLabels)} onChange={(v) => update({ type: v })} />
       </div>
       <SettingsComparison localAuthority={localAuthority} settingType={settingType} />
       <CohortDashboard scope={scope} base="/cohort" allowSettingGroup />
@@ -87,46 +73,32 @@ export function AreaCohortPage() {
 }
 
 type ComparisonSort = 'settingName' | 'localAuthority' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'overdue';
+// Every column sorts; the colours by their share of the setting's children, not the raw count.
+const comparisonColumns = (
+  [['Setting', 'settingName'], ['Local authority', 'localAuthority'], ['Screened', 'total'], ['Red', 'redPct'], ['Amber', 'amberPct'], ['Green', 'greenPct'], ['Overdue', 'overdue']] as const
+).map(([label, sortKey]) => ({ label, sortKey }));
 
 function SettingsComparison({ localAuthority, settingType }: { localAuthority: string | null; settingType: SettingType | null }) {
   const [params] = useSearchParams();
   const rounds = useApi('rounds.list', {});
   const round = rounds.data?.find((r) => r.id === params.get('round')) ?? (rounds.data ? defaultRound(rounds.data) : undefined);
   const comparison = useApi('cohort.settings', round ? { roundId: round.id, localAuthority, settingType } : null);
-  const [sort, setSort] = useState<ComparisonSort>('settingName');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
-  if (!round || !comparison.data) return comparison.error ? <p role="alert">{comparison.error.message}</p> : null;
+  if (!round) return null;
+  return <WhenLoaded results={[comparison]} loading={null}>{(data) => <ComparisonTable round={round} comparison={data} />}</WhenLoaded>;
+}
 
-  const value = (r: (typeof comparison.data.rows)[number]): string | number =>
+function ComparisonTable({ round, comparison }: { round: Round; comparison: ComparisonData }) {
+  const { sort, direction, onSort } = useSort<ComparisonSort>('settingName');
+  const value = (r: ComparisonData['rows'][number]): string | number =>
     sort === 'redPct' ? pct(r.red, r.total) : sort === 'amberPct' ? pct(r.amber, r.total) : sort === 'greenPct' ? pct(r.green, r.total) : r[sort];
-  const rows = [...comparison.data.rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB');
-    return (direction === 'asc' ? cmp : -cmp) || a.settingName.localeCompare(b.settingName, 'en-GB');
-  });
-  const onSort = (key: ComparisonSort, dir: 'asc' | 'desc') => {
-    setSort(key);
-    setDirection(dir);
-  };
-  const t = comparison.data.total;
-  const header = (label: string, key: ComparisonSort) => <SortableHeader label={label} sortKey={key} current={sort} direction={direction} onSort={onSort} />;
+  const rows = sortRows(comparison.rows, value, direction, (r) => r.settingName);
+  const t = comparison.total;
   return (
     <section className="panel cohort-panel" aria-labelledby="comparison-title">
       <h2 id="comparison-title">Setting by setting, {round.name}</h2>
       <table className="table">
         <caption className="table-caption">Red, Amber and Green in each setting, {round.name}</caption>
-        <thead>
-          <tr>
-            {header('Setting', 'settingName')}
-            {header('Local authority', 'localAuthority')}
-            {header('Screened', 'total')}
-            {header('Red', 'redPct')}
-            {header('Amber', 'amberPct')}
-            {header('Green', 'greenPct')}
-            {header('Overdue', 'overdue')}
-          </tr>
-        </thead>
+        <SortableHead columns={comparisonColumns} sort={sort} direction={direction} onSort={onSort} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.settingId}>
@@ -240,64 +212,65 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
         <Link to={`${back}?${backParams.toString()}`}>Back to cohort tracking</Link>
       </p>
       <h1>Children {description}</h1>
-      {children.error && <p role="alert">{children.error.message}</p>}
-      {children.data && (
-        <>
-          <p className="result-count">
-            {children.data.total} {children.data.total === 1 ? 'child' : 'children'}
-            {children.data.total > children.data.rows.length ? ` (first ${children.data.rows.length} shown)` : ''}
-          </p>
-          <table className="table">
-            <caption className="visually-hidden">Children {description}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Child</th>
-                {!settingId && <th scope="col">Setting</th>}
-                <th scope="col">Screened</th>
-                <th scope="col">Result</th>
-                <th scope="col">Working at</th>
-                <th scope="col">Review due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {children.data.rows.map((c) => (
-                <tr key={c.childId}>
-                  <td>
-                    <Link to={`/s/${c.settingId}/children/${c.childId}`}>
-                      {c.lastName}, {c.firstName}
-                    </Link>
-                  </td>
-                  {!settingId && <td>{c.settingName}</td>}
-                  <td>{c.screeningDate ? formatUkDate(c.screeningDate) : <span className="muted">Not screened</span>}</td>
-                  <td>{c.colour ? <ColourTag colour={c.colour} /> : '–'}</td>
-                  <td>
-                    {c.ageSection === null ? '–' : c.workingAtSection === null ? 'Below all tried' : `Section ${c.workingAtSection}`}
-                    {c.ageSection !== null && <span className="muted"> (age {c.ageSection})</span>}
-                  </td>
-                  <td>{c.reviewDate ? formatUkDate(c.reviewDate) : '–'}</td>
+      <WhenLoaded results={[children]} loading={null}>
+        {(found) => (
+          <>
+            <p className="result-count">
+              {found.total} {found.total === 1 ? 'child' : 'children'}
+              {found.total > found.rows.length ? ` (first ${found.rows.length} shown)` : ''}
+            </p>
+            <table className="table">
+              <caption className="visually-hidden">Children {description}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Child</th>
+                  {!settingId && <th scope="col">Setting</th>}
+                  <th scope="col">Screened</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Working at</th>
+                  <th scope="col">Review due</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <ExportButtons
-            label="this list"
-            table={() => ({
-              title: `Children ${description}`.slice(0, 100),
-              columns: ['Last name', 'First name', 'Setting', 'Screened', 'Result', 'Age section', 'Working at', 'Review due'],
-              rows: (children.data?.rows ?? []).map((c) => [
-                c.lastName,
-                c.firstName,
-                c.settingName,
-                c.screeningDate ? formatUkDate(c.screeningDate) : null,
-                c.colour ? c.colour.charAt(0).toUpperCase() + c.colour.slice(1) : null,
-                c.ageSection,
-                c.workingAtSection,
-                c.reviewDate ? formatUkDate(c.reviewDate) : null,
-              ]),
-            })}
-          />
-        </>
-      )}
+              </thead>
+              <tbody>
+                {found.rows.map((c) => (
+                  <tr key={c.childId}>
+                    <td>
+                      <Link to={`/s/${c.settingId}/children/${c.childId}`}>
+                        {c.lastName}, {c.firstName}
+                      </Link>
+                    </td>
+                    {!settingId && <td>{c.settingName}</td>}
+                    <td>{c.screeningDate ? formatUkDate(c.screeningDate) : <span className="muted">Not screened</span>}</td>
+                    <td>{c.colour ? <ColourTag colour={c.colour} /> : '–'}</td>
+                    <td>
+                      {c.ageSection === null ? '–' : c.workingAtSection === null ? 'Below all tried' : `Section ${c.workingAtSection}`}
+                      {c.ageSection !== null && <span className="muted"> (age {c.ageSection})</span>}
+                    </td>
+                    <td>{c.reviewDate ? formatUkDate(c.reviewDate) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ExportButtons
+              label="this list"
+              table={() => ({
+                title: `Children ${description}`.slice(0, 100),
+                columns: ['Last name', 'First name', 'Setting', 'Screened', 'Result', 'Age section', 'Working at', 'Review due'],
+                rows: found.rows.map((c) => [
+                  c.lastName,
+                  c.firstName,
+                  c.settingName,
+                  c.screeningDate ? formatUkDate(c.screeningDate) : null,
+                  c.colour ? c.colour.charAt(0).toUpperCase() + c.colour.slice(1) : null,
+                  c.ageSection,
+                  c.workingAtSection,
+                  c.reviewDate ? formatUkDate(c.reviewDate) : null,
+                ]),
+              })}
+            />
+          </>
+        )}
+      </WhenLoaded>
     </>
   );
 }

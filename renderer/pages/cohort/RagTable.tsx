@@ -36,15 +36,7 @@ export function RagTable({
   return (
     <table className="table">
       <caption className="table-caption">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{groupHeading}</th>
-          <th scope="col" className="numeric">Red</th>
-          <th scope="col" className="numeric">Amber</th>
-          <th scope="col" className="numeric">Green</th>
-          <th scope="col" className="numeric">Children</th>
-        </tr>
-      </thead>
+      <RagHead group={groupHeading} />
       <tbody>
         {rows.map((r) =>
           r.suppressed ? (
@@ -88,6 +80,21 @@ export function RagTable({
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/** The head of every table of Red, Amber and Green counts: the group, the three colours, the children. */
+export function RagHead({ group }: { group: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{group}</th>
+        <th scope="col" className="numeric">Red</th>
+        <th scope="col" className="numeric">Amber</th>
+        <th scope="col" className="numeric">Green</th>
+        <th scope="col" className="numeric">Children</th>
+      </tr>
+    </thead>
   );
 }
 

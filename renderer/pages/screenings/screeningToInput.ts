@@ -1,4 +1,4 @@
-import type { Screening } from '../../shared/schemas/screenings.js';
+import type { Screening } from '../../../shared/schemas/screenings.js';
 
 /** The input that recreates a stored screening: used by Undo after an edit or a delete. */
 export function screeningToInput(s: Screening) {

@@ -1,27 +1,26 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
-import { optionsFrom, SelectField, TextField } from '../components/fields.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
-import { useApi } from '../lib/useApi.js';
+import { Link, useNavigate } from 'react-router';
+import { settingInputSchema, settingTypeLabels, type Setting, type SettingInput } from '../../../shared/schemas/settings.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { useFormValues } from '../../lib/useFormValues.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { AddOrEdit } from '../../components/AddOrEdit.js';
+import { optionsFrom, SelectField, TextField } from '../../components/fields.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
 
 const fieldOrder = ['name', 'urn', 'type', 'localAuthority'] as const;
 
 /** Adding a setting (/settings/new) and editing one (/s/:id/edit) share this form. */
 export function SettingFormPage() {
-  const { settingId } = useParams();
-  const existing = useApi('settings.get', settingId ? { id: settingId } : null);
-  if (settingId && !existing.data) return existing.error ? <p role="alert">{existing.error.message}</p> : <p className="loading">Loading…</p>;
-  return <SettingForm key={settingId ?? 'new'} existing={existing.data} />;
+  return <AddOrEdit method="settings.get" param="settingId">{(existing) => <SettingForm existing={existing} />}</AddOrEdit>;
 }
 
 function SettingForm({ existing }: { existing: Setting | undefined }) {
   const navigate = useNavigate();
+  const api = useApiClient();
   const { refreshInfo, notify } = useAppState();
-  const [values, setValues] = useState<SettingInput>({
+  const { values, set, field } = useFormValues<SettingInput>({
     name: existing?.name ?? '',
     urn: existing?.urn ?? '',
     type: existing?.type ?? 'nursery',
@@ -29,7 +28,6 @@ function SettingForm({ existing }: { existing: Setting | undefined }) {
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof SettingInput>(key: K) => (value: SettingInput[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -64,17 +62,9 @@ function SettingForm({ existing }: { existing: Setting | undefined }) {
     <form className="form" onSubmit={onSubmit} noValidate>
       <h1>{existing ? `Edit ${existing.name}` : 'Set up your setting'}</h1>
       <ErrorSummary errors={errors} order={fieldOrder} />
-      <TextField name="name" label="Setting name" value={values.name} onChange={set('name')} error={errors.name} autoComplete="organization" />
-      <TextField
-        name="urn"
-        label="Ofsted URN (unique reference number)"
-        hint="On your Ofsted registration certificate, for example EY123456"
-        value={values.urn}
-        onChange={set('urn')}
-        error={errors.urn}
-        width="short"
-      />
-      <SelectField name="type" label="Type of setting" value={values.type} options={optionsFrom(settingTypeLabels)} onChange={(v) => set('type')(v as SettingInput['type'])} error={errors.type} />
+      <TextField label="Setting name" {...field('name', errors)} autoComplete="organization" />
+      <TextField label="Ofsted URN (unique reference number)" hint="On your Ofsted registration certificate, for example EY123456" {...field('urn', errors)} width="short" />
+      <SelectField label="Type of setting" options={optionsFrom(settingTypeLabels)} {...field('type', errors)} />
       <TextField name="localAuthority" label="Local authority (optional)" value={values.localAuthority ?? ''} onChange={set('localAuthority')} error={errors.localAuthority} width="medium" />
       <div className="button-row">
         <button type="submit" className="button" disabled={saving}>

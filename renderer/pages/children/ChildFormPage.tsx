@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { childDateIssues, childInputSchema, ethnicities, sendStageLabels, sexLabels, type Child, type EthnicityCode, type SendStage, type Sex } from '../../shared/schemas/children.js';
-import { isIsoDate } from '../../shared/domain/dates.js';
-import { api } from '../api.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
-import { CheckboxField, DateField, optionsFrom, SelectField, TextAreaField, TextField } from '../components/fields.js';
-import { useAppState, useToday } from '../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
-import { fromUkInput, toUkInput } from '../lib/format.js';
-import { useApi } from '../lib/useApi.js';
-import { useSetting } from './SettingLayout.js';
+import { Link, useNavigate } from 'react-router';
+import { childDateIssues, childInputSchema, ethnicities, sendStageLabels, sexLabels, type Child, type EthnicityCode, type SendStage, type Sex } from '../../../shared/schemas/children.js';
+import { isIsoDate } from '../../../shared/domain/dates.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { useFormValues } from '../../lib/useFormValues.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { AddOrEdit } from '../../components/AddOrEdit.js';
+import { CheckboxField, DateField, optionsFrom, recordOptions, SelectField, TextAreaField, TextField } from '../../components/fields.js';
+import { useAppState, useToday } from '../../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import { fromUkInput, toUkInput } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../settings/SettingLayout.js';
 
 /** What the form holds: dates as typed (27/11/2026), languages as one comma-separated box. */
 interface ChildFormValues {
@@ -90,31 +92,26 @@ function toInput(v: ChildFormValues) {
 }
 
 export function ChildFormPage() {
-  const { childId } = useParams();
-  const child = useApi('children.get', childId ? { id: childId } : null);
-  if (childId && !child.data) return child.error ? <p role="alert">{child.error.message}</p> : <p className="loading">Loading…</p>;
-  return <ChildForm key={childId ?? 'new'} existing={child.data} />;
+  return <AddOrEdit method="children.get" param="childId">{(existing) => <ChildForm existing={existing} />}</AddOrEdit>;
 }
 
 function ChildForm({ existing }: { existing: Child | undefined }) {
+  const api = useApiClient();
   const { setting } = useSetting();
   const { notify } = useAppState();
   const today = useToday();
   const navigate = useNavigate();
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
-  const [values, setValues] = useState<ChildFormValues>(() => initialValues(existing));
+  const { values, set, field: bind } = useFormValues<ChildFormValues>(() => initialValues(existing));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const set =
-    <K extends keyof ChildFormValues>(key: K) =>
-    (value: ChildFormValues[K]) =>
-      setValues((v) => ({ ...v, [key]: value }));
+  const field = <K extends keyof ChildFormValues & string>(key: K) => bind(key, errors);
 
   // An archived room or key person already on the record stays choosable, so editing a leaver
   // does not silently drop them.
-  const roomOptions = openOrCurrent(rooms.data ?? [], existing?.roomId).map((r) => ({ value: r.id, label: r.name }));
-  const staffOptions = openOrCurrent(staff.data ?? [], existing?.keyPersonId).map((s) => ({ value: s.id, label: s.name }));
+  const roomOptions = recordOptions(openOrCurrent(rooms.data ?? [], existing?.roomId));
+  const staffOptions = recordOptions(openOrCurrent(staff.data ?? [], existing?.keyPersonId));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -153,57 +150,27 @@ function ChildForm({ existing }: { existing: Child | undefined }) {
       <ErrorSummary errors={errors} order={fieldOrder} />
       <fieldset className="fieldset">
         <legend>About the child</legend>
-        <TextField name="firstName" label="First name" value={values.firstName} onChange={set('firstName')} error={errors.firstName} width="medium" />
-        <TextField name="lastName" label="Last name" value={values.lastName} onChange={set('lastName')} error={errors.lastName} width="medium" />
-        <DateField name="dateOfBirth" label="Date of birth" value={values.dateOfBirth} onChange={set('dateOfBirth')} error={errors.dateOfBirth} />
-        <SelectField name="sex" label="Sex" value={values.sex} options={optionsFrom(sexLabels)} onChange={(v) => set('sex')(v as Sex | '')} error={errors.sex} emptyLabel="Choose…" />
-        <SelectField
-          name="ethnicity"
-          label="Ethnicity"
-          value={values.ethnicity}
-          options={optionsFrom(ethnicities)}
-          onChange={(v) => set('ethnicity')(v as EthnicityCode)}
-          error={errors.ethnicity}
-        />
+        <TextField label="First name" {...field('firstName')} width="medium" />
+        <TextField label="Last name" {...field('lastName')} width="medium" />
+        <DateField label="Date of birth" {...field('dateOfBirth')} />
+        <SelectField label="Sex" options={optionsFrom(sexLabels)} {...field('sex')} emptyLabel="Choose…" />
+        <SelectField label="Ethnicity" options={optionsFrom(ethnicities)} {...field('ethnicity')} />
       </fieldset>
       <fieldset className="fieldset">
         <legend>Language and needs</legend>
-        <TextField
-          name="homeLanguages"
-          label="Home languages"
-          hint="Separate languages with commas, for example English, Polish"
-          value={values.homeLanguages}
-          onChange={set('homeLanguages')}
-          error={errors.homeLanguages}
-          width="medium"
-        />
+        <TextField label="Home languages" hint="Separate languages with commas, for example English, Polish" {...field('homeLanguages')} width="medium" />
         <CheckboxField name="eal" label="English as an additional language (EAL)" checked={values.eal} onChange={set('eal')} />
-        <SelectField
-          name="sendStage"
-          label="SEND stage"
-          value={values.sendStage}
-          options={optionsFrom(sendStageLabels)}
-          onChange={(v) => set('sendStage')(v as SendStage)}
-          error={errors.sendStage}
-        />
+        <SelectField label="SEND stage" options={optionsFrom(sendStageLabels)} {...field('sendStage')} />
         <CheckboxField name="funded2" label="Funded 2-year-old place" checked={values.funded2} onChange={set('funded2')} />
         <CheckboxField name="eypp" label="Early years pupil premium" checked={values.eypp} onChange={set('eypp')} />
       </fieldset>
       <fieldset className="fieldset">
         <legend>At the setting</legend>
-        <SelectField name="roomId" label="Room" value={values.roomId} options={roomOptions} onChange={set('roomId')} error={errors.roomId} emptyLabel="Not assigned" />
-        <SelectField
-          name="keyPersonId"
-          label="Key person"
-          value={values.keyPersonId}
-          options={staffOptions}
-          onChange={set('keyPersonId')}
-          error={errors.keyPersonId}
-          emptyLabel="Not assigned"
-        />
-        <DateField name="startDate" label="Start date (optional)" value={values.startDate} onChange={set('startDate')} error={errors.startDate} />
-        {existing && <DateField name="leaveDate" label="Leave date (optional)" value={values.leaveDate} onChange={set('leaveDate')} error={errors.leaveDate} />}
-        <TextAreaField name="notes" label="Notes (optional)" value={values.notes} onChange={set('notes')} error={errors.notes} />
+        <SelectField label="Room" options={roomOptions} {...field('roomId')} emptyLabel="Not assigned" />
+        <SelectField label="Key person" options={staffOptions} {...field('keyPersonId')} emptyLabel="Not assigned" />
+        <DateField label="Start date (optional)" {...field('startDate')} />
+        {existing && <DateField label="Leave date (optional)" {...field('leaveDate')} />}
+        <TextAreaField label="Notes (optional)" {...field('notes')} />
       </fieldset>
       <div className="button-row">
         <button type="submit" className="button" disabled={saving}>

@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import type { SettingSummary } from '../../shared/schemas/settings.js';
-import { reviewIntervalsSchema } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../lib/forms.js';
-import { ErrorSummary } from './ErrorSummary.js';
-import { TextField } from './fields.js';
+import type { SettingSummary } from '../../../shared/schemas/settings.js';
+import { reviewIntervalsSchema } from '../../../shared/schemas/settings.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import { TextField } from '../../components/fields.js';
+import { InlineForm } from '../../components/InlineForm.js';
 
 const toNumber = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 
 /** When a child is due a review screen after each result; used for new screenings. */
 export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSummary; onSaved: () => void }) {
+  const api = useApiClient();
   const { notify } = useAppState();
   const current = setting.reviewIntervals;
   const [values, setValues] = useState({ amberWeeks: String(current.amberWeeks), redWeeks: String(current.redWeeks), greenMonths: String(current.greenMonths) });
@@ -36,20 +37,20 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
   }
 
   return (
-    <form className="inline-form" onSubmit={onSubmit} noValidate aria-labelledby="intervals-heading">
-      <h2 id="intervals-heading">Re-screen intervals</h2>
-      <p className="hint">Used to set the review date of each new screening.</p>
-      <ErrorSummary errors={errors} order={['amberWeeks', 'redWeeks', 'greenMonths']} />
+    <InlineForm
+      title="Re-screen intervals"
+      level={2}
+      intro={<p className="hint">Used to set the review date of each new screening.</p>}
+      errors={errors}
+      order={['amberWeeks', 'redWeeks', 'greenMonths']}
+      submitLabel="Save intervals"
+      onSubmit={onSubmit}
+    >
       <div className="section-entry__row">
         <TextField name="amberWeeks" label="After Amber (weeks)" value={values.amberWeeks} onChange={(v) => setValues((x) => ({ ...x, amberWeeks: v }))} error={errors.amberWeeks} width="short" inputMode="numeric" />
         <TextField name="redWeeks" label="After Red (weeks)" value={values.redWeeks} onChange={(v) => setValues((x) => ({ ...x, redWeeks: v }))} error={errors.redWeeks} width="short" inputMode="numeric" />
         <TextField name="greenMonths" label="After Green (months)" value={values.greenMonths} onChange={(v) => setValues((x) => ({ ...x, greenMonths: v }))} error={errors.greenMonths} width="short" inputMode="numeric" />
       </div>
-      <div className="button-row">
-        <button type="submit" className="button">
-          Save intervals
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,26 +1,24 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { settingTypeLabels } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { ReviewIntervalsForm } from '../components/ReviewIntervalsForm.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure } from '../lib/forms.js';
+import { settingTypeLabels } from '../../../shared/schemas/settings.js';
+import { ReviewIntervalsForm } from './ReviewIntervalsForm.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure } from '../../lib/forms.js';
+import { useArchive } from '../../lib/useArchive.js';
 import { useSetting } from './SettingLayout.js';
 
 export function SettingOverviewPage() {
   const { setting, reloadSetting } = useSetting();
-  const { notify, refreshInfo } = useAppState();
+  const { refreshInfo } = useAppState();
   const [error, setError] = useState<string>();
+  const archive = useArchive('settings.archive', () => {
+    reloadSetting();
+    refreshInfo();
+  });
 
   async function setArchived(archived: boolean) {
     try {
-      await api('settings.archive', { id: setting.id, archived });
-      reloadSetting();
-      refreshInfo();
-      notify({
-        message: archived ? `${setting.name} archived` : `${setting.name} restored`,
-        undo: () => api('settings.archive', { id: setting.id, archived: !archived }),
-      });
+      await archive(setting.id, archived, archived ? `${setting.name} archived` : `${setting.name} restored`);
     } catch (err) {
       setError(errorsFromFailure(err).form);
     }

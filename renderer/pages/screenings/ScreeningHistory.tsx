@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { reviewStatus } from '../../shared/domain/screening.js';
-import { formatAge } from '../../shared/domain/dates.js';
-import { screeningActionLabels, type Screening } from '../../shared/schemas/screenings.js';
-import { api } from '../api.js';
-import { useAppState, useToday } from '../lib/appState.js';
-import { formatUkDate } from '../lib/format.js';
-import { screeningToInput } from '../lib/screening.js';
-import { ColourTag } from './ColourTag.js';
+import { reviewStatus } from '../../../shared/domain/screening.js';
+import { formatAge } from '../../../shared/domain/dates.js';
+import { screeningActionLabels, type Screening } from '../../../shared/schemas/screenings.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { useAppState, useToday } from '../../lib/appState.js';
+import { formatUkDate } from '../../lib/format.js';
+import { screeningToInput } from './screeningToInput.js';
+import { ColourTag } from '../../components/ColourTag.js';
 
 /** Review date with its state: overdue once passed (unless a later screen exists), due soon within two weeks. */
 export function ReviewDue({ date, superseded = false }: { date: string; superseded?: boolean }) {
@@ -32,6 +32,7 @@ interface Props {
 
 /** A child's screenings, newest first, each with the sections tried and what they led to. */
 export function ScreeningHistory({ settingId, childId, screenings, onChanged }: Props) {
+  const api = useApiClient();
   const { notify } = useAppState();
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 

@@ -1,9 +1,12 @@
 import { createContext, useContext } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
-import type { SettingSummary } from '../../shared/schemas/settings.js';
-import { ActorPrompt, rememberActor } from '../components/ActorPrompt.js';
-import { useAppState } from '../lib/appState.js';
-import { useApi } from '../lib/useApi.js';
+import type { ApiCallError } from '../../../shared/errors.js';
+import type { SettingSummary } from '../../../shared/schemas/settings.js';
+import type { Staff } from '../../../shared/schemas/staff.js';
+import { ActorPrompt, rememberActor } from '../../components/ActorPrompt.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { useAppState } from '../../lib/appState.js';
+import { useApi } from '../../lib/useApi.js';
 
 interface SettingContextValue {
   setting: SettingSummary;
@@ -23,24 +26,30 @@ export function SettingLayout() {
   const { settingId = '' } = useParams();
   const setting = useApi('settings.get', { id: settingId });
   const staff = useApi('staff.list', { settingId, includeArchived: false });
-  const { actor, setActor } = useAppState();
+  return (
+    <WhenLoaded results={[setting, staff]} error={notFound}>
+      {(s, people) => <SettingFrame setting={s} staff={people} reloadSetting={setting.reload} />}
+    </WhenLoaded>
+  );
+}
 
-  if (setting.error) {
-    return (
-      <>
-        <h1>Setting not found</h1>
-        <p role="alert">{setting.error.message}</p>
-        <Link to="/">Choose a setting</Link>
-      </>
-    );
-  }
-  if (!setting.data || !staff.data) return <p className="loading">Loading…</p>;
-  const s = setting.data;
+function notFound(error: ApiCallError) {
+  return (
+    <>
+      <h1>Setting not found</h1>
+      <p role="alert">{error.message}</p>
+      <Link to="/">Choose a setting</Link>
+    </>
+  );
+}
+
+function SettingFrame({ setting: s, staff, reloadSetting }: { setting: SettingSummary; staff: Staff[]; reloadSetting: () => void }) {
+  const { actor, setActor } = useAppState();
   // Ask once per session who is making changes; someone from another setting (an assistant
   // covering several) stays chosen as they move between settings.
-  if (!actor) return <ActorPrompt staff={staff.data} onChosen={setActor} />;
+  if (!actor) return <ActorPrompt staff={staff} onChosen={setActor} />;
   return (
-    <SettingContext.Provider value={{ setting: s, reloadSetting: setting.reload }}>
+    <SettingContext.Provider value={{ setting: s, reloadSetting }}>
       <div className="setting-bar">
         <div>
           <span className="setting-bar__name">{s.name}</span>

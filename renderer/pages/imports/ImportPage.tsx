@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ImportKind, ImportMapping, ImportPreview, ImportRunResult } from '../../shared/schemas/imports.js';
-import { api } from '../api.js';
-import { RadioGroup, TextField } from '../components/fields.js';
-import { useAppState } from '../lib/appState.js';
-import { formatUkDate } from '../lib/format.js';
-import { useApi } from '../lib/useApi.js';
-import { useSetting } from './SettingLayout.js';
+import type { ImportKind, ImportMapping, ImportPreview, ImportRunResult } from '../../../shared/schemas/imports.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { RadioGroup, TextField } from '../../components/fields.js';
+import { RecordTable } from '../../components/RecordTable.js';
+import { useAppState } from '../../lib/appState.js';
+import { formatUkDate } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../settings/SettingLayout.js';
 
 interface ChosenFile {
   name: string;
@@ -31,6 +32,7 @@ function readFile(file: File): Promise<ChosenFile> {
  * fields (remembered per source), check the rows, then import all or nothing; undo the last.
  */
 export function ImportPage() {
+  const api = useApiClient();
   const { setting, reloadSetting } = useSetting();
   const { notify, reloadAll } = useAppState();
   const [kind, setKind] = useState<ImportKind>('children');
@@ -109,7 +111,7 @@ export function ImportPage() {
             { value: 'screenings', label: 'Screening results (one row per child per section screened)' },
           ]}
           onChange={(v) => {
-            setKind(v as ImportKind);
+            setKind(v);
             setPreview(null);
             setResult(null);
           }}
@@ -252,33 +254,18 @@ export function ImportPage() {
 
       <section className="section" aria-labelledby="import-history-title">
         <h2 id="import-history-title">Earlier imports</h2>
-        {batches.data && batches.data.length === 0 && <p>None yet.</p>}
-        {batches.data && batches.data.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">File</th>
-                <th scope="col">What</th>
-                <th scope="col" className="numeric">Created</th>
-                <th scope="col">By</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.data.map((b) => (
-                <tr key={b.id}>
-                  <td>{formatUkDate(b.createdAt.slice(0, 10))}</td>
-                  <td>{b.fileName}</td>
-                  <td>{b.kind === 'children' ? 'Children' : 'Screenings'}</td>
-                  <td className="numeric">{b.kind === 'children' ? b.createdChildren : b.createdScreenings}</td>
-                  <td>{b.actorName ?? '–'}</td>
-                  <td>{b.undoneAt ? 'Undone' : 'Imported'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          rows={batches.data}
+          empty={<p>None yet.</p>}
+          columns={[
+            { header: 'When', cell: (b) => formatUkDate(b.createdAt.slice(0, 10)) },
+            { header: 'File', cell: (b) => b.fileName },
+            { header: 'What', cell: (b) => (b.kind === 'children' ? 'Children' : 'Screenings') },
+            { header: 'Created', numeric: true, cell: (b) => (b.kind === 'children' ? b.createdChildren : b.createdScreenings) },
+            { header: 'By', cell: (b) => b.actorName ?? '–' },
+            { header: 'Status', cell: (b) => (b.undoneAt ? 'Undone' : 'Imported') },
+          ]}
+        />
         {undoable.map((b) => (
           <button key={b.id} type="button" className="button button--warning" onClick={() => undoLast(b.kind)}>
             Undo the last {b.kind === 'children' ? 'children' : 'screenings'} import ({b.fileName})
@@ -295,24 +282,15 @@ export function ImportPage() {
 function IssueTable({ title, issues }: { title: string; issues: ImportPreview['errors'] }) {
   if (issues.length === 0) return null;
   return (
-    <table className="table">
-      <caption className="table-caption">{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="numeric">Row</th>
-          <th scope="col">Column</th>
-          <th scope="col">Problem</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.slice(0, 200).map((i, n) => (
-          <tr key={`${i.row}-${i.column ?? ''}-${n}`}>
-            <td className="numeric">{i.row}</td>
-            <td>{i.column ?? '–'}</td>
-            <td>{i.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RecordTable
+      caption={title}
+      rows={issues.slice(0, 200)}
+      rowKey={(i, n) => `${i.row}-${i.column ?? ''}-${n}`}
+      columns={[
+        { header: 'Row', numeric: true, cell: (i) => i.row },
+        { header: 'Column', cell: (i) => i.column ?? '–' },
+        { header: 'Problem', cell: (i) => i.message },
+      ]}
+    />
   );
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { settingTypeLabels, type SettingSummary } from '../../shared/schemas/settings.js';
-import { api } from '../api.js';
-import { SortableHeader } from '../components/SortableHeader.js';
-import { useAppState } from '../lib/appState.js';
-import { errorsFromFailure } from '../lib/forms.js';
-import { useApi } from '../lib/useApi.js';
+import { settingTypeLabels, type SettingSummary } from '../../../shared/schemas/settings.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { SortableHead } from '../../components/SortableHeader.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { useAppState } from '../../lib/appState.js';
+import { errorsFromFailure } from '../../lib/forms.js';
+import { sortRows, useSort } from '../../lib/sorting.js';
+import { useApi } from '../../lib/useApi.js';
 
 export function HomePage() {
   const { info } = useAppState();
@@ -14,6 +16,7 @@ export function HomePage() {
 
 /** First run: say what the app is for and what to do first. */
 function Welcome() {
+  const api = useApiClient();
   const { refreshInfo } = useAppState();
   const navigate = useNavigate();
   const [loading, setLoading] = useState(false);
@@ -71,22 +74,17 @@ function Welcome() {
 
 type SettingSort = 'name' | 'type' | 'localAuthority' | 'childrenOnRoll';
 
+const settingColumns: readonly { label: string; sortKey: SettingSort }[] = [
+  { label: 'Setting', sortKey: 'name' },
+  { label: 'Type', sortKey: 'type' },
+  { label: 'Local authority', sortKey: 'localAuthority' },
+  { label: 'Children on roll', sortKey: 'childrenOnRoll' },
+];
+
 function SettingPicker() {
   const [showArchived, setShowArchived] = useState(false);
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<SettingSort>('name');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const settings = useApi('settings.list', { includeArchived: showArchived });
-
-  const rows = sortSettings(
-    (settings.data ?? []).filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase())),
-    sort,
-    direction,
-  );
-  const onSort = (key: SettingSort, dir: 'asc' | 'desc') => {
-    setSort(key);
-    setDirection(dir);
-  };
 
   return (
     <>
@@ -106,17 +104,22 @@ function SettingPicker() {
           <label htmlFor="show-archived">Show archived settings</label>
         </div>
       </div>
-      {settings.error && <p className="error-text" role="alert">{settings.error.message}</p>}
+      <WhenLoaded results={[settings]} loading={null} errorClassName="error-text">
+        {(all) => <SettingsTable settings={all.filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase()))} search={search} />}
+      </WhenLoaded>
+    </>
+  );
+}
+
+function SettingsTable({ settings, search }: { settings: SettingSummary[]; search: string }) {
+  const { sort, direction, onSort } = useSort<SettingSort>('name');
+  const value = (s: SettingSummary): string | number => (sort === 'childrenOnRoll' ? s.childrenOnRoll : sort === 'type' ? settingTypeLabels[s.type] : s[sort]);
+  const rows = sortRows(settings, value, direction, (s) => s.name);
+  return (
+    <>
       <table className="table">
         <caption className="visually-hidden">Settings, sorted by {sort}</caption>
-        <thead>
-          <tr>
-            <SortableHeader label="Setting" sortKey="name" current={sort} direction={direction} onSort={onSort} />
-            <SortableHeader label="Type" sortKey="type" current={sort} direction={direction} onSort={onSort} />
-            <SortableHeader label="Local authority" sortKey="localAuthority" current={sort} direction={direction} onSort={onSort} />
-            <SortableHeader label="Children on roll" sortKey="childrenOnRoll" current={sort} direction={direction} onSort={onSort} />
-          </tr>
-        </thead>
+        <SortableHead columns={settingColumns} sort={sort} direction={direction} onSort={onSort} />
         <tbody>
           {rows.map((s) => (
             <tr key={s.id}>
@@ -132,19 +135,7 @@ function SettingPicker() {
           ))}
         </tbody>
       </table>
-      {settings.data && rows.length === 0 && <p>No settings match “{search}”.</p>}
+      {rows.length === 0 && <p>No settings match “{search}”.</p>}
     </>
   );
-}
-
-function sortSettings(rows: SettingSummary[], sort: SettingSort, direction: 'asc' | 'desc'): SettingSummary[] {
-  const value = (s: SettingSummary): string | number =>
-    sort === 'childrenOnRoll' ? s.childrenOnRoll : sort === 'type' ? settingTypeLabels[s.type] : s[sort];
-  const sign = direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB');
-    return cmp * sign || a.name.localeCompare(b.name, 'en-GB');
-  });
 }

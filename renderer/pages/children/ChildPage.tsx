@@ -1,36 +1,39 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ethnicities, sendStageLabels, sexLabels } from '../../shared/schemas/children.js';
-import { api } from '../api.js';
-import { ColourTag } from '../components/ColourTag.js';
-import { DateField } from '../components/fields.js';
-import { ReviewDue, ScreeningHistory } from '../components/ScreeningHistory.js';
-import { useAppState, useToday } from '../lib/appState.js';
-import { errorsFromFailure } from '../lib/forms.js';
-import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../lib/format.js';
-import { downloadFile } from '../lib/exportTable.js';
-import { useApi } from '../lib/useApi.js';
-import { useSetting } from './SettingLayout.js';
+import { ethnicities, sendStageLabels, sexLabels, type Child } from '../../../shared/schemas/children.js';
+import type { Screening } from '../../../shared/schemas/screenings.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { ColourTag } from '../../components/ColourTag.js';
+import { DateField } from '../../components/fields.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { ReviewDue, ScreeningHistory } from '../screenings/ScreeningHistory.js';
+import { useAppState, useToday } from '../../lib/appState.js';
+import { errorsFromFailure } from '../../lib/forms.js';
+import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../../lib/format.js';
+import { downloadFile } from '../../lib/exportTable.js';
+import { useApi } from '../../lib/useApi.js';
+import { useSetting } from '../settings/SettingLayout.js';
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 export function ChildPage() {
   const { childId = '' } = useParams();
+  const child = useApi('children.get', { id: childId });
+  return <WhenLoaded results={[child]}>{(data) => <ChildView child={data} reload={child.reload} />}</WhenLoaded>;
+}
+
+function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
+  const api = useApiClient();
   const { setting } = useSetting();
   const today = useToday();
   const { notify } = useAppState();
-  const child = useApi('children.get', { id: childId });
-  const screenings = useApi('screenings.listForChild', { childId });
+  const screenings = useApi('screenings.listForChild', { childId: c.id });
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
   const [confirming, setConfirming] = useState(false);
   const [leaveDate, setLeaveDate] = useState('');
   const [error, setError] = useState<string>();
 
-  if (child.error) return <p role="alert">{child.error.message}</p>;
-  if (!child.data) return <p className="loading">Loading…</p>;
-  const c = child.data;
-  const latest = screenings.data?.[0];
   const name = `${c.firstName} ${c.lastName}`;
   const room = rooms.data?.find((r) => r.id === c.roomId);
   const keyPerson = staff.data?.find((s) => s.id === c.keyPersonId);
@@ -40,7 +43,7 @@ export function ChildPage() {
     try {
       await api('children.archive', { id: c.id, archived, leaveDate: archived ? fromUkInput(leaveDate) : null });
       setConfirming(false);
-      child.reload();
+      reload();
       notify({
         message: archived ? `${name} moved to leavers` : `${name} is back on roll`,
         undo: () => api('children.archive', { id: c.id, archived: !archived, leaveDate: archived ? null : c.leaveDate }),
@@ -89,40 +92,14 @@ export function ChildPage() {
             </Link>
           )}
         </div>
-        {screenings.error && <p role="alert">{screenings.error.message}</p>}
-        {latest && (
-          <div className="panel latest" aria-label="Latest screening">
-            <div>
-              <div className="muted">Latest result ({formatUkDate(latest.screeningDate)})</div>
-              <ColourTag colour={latest.colour} />
-            </div>
-            <div>
-              <div className="muted">Working at</div>
-              <strong>
-                {latest.workingAtSection === null ? 'Below every section tried' : `Section ${latest.workingAtSection}`}
-              </strong>{' '}
-              <span className="muted">
-                (age section {latest.ageSection}
-                {latest.sectionsBehind ? `, ${latest.sectionsBehind} behind` : ''})
-              </span>
-            </div>
-            <div>
-              <div className="muted">Activities from</div>
-              <strong>{latest.activitySection === null ? '–' : `Section ${latest.activitySection}`}</strong>
-            </div>
-            <div>
-              <div className="muted">Referral</div>
-              <strong>{latest.referralPrompted ? 'Prompted' : 'Not prompted'}</strong>
-            </div>
-            <div>
-              <div className="muted">Review screen due</div>
-              <strong>
-                <ReviewDue date={latest.reviewDate} />
-              </strong>
-            </div>
-          </div>
-        )}
-        {screenings.data && <ScreeningHistory settingId={setting.id} childId={c.id} screenings={screenings.data} onChanged={screenings.reload} />}
+        <WhenLoaded results={[screenings]} loading={null}>
+          {(list) => (
+            <>
+              {list[0] && <LatestScreening latest={list[0]} />}
+              <ScreeningHistory settingId={setting.id} childId={c.id} screenings={list} onChanged={screenings.reload} />
+            </>
+          )}
+        </WhenLoaded>
       </section>
 
       <h2>Details</h2>
@@ -175,6 +152,42 @@ export function ChildPage() {
         </button>
       )}
     </>
+  );
+}
+
+/** The latest result at a glance, above the full history. */
+function LatestScreening({ latest }: { latest: Screening }) {
+  return (
+    <div className="panel latest" aria-label="Latest screening">
+      <div>
+        <div className="muted">Latest result ({formatUkDate(latest.screeningDate)})</div>
+        <ColourTag colour={latest.colour} />
+      </div>
+      <div>
+        <div className="muted">Working at</div>
+        <strong>
+          {latest.workingAtSection === null ? 'Below every section tried' : `Section ${latest.workingAtSection}`}
+        </strong>{' '}
+        <span className="muted">
+          (age section {latest.ageSection}
+          {latest.sectionsBehind ? `, ${latest.sectionsBehind} behind` : ''})
+        </span>
+      </div>
+      <div>
+        <div className="muted">Activities from</div>
+        <strong>{latest.activitySection === null ? '–' : `Section ${latest.activitySection}`}</strong>
+      </div>
+      <div>
+        <div className="muted">Referral</div>
+        <strong>{latest.referralPrompted ? 'Prompted' : 'Not prompted'}</strong>
+      </div>
+      <div>
+        <div className="muted">Review screen due</div>
+        <strong>
+          <ReviewDue date={latest.reviewDate} />
+        </strong>
+      </div>
+    </div>
   );
 }
 

@@ -1,0 +1,121 @@
+import { isIsoDate } from '../../../shared/domain/dates.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
+import { recordOptions } from '../../components/fields.js';
+import { FilterSelect } from '../../components/filters.js';
+import { Pager } from '../../components/Pager.js';
+import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { formatUkDate, formatUkDateTime, fromUkInput } from '../../lib/format.js';
+import { useApi } from '../../lib/useApi.js';
+import { useUrlParams } from '../../lib/useUrlParams.js';
+
+const pageSize = 100;
+
+/** The audit trail: who changed what and when. Read-only: nothing here can change it. */
+export function AuditPage() {
+  const [params, update] = useUrlParams();
+  const settings = useApi('settings.list', { includeArchived: true });
+  const settingId = params.get('setting') || null;
+  const method = params.get('what') ?? '';
+  const actor = params.get('who') ?? '';
+  const fromText = params.get('from') ?? '';
+  const toText = params.get('to') ?? '';
+  const from = fromUkInput(fromText);
+  const to = fromUkInput(toText);
+  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+  const audit = useApi('audit.list', {
+    settingId,
+    method: method || null,
+    actor: actor || null,
+    from: from && isIsoDate(from) ? from : null,
+    to: to && isIsoDate(to) ? to : null,
+    limit: pageSize,
+    offset: page * pageSize,
+  });
+  const settingName = new Map((settings.data ?? []).map((s) => [s.id, s.name]));
+
+  return (
+    <>
+      <h1>Audit trail</h1>
+      <p className="lead">Every change to the records, who made it and when. The trail cannot be edited.</p>
+      <div className="filters" role="search" aria-label="Filter the audit trail">
+        <FilterSelect id="audit-setting" label="Setting" value={settingId ?? ''} anyLabel="All settings" options={recordOptions(settings.data ?? [])} onChange={(v) => update({ setting: v })} />
+        <div className="field field--inline">
+          <label htmlFor="audit-what">Change (for example children.update)</label>
+          <input id="audit-what" className="input" value={method} onChange={(e) => update({ what: e.target.value })} />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="audit-who">Person</label>
+          <input id="audit-who" className="input" value={actor} onChange={(e) => update({ who: e.target.value })} />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="audit-from">From (dd/mm/yyyy)</label>
+          <input id="audit-from" className="input input--short" value={fromText} onChange={(e) => update({ from: e.target.value })} />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="audit-to">To (dd/mm/yyyy)</label>
+          <input id="audit-to" className="input input--short" value={toText} onChange={(e) => update({ to: e.target.value })} />
+        </div>
+      </div>
+      <WhenLoaded results={[audit]} loading={null}>
+        {(found) => (
+          <>
+            <p className="result-count">{found.total} changes</p>
+            <table className="table">
+              <caption className="visually-hidden">Audit trail, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Setting</th>
+                  <th scope="col">Changes</th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatUkDateTime(r.at)}</td>
+                    <td>{r.actorName}</td>
+                    <td>
+                      <code>{r.method}</code>
+                    </td>
+                    <td>{r.settingId ? (settingName.get(r.settingId) ?? 'Removed setting') : '–'}</td>
+                    <td>
+                      {r.changes.length === 0 ? (
+                        <span className="muted">{r.note || '–'}</span>
+                      ) : (
+                        <ul className="changes">
+                          {r.changes.slice(0, 8).map((c) => (
+                            <li key={c.field}>
+                              {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} → {c.after === null ? <span className="muted">(empty)</span> : c.after}
+                            </li>
+                          ))}
+                          {r.changes.length > 8 && <li className="muted">and {r.changes.length - 8} more</li>}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager page={page} total={found.total} pageSize={pageSize} onPage={(p) => update({ page: String(p) })} labels={['Newer', 'Older']} />
+            <ExportButtons
+              label="this page of the audit trail"
+              table={() => ({
+                title: `Audit trail ${formatUkDate(new Date().toISOString().slice(0, 10))}`,
+                columns: ['When', 'Who', 'What', 'Setting', 'Changes'],
+                rows: found.rows.map((r) => [
+                  formatUkDateTime(r.at),
+                  r.actorName,
+                  r.method,
+                  r.settingId ? (settingName.get(r.settingId) ?? '') : '',
+                  r.changes.map((c) => `${c.field}: ${c.before ?? ''} -> ${c.after ?? ''}`).join('; ').slice(0, 2000),
+                ]),
+              })}
+            />
+          </>
+        )}
+      </WhenLoaded>
+    </>
+  );
+}

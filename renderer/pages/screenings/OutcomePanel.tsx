@@ -1,0 +1,45 @@
+import type { ScreeningOutcome } from '../../../shared/domain/screening-outcome.js';
+import { ColourTag } from '../../components/ColourTag.js';
+import { formatUkDate } from '../../lib/format.js';
+
+/** What the results entered so far mean, worked out as they are typed: the same rules the core applies on save. */
+export function OutcomePanel({ outcome }: { outcome: ScreeningOutcome }) {
+  return (
+    <section className="panel outcome" aria-labelledby="outcome-heading" aria-live="polite">
+      <h2 id="outcome-heading">What this screening shows</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>Result on the age section</dt>
+          <dd>{outcome.colour && <ColourTag colour={outcome.colour} />}</dd>
+        </div>
+        <div>
+          <dt>Working at</dt>
+          <dd>
+            {outcome.workingAt === null ? 'Below every section tried' : `Section ${outcome.workingAt}`}
+            {outcome.sectionsBehind ? ` (${outcome.sectionsBehind} ${outcome.sectionsBehind === 1 ? 'section' : 'sections'} below age)` : outcome.sectionsBehind === 0 ? ' (in line with age)' : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Choose activities from</dt>
+          <dd>{outcome.activitySection === null ? '–' : `Section ${outcome.activitySection}`}</dd>
+        </div>
+        <div>
+          <dt>Referral</dt>
+          <dd>
+            {outcome.referral.prompted ? (
+              <>
+                <strong>Consider a referral.</strong> {outcome.referral.reasons.join(' ')}
+              </>
+            ) : (
+              'Not prompted'
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Review screen due</dt>
+          <dd>{outcome.reviewDate ? formatUkDate(outcome.reviewDate) : '–'}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MethodOutput, ParsedInput } from '../../shared/contract.js';
+import { ScreeningFormPage } from '../../renderer/pages/screenings/ScreeningFormPage.js';
+import { renderSettingPage, settingUrl } from './harness.js';
+import { ids, instrument, robin, today } from './fixtures.js';
+
+// The screening form proposes the age section for the date and, while the result there is Red or
+// Amber, asks for the section below (the drop-back), as the toolkit is administered. What is
+// saved is the sections asked for, in that order, and nothing typed into a section no longer asked for.
+
+afterEach(cleanup);
+
+/** What the core would answer to screenings.create: enough of a screening to pass the contract. */
+function created(input: ParsedInput<'screenings.create'>): MethodOutput<'screenings.create'> {
+  const stamp = '2026-11-27T10:00:00.000Z';
+  return {
+    id: ids.screening,
+    createdAt: stamp,
+    updatedAt: stamp,
+    childId: input.childId,
+    settingId: ids.setting,
+    instrumentId: input.instrumentId,
+    instrumentName: instrument.name,
+    screeningDate: input.screeningDate,
+    ageMonths: 44,
+    ageSection: 7,
+    screenerId: input.screenerId,
+    screenerName: null,
+    parentPresent: input.parentPresent,
+    concernPractitioner: input.concernPractitioner,
+    concernParent: input.concernParent,
+    concernDetails: input.concernDetails,
+    comments: input.comments,
+    action: input.action ?? 'targeted',
+    sections: input.sections.map((s) => ({ section: s.section, score: s.score, enteredColour: s.colour, computedColour: null, colour: s.colour ?? 'green', disagrees: false, itemsNotPassed: s.itemsNotPassed })),
+    colour: input.sections[0]?.colour ?? 'green',
+    workingAtSection: 6,
+    activitySection: 6,
+    sectionsBehind: 1,
+    referralPrompted: false,
+    referralReasons: [],
+    reviewDate: '2027-02-19',
+  };
+}
+
+async function openNewScreening() {
+  const rendered = renderSettingPage({
+    path: 'children/:childId/screenings/new',
+    url: settingUrl(`children/${robin.id}/screenings/new`),
+    page: <ScreeningFormPage />,
+    handlers: {
+      'children.get': () => robin,
+      'instruments.list': () => [instrument],
+      'screenings.create': created,
+    },
+  });
+  await screen.findByRole('heading', { name: 'Record a screening for Robin Testchild' });
+  return rendered;
+}
+
+const colourFor = (section: number) => screen.queryByRole('group', { name: `Colour for section ${section}` });
+
+function chooseColour(section: number, colour: 'Red' | 'Amber' | 'Green') {
+  const group = colourFor(section);
+  if (!group) throw new Error(`Section ${section} is not on the form`);
+  fireEvent.click(within(group).getByLabelText(colour));
+}
+
+describe('the screening form drop-back', () => {
+  it('proposes the age section for the date and asks for nothing below it until a result is in', async () => {
+    await openNewScreening();
+    expect(screen.getByText(/on this date: start with/)).toHaveProperty('textContent', 'Robin is 3y 8m (44 months) on this date: start with section 7 (42–47 months).');
+    expect(colourFor(7)).not.toBeNull();
+    expect(colourFor(6)).toBeNull();
+  });
+
+  it('asks for the section below while the result is Amber, and stops at Green', async () => {
+    await openNewScreening();
+    chooseColour(7, 'Amber');
+    expect(colourFor(6)).not.toBeNull();
+    expect(within(screen.getByRole('group', { name: /^Section 6/ })).getByText('Drop-back')).toBeTruthy();
+
+    chooseColour(6, 'Green');
+    expect(colourFor(5)).toBeNull();
+  });
+
+  it('keeps dropping back through Red and Amber, one section at a time', async () => {
+    await openNewScreening();
+    chooseColour(7, 'Red');
+    chooseColour(6, 'Amber');
+    chooseColour(5, 'Red');
+    expect(colourFor(4)).not.toBeNull();
+    expect(colourFor(3)).toBeNull();
+  });
+
+  it('works the colour out from the score where the section has cut-offs', async () => {
+    await openNewScreening();
+    const score = screen.getByLabelText('Score (items passed, out of 12)');
+    fireEvent.change(score, { target: { value: '4' } });
+    expect(colourFor(6)).not.toBeNull();
+    expect(screen.getByText(/From the score and cut-offs/).textContent).toContain('Red');
+
+    fireEvent.change(score, { target: { value: '9' } });
+    expect(colourFor(6)).toBeNull();
+  });
+
+  it('saves the sections asked for, in order, and goes back to the child', async () => {
+    const { fake, router } = await openNewScreening();
+    chooseColour(7, 'Amber');
+    chooseColour(6, 'Green');
+    fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
+
+    await screen.findByText('Screening saved for Robin Testchild');
+    expect(fake.inputsTo('screenings.create')).toEqual([
+      {
+        childId: robin.id,
+        screeningDate: today,
+        instrumentId: instrument.id,
+        screenerId: null,
+        parentPresent: false,
+        concernPractitioner: false,
+        concernParent: false,
+        concernDetails: '',
+        sections: [
+          { section: 7, score: null, colour: 'amber', itemsNotPassed: [] },
+          { section: 6, score: null, colour: 'green', itemsNotPassed: [] },
+        ],
+        comments: { speechSounds: '', attention: '', stammering: '', voice: '', other: '' },
+        action: null,
+      },
+    ]);
+    await waitFor(() => expect(router.state.location.pathname).toBe(settingUrl(`children/${robin.id}`)));
+  });
+
+  it('does not send a section that a Green above it no longer asks for', async () => {
+    const { fake } = await openNewScreening();
+    chooseColour(7, 'Amber');
+    chooseColour(6, 'Red');
+    chooseColour(5, 'Green');
+    chooseColour(7, 'Green');
+    expect(colourFor(6)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
+
+    await screen.findByText('Screening saved for Robin Testchild');
+    expect(fake.inputsTo('screenings.create').map((input) => input.sections)).toEqual([[{ section: 7, score: null, colour: 'green', itemsNotPassed: [] }]]);
+  });
+
+  it('refuses to save without a result, naming the section, and sends nothing', async () => {
+    const { fake } = await openNewScreening();
+    fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Section 7 needs a score or a colour.' })).toBeTruthy();
+    expect(fake.inputsTo('screenings.create')).toEqual([]);
+  });
+});
