@@ -9,7 +9,6 @@ import { ApiCallError, type ApiResult } from '../shared/errors.js';
 interface Bridge {
   transport: 'ipc';
   call(method: string, input: unknown): Promise<unknown>;
-  printToPdf(): Promise<unknown>;
 }
 
 declare global {
@@ -28,9 +27,18 @@ function ipcTransport(bridge: Bridge): Transport {
   return async (method, input) => (await bridge.call(method, input)) as ApiResult<unknown>;
 }
 
+/** Where a browser tab keeps its session token: sessionStorage lives exactly as long as the tab. */
+const sessionKey = 'chatterbox-session';
+
 function httpTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="chatterbox-token"]')?.content ?? '';
-  return async (method, input) => {
+  const pageToken = document.querySelector<HTMLMetaElement>('meta[name="chatterbox-token"]')?.content ?? '';
+  // Each page load is given its own session (who is using the app in this tab). A reload keeps
+  // the tab's earlier one, as a desktop window keeps its session when reloaded; if the host no
+  // longer knows it (Chatterbox was restarted), the token this page came with takes over.
+  let token = sessionStorage.getItem(sessionKey) ?? pageToken;
+  sessionStorage.setItem(sessionKey, token);
+
+  async function post(method: MethodName, input: unknown): Promise<ApiResult<unknown>> {
     let response: Response;
     try {
       response = await fetch(`api/${method}`, {
@@ -46,6 +54,16 @@ function httpTransport(): Transport {
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: `Unexpected reply from Chatterbox (HTTP ${response.status})` } };
     }
+  }
+
+  return async (method, input) => {
+    const result = await post(method, input);
+    if (!result.ok && result.error.code === 'UNAUTHORISED' && token !== pageToken) {
+      token = pageToken;
+      sessionStorage.setItem(sessionKey, token);
+      return post(method, input);
+    }
+    return result;
   };
 }
 

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { useParams } from 'react-router';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { useApi } from '../lib/useApi.js';
 import { WhenLoaded } from './WhenLoaded.js';
 

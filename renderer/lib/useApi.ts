@@ -19,31 +19,33 @@ export interface Loaded<T> {
 export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | null): Loaded<MethodOutput<M>> {
   const [data, setData] = useState<MethodOutput<M>>();
   const [error, setError] = useState<ApiCallError>();
-  const [loading, setLoading] = useState(true);
   const [version, setVersion] = useState(0);
   const key = input === null ? null : JSON.stringify(input);
   const latest = useRef(0);
   const dataVersion = useContext(DataVersionContext);
   const api = useApiClient();
+  // Loading is derived, not set: the request asked for now differs from the last one answered.
+  const request = `${method} ${version} ${dataVersion} ${key ?? ''}`;
+  const [answered, setAnswered] = useState<string>();
 
   useEffect(() => {
     if (key === null) return;
     const ticket = ++latest.current;
-    setLoading(true);
     api(method, JSON.parse(key) as MethodInput<M>).then(
       (value) => {
         if (ticket !== latest.current) return;
         setData(value);
         setError(undefined);
-        setLoading(false);
+        setAnswered(request);
       },
       (err: unknown) => {
         if (ticket !== latest.current) return;
         setError(err instanceof ApiCallError ? err : new ApiCallError({ code: 'INTERNAL', message: String(err) }));
-        setLoading(false);
+        setAnswered(request);
       },
     );
-  }, [api, method, key, version, dataVersion]);
+  }, [api, method, key, request]);
+  const loading = answered !== request;
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, loading, reload };

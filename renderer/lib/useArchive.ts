@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName } from '../../shared/contract.js';
+import type { MethodInput, MethodName } from '../../shared/contract/index.js';
 import { useApiClient } from './apiClient.js';
 import { useAppState } from './appState.js';
 

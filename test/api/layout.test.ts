@@ -21,6 +21,13 @@ const noTables: Record<string, string> = {
   export: 'reads through the other domains’ repositories',
   backups: 'works on files; its one setting is in app-settings',
 };
+const noScreens: Record<string, string> = {
+  app: 'shown in the header and first-run page',
+  demo: 'a button on the first-run page',
+  session: 'the “who is using Chatterbox” prompt, a component',
+  export: 'export buttons beside each table',
+};
+
 /** Files in a layer folder that are not a domain's, with what they are for. */
 const infrastructure: Record<string, string[]> = {
   'shared/contract': ['index.ts', 'facts.ts'],
@@ -48,6 +55,10 @@ describe('one file per domain in every layer', () => {
 
   it('has a repository for every domain with tables', () => {
     expect(missing((d) => `electron/core/db/repos/${d}.ts`, noTables)).toEqual([]);
+  });
+
+  it('has a pages folder for every domain with screens', () => {
+    expect(missing((d) => `renderer/pages/${d}/`, noScreens)).toEqual([]);
   });
 
   it('has test/api/<domain>.test.ts for every domain', () => {

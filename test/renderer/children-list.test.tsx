@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodInput, ParsedInput } from '../../shared/contract.js';
+import type { MethodInput, ParsedInput } from '../../shared/contract/index.js';
 import { ChildrenPage } from '../../renderer/pages/children/ChildrenPage.js';
 import { renderSettingPage, settingUrl } from './harness.js';
 import { childRow, ids, robin, sam } from './fixtures.js';

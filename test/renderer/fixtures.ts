@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../shared/contract.js';
+import type { MethodOutput } from '../../shared/contract/index.js';
 import { defaultInstrumentSections } from '../../shared/domain/screening.js';
 import type { Child, ChildRow } from '../../shared/schemas/children.js';
 import type { Instrument } from '../../shared/schemas/instruments.js';

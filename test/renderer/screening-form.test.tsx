@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodOutput, ParsedInput } from '../../shared/contract.js';
+import type { MethodOutput, ParsedInput } from '../../shared/contract/index.js';
 import { ScreeningFormPage } from '../../renderer/pages/screenings/ScreeningFormPage.js';
 import { renderSettingPage, settingUrl } from './harness.js';
 import { ids, instrument, robin, today } from './fixtures.js';

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { contract, type MethodInput, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/contract.js';
+import { contract, type MethodInput, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/contract/index.js';
 import { AppError, type ApiResult } from '../../shared/errors.js';
 import type { Transport } from '../../renderer/api.js';
 
