@@ -8,7 +8,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ and the renderer run in the browser too: no Node built-ins.' };
-const electronOnlyInShell = { name: 'electron', message: 'Only electron/main.ts and electron/preload.cts may import electron (it cannot load under plain Node).' };
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only electron/main.ts and electron/preload.cts may import electron (it cannot load under plain Node).',
+};
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'location'].map((name) => ({
   name,
   message: 'shared/ is pure TypeScript used by both sides: no DOM.',
@@ -40,7 +43,12 @@ export default defineConfig([
           patterns: [nodeBuiltins, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from the core or the renderer.' }],
         },
       ],
-      'no-restricted-globals': ['error', ...domGlobals, { name: 'process', message: 'shared/ runs in the renderer too: no process.' }, { name: 'Buffer', message: 'shared/ runs in the renderer too: use Uint8Array.' }],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals,
+        { name: 'process', message: 'shared/ runs in the renderer too: no process.' },
+        { name: 'Buffer', message: 'shared/ runs in the renderer too: use Uint8Array.' },
+      ],
     },
   },
   {
@@ -60,7 +68,12 @@ export default defineConfig([
   },
   {
     files: ['electron/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [{ group: ['**/renderer/**'], message: 'The command line does not import the renderer.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell], patterns: [{ group: ['**/renderer/**'], message: 'The command line does not import the renderer.' }] },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -7,7 +7,14 @@ export default defineConfig({
   // The renderer's JSX, compiled as Vite compiles it for the app (the root tsconfig has no JSX setting).
   esbuild: { jsx: 'automatic' },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/crash/**/*.test.ts', 'test/renderer/**/*.test.tsx'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/db/**/*.test.ts',
+      'test/api/**/*.test.ts',
+      'test/cli/**/*.test.ts',
+      'test/crash/**/*.test.ts',
+      'test/renderer/**/*.test.tsx',
+    ],
     environment: 'node',
     pool: 'forks',
   },

@@ -103,26 +103,29 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  app.whenReady().then(() => {
-    try {
-      core = createCore({
-        databasePath: resolveDatabasePath(dbFlag()),
-        clock: systemClock,
-        ...(app.isPackaged || !existsSync(devNativeBinding) ? {} : { nativeBinding: devNativeBinding }),
-        onInternalError: (method, err) => console.error(`Error in ${method}:`, err),
-      });
-    } catch (err) {
-      dialog.showErrorBox('Chatterbox cannot open its database', err instanceof AppError ? err.message : String(err));
-      app.quit();
-      return;
-    }
-    hardenSessions();
-    registerIpc(core);
-    // A backup at start, then whenever the last automatic one is a day old (checked hourly).
-    startAutoBackups(core, { onError: (err) => console.error('Automatic backup failed:', err) });
-    buildMenu();
-    createWindow();
-  }, (err: unknown) => console.error(err));
+  app.whenReady().then(
+    () => {
+      try {
+        core = createCore({
+          databasePath: resolveDatabasePath(dbFlag()),
+          clock: systemClock,
+          ...(app.isPackaged || !existsSync(devNativeBinding) ? {} : { nativeBinding: devNativeBinding }),
+          onInternalError: (method, err) => console.error(`Error in ${method}:`, err),
+        });
+      } catch (err) {
+        dialog.showErrorBox('Chatterbox cannot open its database', err instanceof AppError ? err.message : String(err));
+        app.quit();
+        return;
+      }
+      hardenSessions();
+      registerIpc(core);
+      // A backup at start, then whenever the last automatic one is a day old (checked hourly).
+      startAutoBackups(core, { onError: (err) => console.error('Automatic backup failed:', err) });
+      buildMenu();
+      createWindow();
+    },
+    (err: unknown) => console.error(err),
+  );
   app.on('window-all-closed', () => {
     core?.close();
     app.quit();

@@ -15,7 +15,13 @@ async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { ...common, setting: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, source: { type: 'string' }, map: { type: 'string', multiple: true } },
+    options: {
+      ...common,
+      setting: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      source: { type: 'string' },
+      map: { type: 'string', multiple: true },
+    },
   });
   const [path] = positionals;
   if (!path || !values.setting) throw new UsageError(`import ${kind} needs a FILE and --setting URN`);
@@ -37,7 +43,8 @@ async function run(args: string[]): Promise<number> {
       ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
     });
     progressDone();
-    for (const w of result.warnings.slice(0, 50)) console.log(`warning: ${w.file}${w.row ? `, row ${w.row}` : ''}${w.column ? `, column "${w.column}"` : ''}: ${w.message}`);
+    for (const w of result.warnings.slice(0, 50))
+      console.log(`warning: ${w.file}${w.row ? `, row ${w.row}` : ''}${w.column ? `, column "${w.column}"` : ''}: ${w.message}`);
     for (const e of result.errors) console.error(`${e.file}${e.row ? `, row ${e.row}` : ''}${e.column ? `, column "${e.column}"` : ''}: ${e.message}`);
     console.log(result.summary);
     return result.ok ? 0 : 1;

@@ -10,7 +10,10 @@ const help = `Usage: chatterbox settings add --name NAME --urn URN --type TYPE [
 function run(args: string[]): number {
   const [sub, ...rest] = args;
   if (sub !== 'add') throw new UsageError(`Unknown settings command: ${sub ?? '(none)'}`);
-  const { values } = parseArgs({ args: rest, options: { ...common, name: { type: 'string' }, urn: { type: 'string' }, type: { type: 'string' }, la: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { ...common, name: { type: 'string' }, urn: { type: 'string' }, type: { type: 'string' }, la: { type: 'string' } },
+  });
   if (!values.name || !values.urn || !values.type) throw new UsageError('settings add needs --name, --urn and --type');
   if (!settingTypes.includes(values.type as SettingType)) throw new UsageError(`--type must be one of ${settingTypes.join(', ')}`);
   const core = openCore(values);

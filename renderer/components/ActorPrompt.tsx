@@ -60,7 +60,9 @@ export function ActorPrompt({ staff, onChosen }: { staff: Staff[]; onChosen: (ac
         onChange={setChoice}
         error={errors.actor ?? errors.staffId}
       />
-      {choice === 'other' && <TextField name="actorName" label="Your name" value={name} onChange={setName} error={errors.actorName ?? errors.name} width="medium" />}
+      {choice === 'other' && (
+        <TextField name="actorName" label="Your name" value={name} onChange={setName} error={errors.actorName ?? errors.name} width="medium" />
+      )}
       <div className="button-row">
         <button type="submit" className="button">
           Continue

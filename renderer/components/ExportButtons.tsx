@@ -28,7 +28,11 @@ export function ExportButtons({ table, label }: { table: () => TableExport; labe
       >
         Download Excel{of}
       </AsyncButton>
-      {error && <span className="error-text" role="alert">{error}</span>}
+      {error && (
+        <span className="error-text" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,5 +1,17 @@
 /** Previous and next page buttons for a long list; shown only when there is more than one page. */
-export function Pager({ page, total, pageSize, onPage, labels = ['Previous', 'Next'] }: { page: number; total: number; pageSize: number; onPage: (page: number) => void; labels?: readonly [string, string] }) {
+export function Pager({
+  page,
+  total,
+  pageSize,
+  onPage,
+  labels = ['Previous', 'Next'],
+}: {
+  page: number;
+  total: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  labels?: readonly [string, string];
+}) {
   if (total <= pageSize) return null;
   return (
     <nav className="pager" aria-label="Pages">

@@ -27,7 +27,9 @@ type Keyed<T> = T extends { id: string } ? { rowKey?: Key<T> } : { rowKey: Key<T
  * Buttons on each row, if any. Each is named for screen readers by the row's name ("Archive
  * Sunflowers") unless the row has none, when rowName must say what to call it.
  */
-type WithActions<T> = { actions?: undefined; rowName?: undefined } | ({ actions: readonly RowAction<T>[] } & (T extends { name: string } ? { rowName?: Name<T> } : { rowName: Name<T> }));
+type WithActions<T> =
+  | { actions?: undefined; rowName?: undefined }
+  | ({ actions: readonly RowAction<T>[] } & (T extends { name: string } ? { rowName?: Name<T> } : { rowName: Name<T> }));
 
 type Props<T> = Keyed<T> &
   WithActions<T> & {

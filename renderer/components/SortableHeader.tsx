@@ -23,7 +23,17 @@ export function SortableHeader<K extends string>({ label, sortKey, current, dire
 }
 
 /** A table's head where some columns sort: those with a sortKey get a SortableHeader. */
-export function SortableHead<K extends string>({ columns, sort, direction, onSort }: { columns: readonly { label: string; sortKey?: K }[]; sort: K; direction: 'asc' | 'desc'; onSort: (key: K, direction: 'asc' | 'desc') => void }) {
+export function SortableHead<K extends string>({
+  columns,
+  sort,
+  direction,
+  onSort,
+}: {
+  columns: readonly { label: string; sortKey?: K }[];
+  sort: K;
+  direction: 'asc' | 'desc';
+  onSort: (key: K, direction: 'asc' | 'desc') => void;
+}) {
   return (
     <thead>
       <tr>

@@ -28,7 +28,14 @@ interface Props<R extends readonly (Loadable<unknown> | null)[]> {
  */
 export function WhenLoaded<const R extends readonly (Loadable<unknown> | null)[]>({ results, children, loading, errorClassName, error }: Props<R>) {
   const failed = results.find((r) => r?.error)?.error;
-  if (failed) return error ? error(failed) : <p role="alert" className={errorClassName}>{failed.message}</p>;
+  if (failed)
+    return error ? (
+      error(failed)
+    ) : (
+      <p role="alert" className={errorClassName}>
+        {failed.message}
+      </p>
+    );
   if (results.some((r) => r !== null && r.data === undefined)) return loading === undefined ? <p className="loading">Loading…</p> : loading;
   // Every result that was asked for has its data: the cast only restores the tuple's per-item types.
   return children(...(results.map((r) => r?.data) as { [K in keyof R]: DataOf<R[K]> }));

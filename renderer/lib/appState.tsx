@@ -30,7 +30,17 @@ export const DataVersionContext = createContext(0);
 
 const AppStateContext = createContext<AppState | null>(null);
 
-export function AppStateProvider({ info, refreshInfo, initialActor, children }: { info: AppInfo; refreshInfo: () => void; initialActor: Actor | null; children: ReactNode }) {
+export function AppStateProvider({
+  info,
+  refreshInfo,
+  initialActor,
+  children,
+}: {
+  info: AppInfo;
+  refreshInfo: () => void;
+  initialActor: Actor | null;
+  children: ReactNode;
+}) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [actor, setActor] = useState<Actor | null>(initialActor);
   const [dataVersion, setDataVersion] = useState(0);

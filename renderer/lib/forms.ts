@@ -21,9 +21,15 @@ export function issuesToFieldErrors(issues: readonly FieldIssue[]): FieldErrors 
  * (such as "not in the future", which needs today's date), so that every problem on the form is
  * reported at once. Returns the parsed value or the field errors.
  */
-export function validate<T>(schema: ZodType<T>, value: unknown, extraIssues: readonly FieldIssue[] = []): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
+export function validate<T>(
+  schema: ZodType<T>,
+  value: unknown,
+  extraIssues: readonly FieldIssue[] = [],
+): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(value);
-  const schemaIssues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
+  const schemaIssues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
   if (parsed.success && extraIssues.length === 0) return { ok: true, value: parsed.data };
   return { ok: false, errors: issuesToFieldErrors([...schemaIssues, ...extraIssues]) };
 }

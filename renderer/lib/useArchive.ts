@@ -3,7 +3,9 @@ import { useApiClient } from './apiClient.js';
 import { useAppState } from './appState.js';
 
 /** The `<domain>.archive` methods that take just an id and whether to archive. */
-type ArchiveMethod = { [K in MethodName]: K extends `${string}.archive` ? ({ id: string; archived: boolean } extends MethodInput<K> ? K : never) : never }[MethodName];
+type ArchiveMethod = {
+  [K in MethodName]: K extends `${string}.archive` ? ({ id: string; archived: boolean } extends MethodInput<K> ? K : never) : never;
+}[MethodName];
 
 /**
  * Archives or restores one record, says so with an Undo that does the opposite, then runs

@@ -23,7 +23,13 @@ export function useRecordForm<T, V>(empty: V) {
     setValues(from);
     setErrors({});
   };
-  async function submit<S>(e: FormEvent, schema: ZodType<S>, input: unknown, save: (value: S) => Promise<void>, renameErrors: (errors: FieldErrors) => FieldErrors = (x) => x) {
+  async function submit<S>(
+    e: FormEvent,
+    schema: ZodType<S>,
+    input: unknown,
+    save: (value: S) => Promise<void>,
+    renameErrors: (errors: FieldErrors) => FieldErrors = (x) => x,
+  ) {
     e.preventDefault();
     const checked = validate(schema, input);
     if (!checked.ok) return setErrors(renameErrors(checked.errors));

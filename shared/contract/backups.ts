@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { backupConfigureSchema, backupCreateSchema, backupFileSchema, backupInfoSchema, backupSettingsSchema, restoreResultSchema } from '../schemas/backups.js';
+import {
+  backupConfigureSchema,
+  backupCreateSchema,
+  backupFileSchema,
+  backupInfoSchema,
+  backupSettingsSchema,
+  restoreResultSchema,
+} from '../schemas/backups.js';
 import { created, notAudited, updated, type Methods } from './facts.js';
 
 const admin = { async: false, permission: 'data:admin' } as const;

@@ -85,7 +85,9 @@ export const removed = <R extends string, F extends string = 'id'>(record: R, id
 const zodSchema = z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: 'must be a zod schema' });
 const auditFactSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }).strict(),
-  z.object({ mode: z.literal('change'), record: z.string().min(1), action: z.enum(['create', 'update', 'remove']), idField: z.string().min(1).optional() }).strict(),
+  z
+    .object({ mode: z.literal('change'), record: z.string().min(1), action: z.enum(['create', 'update', 'remove']), idField: z.string().min(1).optional() })
+    .strict(),
   z.object({ mode: z.literal('access'), record: z.string().min(1), idField: z.string().min(1), note: z.string().min(1) }).strict(),
   z.object({ mode: z.literal('self') }).strict(),
 ]);

@@ -22,9 +22,24 @@ export const importsContract = {
    * Imports every row in one transaction (or, as a dry run, reports what would happen); any row
    * error refuses the lot. A dry run writes nothing, so it is not audited.
    */
-  'imports.run': { effect: 'write', async: true, carriesFile: true, audit: created('imports', 'settingId'), permission: 'data:import', input: importRunInputSchema, output: importRunResultSchema },
+  'imports.run': {
+    effect: 'write',
+    async: true,
+    carriesFile: true,
+    audit: created('imports', 'settingId'),
+    permission: 'data:import',
+    input: importRunInputSchema,
+    output: importRunResultSchema,
+  },
   /** Removes what the newest import of a kind created, unless screenings have been added to its children since. */
-  'imports.undoLast': { effect: 'write', async: false, audit: removed('imports', 'settingId'), permission: 'data:import', input: importUndoInputSchema, output: importUndoResultSchema },
+  'imports.undoLast': {
+    effect: 'write',
+    async: false,
+    audit: removed('imports', 'settingId'),
+    permission: 'data:import',
+    input: importUndoInputSchema,
+    output: importUndoResultSchema,
+  },
   'imports.list': { ...read, input: importListInputSchema, output: z.array(importBatchSchema) },
   /** Sources with a remembered column mapping ("Famly export"), for the mapping screen's list. */
   'imports.listSources': { ...read, input: importSourcesInputSchema, output: z.array(importSourceSchema) },

@@ -25,7 +25,10 @@ export function validateCutOffs(section: InstrumentSection): CutOffProblem[] {
     problems.push({ field: 'itemCount', message: `${name}: the number of items must be a whole number of at least 1.` });
   }
   if ((lowestGreen === null) !== (lowestAmber === null)) {
-    problems.push({ field: lowestGreen === null ? 'lowestGreen' : 'lowestAmber', message: `${name}: enter both the Green and the Amber cut-offs, or neither.` });
+    problems.push({
+      field: lowestGreen === null ? 'lowestGreen' : 'lowestAmber',
+      message: `${name}: enter both the Green and the Amber cut-offs, or neither.`,
+    });
   }
   const cutOffs: [string, 'lowestGreen' | 'lowestAmber', number | null][] = [
     ['Green', 'lowestGreen', lowestGreen],
@@ -49,11 +52,7 @@ export function validateCutOffs(section: InstrumentSection): CutOffProblem[] {
   return problems;
 }
 
-function scoreIssues(
-  result: SectionResult,
-  section: InstrumentSection | undefined,
-  index: number,
-): ValidationIssue[] {
+function scoreIssues(result: SectionResult, section: InstrumentSection | undefined, index: number): ValidationIssue[] {
   const { score } = result;
   if (score === null) return [];
   const path = ['sections', index, 'score'];
@@ -75,11 +74,7 @@ function scoreIssues(
 
 // A colour must be known for every section tried, because it decides whether to drop back and
 // what the child is working at. A score alone is not enough until the cut-offs are entered.
-function colourIssues(
-  result: SectionResult,
-  resolved: ColourResolution,
-  index: number,
-): ValidationIssue[] {
+function colourIssues(result: SectionResult, resolved: ColourResolution, index: number): ValidationIssue[] {
   if (resolved.colour !== null) return [];
   const path = ['sections', index, 'colour'];
   const name = `Section ${result.section}`;
@@ -94,12 +89,7 @@ function colourIssues(
   ];
 }
 
-function orderIssue(
-  results: readonly SectionResult[],
-  resolved: readonly ColourResolution[],
-  ageSection: number,
-  index: number,
-): ValidationIssue | null {
+function orderIssue(results: readonly SectionResult[], resolved: readonly ColourResolution[], ageSection: number, index: number): ValidationIssue | null {
   const current = results[index];
   if (current === undefined) return null;
   const path = ['sections', index, 'section'];

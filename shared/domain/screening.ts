@@ -108,10 +108,7 @@ export const DUE_SOON_DAYS = 14;
 // ---------------------------------------------------------------------------------------------
 // Sections and colours
 
-export function findSection(
-  sections: readonly InstrumentSection[],
-  section: number,
-): InstrumentSection | undefined {
+export function findSection(sections: readonly InstrumentSection[], section: number): InstrumentSection | undefined {
   return sections.find((s) => s.section === section);
 }
 
@@ -134,12 +131,8 @@ export function colourFromScore(section: InstrumentSection, score: number): Colo
 
 // The computed colour wins because it comes from the handbook's cut-offs; the entered colour is
 // kept and flagged so that a misread score sheet (or a mistyped score) gets noticed.
-export function resolveSectionColour(
-  section: InstrumentSection | undefined,
-  entered: SectionResult,
-): ColourResolution {
-  const computed =
-    section !== undefined && entered.score !== null ? colourFromScore(section, entered.score) : null;
+export function resolveSectionColour(section: InstrumentSection | undefined, entered: SectionResult): ColourResolution {
+  const computed = section !== undefined && entered.score !== null ? colourFromScore(section, entered.score) : null;
   return {
     colour: computed ?? entered.colour,
     computed,
@@ -147,10 +140,7 @@ export function resolveSectionColour(
   };
 }
 
-export function resolveSectionResults(
-  sections: readonly InstrumentSection[],
-  results: readonly SectionResult[],
-): ResolvedSectionResult[] {
+export function resolveSectionResults(sections: readonly InstrumentSection[], results: readonly SectionResult[]): ResolvedSectionResult[] {
   return results.map((result) => ({
     ...result,
     enteredColour: result.colour,
@@ -167,10 +157,7 @@ export function resolveSectionResults(
  * section tried has no colour yet, that same section is returned: it must be finished before
  * anyone can say whether to drop back.
  */
-export function nextSectionToTry(
-  ageSection: number | null,
-  resolved: readonly SectionColour[],
-): number | null {
+export function nextSectionToTry(ageSection: number | null, resolved: readonly SectionColour[]): number | null {
   if (ageSection === null) return null;
   const last = resolved[resolved.length - 1];
   if (last === undefined) return ageSection;
@@ -193,11 +180,7 @@ export function lowestSectionTried(resolved: readonly SectionColour[]): number |
  * section. When nothing is Green the child is working below every section tried, so activities
  * come from the lowest section tried (null if none was tried).
  */
-export function activitySection(
-  workingAt: number | null,
-  lowestTried: number | null,
-  maxSection: number,
-): number | null {
+export function activitySection(workingAt: number | null, lowestTried: number | null, maxSection: number): number | null {
   if (workingAt === null) return lowestTried;
   return Math.min(workingAt + 1, maxSection);
 }
@@ -214,11 +197,7 @@ export function sectionsBehind(ageSection: number, workingAt: number | null): nu
 // Follows the GL guidance literally: Red on the age section, Amber on two sections, or a concern.
 // A Red below an Amber age section is not a reason on its own; the practitioner can raise a
 // concern for it.
-export function referralPrompt(input: {
-  ageSection: number | null;
-  resolved: readonly SectionColour[];
-  concernRaised: boolean;
-}): ReferralPrompt {
+export function referralPrompt(input: { ageSection: number | null; resolved: readonly SectionColour[]; concernRaised: boolean }): ReferralPrompt {
   const { ageSection, resolved, concernRaised } = input;
   const reasons: string[] = [];
 
@@ -226,9 +205,7 @@ export function referralPrompt(input: {
   if (ageSection !== null && ageResult?.colour === 'red') {
     reasons.push(`Red on section ${ageSection}, the section for the child's age.`);
   }
-  const amberSections = [
-    ...new Set(resolved.filter((r) => r.colour === 'amber').map((r) => r.section)),
-  ].sort((a, b) => b - a);
+  const amberSections = [...new Set(resolved.filter((r) => r.colour === 'amber').map((r) => r.section))].sort((a, b) => b - a);
   if (amberSections.length >= 2) {
     reasons.push(`Amber on ${amberSections.length} sections (${listSections(amberSections)}).`);
   }
@@ -258,11 +235,7 @@ export function overallColour(resolved: readonly SectionColour[]): Colour | null
   return worst;
 }
 
-export function nextReviewDate(
-  screeningDate: string,
-  colour: Colour,
-  intervals: ReviewIntervals,
-): string {
+export function nextReviewDate(screeningDate: string, colour: Colour, intervals: ReviewIntervals): string {
   switch (colour) {
     case 'red':
       return addWeeks(screeningDate, intervals.redWeeks);
@@ -274,11 +247,7 @@ export function nextReviewDate(
 }
 
 /** Overdue once the review date has passed; due soon from 14 days before it up to the day. */
-export function reviewStatus(
-  reviewDate: string,
-  today: string,
-  dueSoonDays: number = DUE_SOON_DAYS,
-): ReviewStatus {
+export function reviewStatus(reviewDate: string, today: string, dueSoonDays: number = DUE_SOON_DAYS): ReviewStatus {
   const daysLeft = daysBetween(today, reviewDate);
   if (daysLeft < 0) return 'overdue';
   if (daysLeft <= dueSoonDays) return 'due-soon';

@@ -48,9 +48,7 @@ export const backupCreateSchema = z.object({
 });
 
 export const backupFileSchema = z.object({
-  fileName: z
-    .string({ message: 'Choose a backup' })
-    .regex(backupFileNamePattern, { message: 'Choose one of the backups in the list' }),
+  fileName: z.string({ message: 'Choose a backup' }).regex(backupFileNamePattern, { message: 'Choose one of the backups in the list' }),
 });
 
 export const restoreResultSchema = z.object({

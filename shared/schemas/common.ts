@@ -9,9 +9,7 @@ export const idSchema = z.string().uuid({ message: 'Must be a record id' });
 export const timestampSchema = z.string();
 
 /** A calendar date as 'YYYY-MM-DD'. The renderer converts 27/11/2026 to this before sending. */
-export const isoDateSchema = z
-  .string({ message: 'Enter a date' })
-  .refine(isIsoDate, { message: 'Enter a real date, for example 27/11/2026' });
+export const isoDateSchema = z.string({ message: 'Enter a date' }).refine(isIsoDate, { message: 'Enter a real date, for example 27/11/2026' });
 
 /** A required short text: trimmed, not empty, bounded so no request can store a novel. */
 export function requiredText(label: string, max = 100) {

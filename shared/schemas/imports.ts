@@ -31,10 +31,20 @@ export interface ImportFieldDef {
 export const childImportFields = [
   { field: 'firstName', label: 'First name', required: true, description: 'Or map "Full name" instead of first and last name' },
   { field: 'lastName', label: 'Last name', required: true, description: 'Or map "Full name" instead of first and last name' },
-  { field: 'fullName', label: 'Full name', required: false, description: 'One column with the whole name, "First Last" or "Last, First"; used only when first and last name are not mapped' },
+  {
+    field: 'fullName',
+    label: 'Full name',
+    required: false,
+    description: 'One column with the whole name, "First Last" or "Last, First"; used only when first and last name are not mapped',
+  },
   { field: 'dateOfBirth', label: 'Date of birth', required: true, description: 'dd/mm/yyyy, d/m/yy, yyyy-mm-dd or an Excel date' },
   { field: 'sex', label: 'Sex', required: false, description: 'F, M, Female, Male, Girl, Boy; blank is "Not recorded"' },
-  { field: 'ethnicity', label: 'Ethnicity', required: false, description: 'A DfE code (WBRI) or its label (White – British); blank is "Information not yet obtained"' },
+  {
+    field: 'ethnicity',
+    label: 'Ethnicity',
+    required: false,
+    description: 'A DfE code (WBRI) or its label (White – British); blank is "Information not yet obtained"',
+  },
   { field: 'homeLanguages', label: 'Home languages', required: false, description: 'Separated by ; or ,' },
   { field: 'eal', label: 'EAL', required: false, description: 'Y/N, Yes/No, True/False or 1/0; blank is No' },
   { field: 'sendStage', label: 'SEND stage', required: false, description: 'None, SEN support (K) or EHCP (E); blank is None' },

@@ -5,13 +5,26 @@ describe('the audit trail', () => {
   it('records who changed what, with the changed fields before and after', () => {
     const { core, setting, person } = setup();
     core.invoke('session.setActor', { staffId: person.id });
-    const child = core.invoke('children.create', { settingId: setting.id, firstName: 'Robin', lastName: 'Testchild', dateOfBirth: '2023-03-14', sex: 'female' });
+    const child = core.invoke('children.create', {
+      settingId: setting.id,
+      firstName: 'Robin',
+      lastName: 'Testchild',
+      dateOfBirth: '2023-03-14',
+      sex: 'female',
+    });
     core.invoke('children.update', { id: child.id, firstName: 'Robyn', lastName: 'Testchild', dateOfBirth: '2023-03-14', sex: 'female' });
 
     const trail = core.invoke('audit.list', { recordId: child.id });
     expect(trail.total).toBe(2);
     const [update, create] = trail.rows;
-    expect(update).toMatchObject({ method: 'children.update', recordType: 'children', recordId: child.id, settingId: setting.id, actorName: 'Kim Testperson', actorStaffId: person.id });
+    expect(update).toMatchObject({
+      method: 'children.update',
+      recordType: 'children',
+      recordId: child.id,
+      settingId: setting.id,
+      actorName: 'Kim Testperson',
+      actorStaffId: person.id,
+    });
     expect(update?.changes).toEqual([{ field: 'firstName', before: 'Robin', after: 'Robyn' }]);
     expect(create?.method).toBe('children.create');
     expect(create?.changes).toEqual(expect.arrayContaining([{ field: 'lastName', before: null, after: 'Testchild' }]));

@@ -12,7 +12,6 @@ import { restoreDatabaseFile, restoreFrom } from '../../electron/core/services/b
 import { runAutoBackupIfDue, startAutoBackups } from '../../electron/core/services/backups/schedule.js';
 import { snapshot, tempDir, testCore } from '../support/core.js';
 
-
 /** The rows a backup or a restore could change. */
 function snapshotBackedUp(core: Core): string {
   return snapshot(core, ['settings', 'children', 'app_settings', 'retention_policies']);
@@ -94,7 +93,13 @@ describe('backups.create', () => {
     const core = testCore();
     const setting = acorn(core);
     for (let i = 0; i < 400; i++) {
-      core.invoke('children.create', { settingId: setting.id, firstName: `Child${i}`, lastName: 'Lovelace'.repeat(6), dateOfBirth: '2023-03-01', sex: 'female' });
+      core.invoke('children.create', {
+        settingId: setting.id,
+        firstName: `Child${i}`,
+        lastName: 'Lovelace'.repeat(6),
+        dateOfBirth: '2023-03-01',
+        sex: 'female',
+      });
     }
     const pending = core.invokeAsync('backups.create', {});
     // Writes between the backup's steps (the online backup restarts or follows them).
@@ -241,7 +246,12 @@ describe('backups.restore', () => {
     expect(core.context.db.pragma('journal_mode', { simple: true })).toBe('wal');
     // The backup restored from is still there, unchanged.
     expect(namesIn(backup.path)).toEqual(['Acorn']);
-    expect(core.invoke('backups.list', {}).map((b) => b.kind).sort()).toEqual(['before-restore', 'manual']);
+    expect(
+      core
+        .invoke('backups.list', {})
+        .map((b) => b.kind)
+        .sort(),
+    ).toEqual(['before-restore', 'manual']);
 
     // And a restore can be undone by restoring the safety copy.
     await core.invokeAsync('backups.restore', { fileName: result.safetyCopy.fileName });
@@ -270,7 +280,11 @@ describe('backups.restore', () => {
     ['not SQLite at all', () => Buffer.from('PK\u0003\u0004 a spreadsheet, not a database'.repeat(200)), /not a Chatterbox database or is badly damaged/],
     ['another program’s database', () => sqliteFile((db) => db.exec('CREATE TABLE invoices (id INTEGER)')), /from another program/],
     ['an empty database', () => sqliteFile(() => undefined), /empty database/],
-    ['from a newer Chatterbox', () => sqliteFile((db) => db.exec('CREATE TABLE settings (id TEXT); CREATE TABLE children (id TEXT); PRAGMA user_version = 99')), /newer version of Chatterbox \(schema 99/],
+    [
+      'from a newer Chatterbox',
+      () => sqliteFile((db) => db.exec('CREATE TABLE settings (id TEXT); CREATE TABLE children (id TEXT); PRAGMA user_version = 99')),
+      /newer version of Chatterbox \(schema 99/,
+    ],
   ])('refuses a file that is %s, changing nothing', async (_label, make, message) => {
     const core = testCore();
     acorn(core);
@@ -301,7 +315,9 @@ describe('backups.restore', () => {
     const file = sqliteFile((db) => {
       for (const m of migrationFiles.slice(0, 5)) db.exec(readMigration(m));
       db.pragma('user_version = 5');
-      db.prepare("INSERT INTO settings (id, name, urn, type, created_at, updated_at) VALUES ('6f1c2a52-9d1e-4b7a-8f2e-0a6c1d2e3f41', 'Old Oak', 'EY000001', 'nursery', 'x', 'x')").run();
+      db.prepare(
+        "INSERT INTO settings (id, name, urn, type, created_at, updated_at) VALUES ('6f1c2a52-9d1e-4b7a-8f2e-0a6c1d2e3f41', 'Old Oak', 'EY000001', 'nursery', 'x', 'x')",
+      ).run();
     });
     await core.invokeAsync('backups.create', {});
     const fileName = 'chatterbox-manual-2025-01-01-000000.sqlite';

@@ -25,15 +25,60 @@ function world() {
 
   const add = (input: Omit<MethodInput<'children.create'>, 'settingId' | 'sex'> & { settingId?: string }) =>
     core.invoke('children.create', { settingId: acorn.id, sex: 'female', ...input });
-  const amara = add({ firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-01', roomId: babies.id, keyPersonId: kim.id, eal: true, startDate: '2024-01-08' });
-  const ben = add({ firstName: 'ben', lastName: 'buttonhook', dateOfBirth: '2022-06-15', roomId: toddlers.id, keyPersonId: lee.id, sendStage: 'sen-support', startDate: '2023-09-04' });
+  const amara = add({
+    firstName: 'Amara',
+    lastName: 'Applewhistle',
+    dateOfBirth: '2023-03-01',
+    roomId: babies.id,
+    keyPersonId: kim.id,
+    eal: true,
+    startDate: '2024-01-08',
+  });
+  const ben = add({
+    firstName: 'ben',
+    lastName: 'buttonhook',
+    dateOfBirth: '2022-06-15',
+    roomId: toddlers.id,
+    keyPersonId: lee.id,
+    sendStage: 'sen-support',
+    startDate: '2023-09-04',
+  });
   const cora = add({ firstName: 'Cora', lastName: 'Clatterby', dateOfBirth: '2024-01-20', sendStage: 'ehcp' });
-  const annU = add({ firstName: 'Ann_Marie', lastName: 'Dandelight', dateOfBirth: '2023-07-07', roomId: toddlers.id, keyPersonId: kim.id, eal: true, startDate: '2025-01-06' });
-  const annH = add({ firstName: 'Ann-Marie', lastName: 'Evans', dateOfBirth: '2023-07-07', roomId: babies.id, sendStage: 'sen-support', startDate: '2024-09-02' });
+  const annU = add({
+    firstName: 'Ann_Marie',
+    lastName: 'Dandelight',
+    dateOfBirth: '2023-07-07',
+    roomId: toddlers.id,
+    keyPersonId: kim.id,
+    eal: true,
+    startDate: '2025-01-06',
+  });
+  const annH = add({
+    firstName: 'Ann-Marie',
+    lastName: 'Evans',
+    dateOfBirth: '2023-07-07',
+    roomId: babies.id,
+    sendStage: 'sen-support',
+    startDate: '2024-09-02',
+  });
   const ella = add({ firstName: 'Ella', lastName: 'Per%cent', dateOfBirth: '2022-12-12', keyPersonId: lee.id, startDate: '2023-06-01' });
-  const finn = add({ firstName: 'Finn', lastName: 'Fernwhistle', dateOfBirth: '2021-05-05', roomId: toddlers.id, keyPersonId: kim.id, startDate: '2022-09-01' });
+  const finn = add({
+    firstName: 'Finn',
+    lastName: 'Fernwhistle',
+    dateOfBirth: '2021-05-05',
+    roomId: toddlers.id,
+    keyPersonId: kim.id,
+    startDate: '2022-09-01',
+  });
   core.invoke('children.archive', { id: finn.id, archived: true, leaveDate: '2026-07-20' });
-  const brambleAmara = add({ settingId: bramble.id, firstName: 'Amara', lastName: 'Zed', dateOfBirth: '2023-01-01', roomId: brambleRoom.id, keyPersonId: bo.id });
+  const brambleAmara = add({
+    settingId: bramble.id,
+    firstName: 'Amara',
+    lastName: 'Zed',
+    dateOfBirth: '2023-01-01',
+    roomId: brambleRoom.id,
+    keyPersonId: bo.id,
+  });
 
   return {
     core,
@@ -141,36 +186,161 @@ describe('children.create and children.get', () => {
 
 describe('children.create refuses bad input, naming the field and writing nothing', () => {
   const cases: { name: string; input: (w: World) => Record<string, unknown>; path: string; message: RegExp }[] = [
-    { name: 'a date of birth tomorrow', input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2026-11-28' }), path: 'dateOfBirth', message: /^Date of birth must be today or in the past$/ },
-    { name: 'a date of birth years ahead', input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2030-01-01' }), path: 'dateOfBirth', message: /today or in the past/ },
-    { name: 'a date of birth over eight years ago', input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2018-11-26' }), path: 'dateOfBirth', message: /more than 8 years ago: check the year/ },
-    { name: 'a date that does not exist', input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2023-02-29' }), path: 'dateOfBirth', message: /^Enter a real date, for example 27\/11\/2026$/ },
-    { name: 'a UK-format date (the renderer converts first)', input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '01/03/2023' }), path: 'dateOfBirth', message: /Enter a real date/ },
+    {
+      name: 'a date of birth tomorrow',
+      input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2026-11-28' }),
+      path: 'dateOfBirth',
+      message: /^Date of birth must be today or in the past$/,
+    },
+    {
+      name: 'a date of birth years ahead',
+      input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2030-01-01' }),
+      path: 'dateOfBirth',
+      message: /today or in the past/,
+    },
+    {
+      name: 'a date of birth over eight years ago',
+      input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2018-11-26' }),
+      path: 'dateOfBirth',
+      message: /more than 8 years ago: check the year/,
+    },
+    {
+      name: 'a date that does not exist',
+      input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '2023-02-29' }),
+      path: 'dateOfBirth',
+      message: /^Enter a real date, for example 27\/11\/2026$/,
+    },
+    {
+      name: 'a UK-format date (the renderer converts first)',
+      input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: '01/03/2023' }),
+      path: 'dateOfBirth',
+      message: /Enter a real date/,
+    },
     { name: 'an empty first name', input: (w) => ({ ...validChild(w.acorn.id), firstName: '' }), path: 'firstName', message: /^Enter a first name$/ },
-    { name: 'a whitespace-only first name', input: (w) => ({ ...validChild(w.acorn.id), firstName: ' \t ' }), path: 'firstName', message: /^Enter a first name$/ },
+    {
+      name: 'a whitespace-only first name',
+      input: (w) => ({ ...validChild(w.acorn.id), firstName: ' \t ' }),
+      path: 'firstName',
+      message: /^Enter a first name$/,
+    },
     { name: 'a whitespace-only last name', input: (w) => ({ ...validChild(w.acorn.id), lastName: '   ' }), path: 'lastName', message: /^Enter a last name$/ },
-    { name: 'a first name over 60 characters', input: (w) => ({ ...validChild(w.acorn.id), firstName: 'a'.repeat(61) }), path: 'firstName', message: /^A first name must be 60 characters or fewer$/ },
-    { name: 'a last name over 60 characters', input: (w) => ({ ...validChild(w.acorn.id), lastName: 'b'.repeat(61) }), path: 'lastName', message: /60 characters or fewer/ },
-    { name: 'notes over 2000 characters', input: (w) => ({ ...validChild(w.acorn.id), notes: 'n'.repeat(2001) }), path: 'notes', message: /^Notes must be 2000 characters or fewer$/ },
-    { name: 'seven home languages', input: (w) => ({ ...validChild(w.acorn.id), homeLanguages: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }), path: 'homeLanguages', message: /at most 6 home languages/ },
-    { name: 'a home language over 40 characters', input: (w) => ({ ...validChild(w.acorn.id), homeLanguages: ['English', 'l'.repeat(41)] }), path: 'homeLanguages.1', message: /40 characters or fewer/ },
-    { name: 'a leave date before the start date', input: (w) => ({ ...validChild(w.acorn.id), startDate: '2024-09-02', leaveDate: '2024-09-01' }), path: 'leaveDate', message: /^Leave date must be on or after the start date$/ },
-    { name: 'a start date before the date of birth', input: (w) => ({ ...validChild(w.acorn.id), startDate: '2023-02-28' }), path: 'startDate', message: /^Start date must be on or after the date of birth$/ },
-    { name: 'a leave date before the date of birth', input: (w) => ({ ...validChild(w.acorn.id), leaveDate: '2023-01-01' }), path: 'leaveDate', message: /on or after the date of birth/ },
-    { name: 'a key person from another setting', input: (w) => ({ ...validChild(w.acorn.id), keyPersonId: w.staff.bo.id }), path: 'keyPersonId', message: /^Choose a key person who works in this setting$/ },
-    { name: 'a key person who does not exist', input: (w) => ({ ...validChild(w.acorn.id), keyPersonId: randomUUID() }), path: 'keyPersonId', message: /works in this setting/ },
-    { name: 'a key person who has left', input: (w) => ({ ...validChild(w.acorn.id), keyPersonId: w.staff.ash.id }), path: 'keyPersonId', message: /^Ash Gone has left: choose another key person$/ },
-    { name: 'a room from another setting', input: (w) => ({ ...validChild(w.acorn.id), roomId: w.rooms.brambleRoom.id }), path: 'roomId', message: /^Choose a room in this setting$/ },
-    { name: 'a room that does not exist', input: (w) => ({ ...validChild(w.acorn.id), roomId: randomUUID() }), path: 'roomId', message: /room in this setting/ },
-    { name: 'an archived room', input: (w) => ({ ...validChild(w.acorn.id), roomId: w.rooms.oldRoom.id }), path: 'roomId', message: /^Old room is archived: choose another room$/ },
+    {
+      name: 'a first name over 60 characters',
+      input: (w) => ({ ...validChild(w.acorn.id), firstName: 'a'.repeat(61) }),
+      path: 'firstName',
+      message: /^A first name must be 60 characters or fewer$/,
+    },
+    {
+      name: 'a last name over 60 characters',
+      input: (w) => ({ ...validChild(w.acorn.id), lastName: 'b'.repeat(61) }),
+      path: 'lastName',
+      message: /60 characters or fewer/,
+    },
+    {
+      name: 'notes over 2000 characters',
+      input: (w) => ({ ...validChild(w.acorn.id), notes: 'n'.repeat(2001) }),
+      path: 'notes',
+      message: /^Notes must be 2000 characters or fewer$/,
+    },
+    {
+      name: 'seven home languages',
+      input: (w) => ({ ...validChild(w.acorn.id), homeLanguages: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }),
+      path: 'homeLanguages',
+      message: /at most 6 home languages/,
+    },
+    {
+      name: 'a home language over 40 characters',
+      input: (w) => ({ ...validChild(w.acorn.id), homeLanguages: ['English', 'l'.repeat(41)] }),
+      path: 'homeLanguages.1',
+      message: /40 characters or fewer/,
+    },
+    {
+      name: 'a leave date before the start date',
+      input: (w) => ({ ...validChild(w.acorn.id), startDate: '2024-09-02', leaveDate: '2024-09-01' }),
+      path: 'leaveDate',
+      message: /^Leave date must be on or after the start date$/,
+    },
+    {
+      name: 'a start date before the date of birth',
+      input: (w) => ({ ...validChild(w.acorn.id), startDate: '2023-02-28' }),
+      path: 'startDate',
+      message: /^Start date must be on or after the date of birth$/,
+    },
+    {
+      name: 'a leave date before the date of birth',
+      input: (w) => ({ ...validChild(w.acorn.id), leaveDate: '2023-01-01' }),
+      path: 'leaveDate',
+      message: /on or after the date of birth/,
+    },
+    {
+      name: 'a key person from another setting',
+      input: (w) => ({ ...validChild(w.acorn.id), keyPersonId: w.staff.bo.id }),
+      path: 'keyPersonId',
+      message: /^Choose a key person who works in this setting$/,
+    },
+    {
+      name: 'a key person who does not exist',
+      input: (w) => ({ ...validChild(w.acorn.id), keyPersonId: randomUUID() }),
+      path: 'keyPersonId',
+      message: /works in this setting/,
+    },
+    {
+      name: 'a key person who has left',
+      input: (w) => ({ ...validChild(w.acorn.id), keyPersonId: w.staff.ash.id }),
+      path: 'keyPersonId',
+      message: /^Ash Gone has left: choose another key person$/,
+    },
+    {
+      name: 'a room from another setting',
+      input: (w) => ({ ...validChild(w.acorn.id), roomId: w.rooms.brambleRoom.id }),
+      path: 'roomId',
+      message: /^Choose a room in this setting$/,
+    },
+    {
+      name: 'a room that does not exist',
+      input: (w) => ({ ...validChild(w.acorn.id), roomId: randomUUID() }),
+      path: 'roomId',
+      message: /room in this setting/,
+    },
+    {
+      name: 'an archived room',
+      input: (w) => ({ ...validChild(w.acorn.id), roomId: w.rooms.oldRoom.id }),
+      path: 'roomId',
+      message: /^Old room is archived: choose another room$/,
+    },
     { name: 'an unknown sex', input: (w) => ({ ...validChild(w.acorn.id), sex: 'boy' }), path: 'sex', message: /^Choose the child’s sex$/ },
-    { name: 'an unknown ethnicity code', input: (w) => ({ ...validChild(w.acorn.id), ethnicity: 'XXXX' }), path: 'ethnicity', message: /^Choose an ethnicity$/ },
-    { name: 'an unknown SEND stage', input: (w) => ({ ...validChild(w.acorn.id), sendStage: 'statement' }), path: 'sendStage', message: /^Choose a SEND stage$/ },
+    {
+      name: 'an unknown ethnicity code',
+      input: (w) => ({ ...validChild(w.acorn.id), ethnicity: 'XXXX' }),
+      path: 'ethnicity',
+      message: /^Choose an ethnicity$/,
+    },
+    {
+      name: 'an unknown SEND stage',
+      input: (w) => ({ ...validChild(w.acorn.id), sendStage: 'statement' }),
+      path: 'sendStage',
+      message: /^Choose a SEND stage$/,
+    },
     { name: 'eal as a string', input: (w) => ({ ...validChild(w.acorn.id), eal: 'yes' }), path: 'eal', message: /boolean/ },
     { name: 'funded2 as a number', input: (w) => ({ ...validChild(w.acorn.id), funded2: 1 }), path: 'funded2', message: /boolean/ },
-    { name: 'a date of birth as a number', input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: 20230301 }), path: 'dateOfBirth', message: /^Enter a date$/ },
-    { name: 'home languages as a string', input: (w) => ({ ...validChild(w.acorn.id), homeLanguages: 'Urdu' }), path: 'homeLanguages', message: /expected array/ },
-    { name: 'a settingId that is not a UUID', input: (w) => ({ ...validChild(w.acorn.id), settingId: 'acorn' }), path: 'settingId', message: /^Must be a record id$/ },
+    {
+      name: 'a date of birth as a number',
+      input: (w) => ({ ...validChild(w.acorn.id), dateOfBirth: 20230301 }),
+      path: 'dateOfBirth',
+      message: /^Enter a date$/,
+    },
+    {
+      name: 'home languages as a string',
+      input: (w) => ({ ...validChild(w.acorn.id), homeLanguages: 'Urdu' }),
+      path: 'homeLanguages',
+      message: /expected array/,
+    },
+    {
+      name: 'a settingId that is not a UUID',
+      input: (w) => ({ ...validChild(w.acorn.id), settingId: 'acorn' }),
+      path: 'settingId',
+      message: /^Must be a record id$/,
+    },
     { name: 'a roomId that is not a UUID', input: (w) => ({ ...validChild(w.acorn.id), roomId: 'babies' }), path: 'roomId', message: /^Must be a record id$/ },
     { name: 'a keyPersonId that is a number', input: (w) => ({ ...validChild(w.acorn.id), keyPersonId: 7 }), path: 'keyPersonId', message: /.+/ },
   ];
@@ -379,7 +549,10 @@ describe('children.archive', () => {
 
   it('accepts today as the leave date', () => {
     const w = world();
-    expect(w.core.invoke('children.archive', { id: w.kids.ben.id, archived: true, leaveDate: testToday })).toMatchObject({ archivedAt: now, leaveDate: testToday });
+    expect(w.core.invoke('children.archive', { id: w.kids.ben.id, archived: true, leaveDate: testToday })).toMatchObject({
+      archivedAt: now,
+      leaveDate: testToday,
+    });
   });
 
   it('refuses a leave date after today, naming leaveDate and writing nothing', () => {
@@ -400,7 +573,10 @@ describe('children.archive', () => {
     expect(error.issues).toEqual([{ path: ['leaveDate'], message: 'Leave date must be today or in the past' }]);
     expect(w.core.invoke('children.get', { id: planned.id })).toEqual(planned);
     // Giving today's date instead archives the child.
-    expect(w.core.invoke('children.archive', { id: planned.id, archived: true, leaveDate: testToday })).toMatchObject({ archivedAt: now, leaveDate: testToday });
+    expect(w.core.invoke('children.archive', { id: planned.id, archived: true, leaveDate: testToday })).toMatchObject({
+      archivedAt: now,
+      leaveDate: testToday,
+    });
   });
 
   it('keeps the first archivedAt when an archived child is archived again, while taking the new leave date', () => {

@@ -126,7 +126,9 @@ function scopeSettings(m: Model, scope: CohortScope): Set<string> {
   if (scope.settingId) return new Set([scope.settingId]);
   return new Set(
     m.settings
-      .filter((s) => !s.archived && (scope.localAuthority == null || s.la === scope.localAuthority) && (scope.settingType == null || s.type === scope.settingType))
+      .filter(
+        (s) => !s.archived && (scope.localAuthority == null || s.la === scope.localAuthority) && (scope.settingType == null || s.type === scope.settingType),
+      )
       .map((s) => s.id),
   );
 }
@@ -220,9 +222,20 @@ function expectedBreakdown(m: Model, scope: CohortScope, round: MRound, g: Cohor
 }
 
 function expectedWorkingAt(m: Model, scope: CohortScope, round: MRound) {
-  const rows = new Map<number, { ageSection: number; onTrack: number; oneBehind: number; twoBehind: number; threeOrMoreBehind: number; belowAllTried: number; total: number }>();
+  const rows = new Map<
+    number,
+    { ageSection: number; onTrack: number; oneBehind: number; twoBehind: number; threeOrMoreBehind: number; belowAllTried: number; total: number }
+  >();
   for (const s of resultsInScope(m, scope, round)) {
-    const row = rows.get(s.ageSection) ?? { ageSection: s.ageSection, onTrack: 0, oneBehind: 0, twoBehind: 0, threeOrMoreBehind: 0, belowAllTried: 0, total: 0 };
+    const row = rows.get(s.ageSection) ?? {
+      ageSection: s.ageSection,
+      onTrack: 0,
+      oneBehind: 0,
+      twoBehind: 0,
+      threeOrMoreBehind: 0,
+      belowAllTried: 0,
+      total: 0,
+    };
     rows.set(s.ageSection, row);
     row.total += 1;
     if (s.workingAt === null) row.belowAllTried += 1;
@@ -559,7 +572,13 @@ class World {
     const dupName = this.m.rounds.find((r) => r !== existing && r.name.toLowerCase() === name.toLowerCase());
     const input = { name, startDate, endDate };
     const expectedError =
-      endDate < startDate ? (['VALIDATION', 'endDate'] as const) : clash ? (['VALIDATION', 'startDate'] as const) : dupName ? (['CONFLICT', 'name'] as const) : null;
+      endDate < startDate
+        ? (['VALIDATION', 'endDate'] as const)
+        : clash
+          ? (['VALIDATION', 'startDate'] as const)
+          : dupName
+            ? (['CONFLICT', 'name'] as const)
+            : null;
     if (expectedError) {
       const err = existing
         ? expectRefused(this.core, 'rounds.update', { id: existing.id, ...input }, expectedError[0])
@@ -611,7 +630,10 @@ class World {
       const ms: MSetting = { id: setting.id, name, la: ss.la, type: ss.type, archived: false, rooms: [], staff: [] };
       for (const room of ss.rooms) ms.rooms.push({ id: this.core.invoke('rooms.create', { settingId: setting.id, name: room }).id, name: room });
       for (const person of ss.staff) {
-        ms.staff.push({ id: this.core.invoke('staff.create', { settingId: setting.id, name: person, role: 'practitioner', qualificationLevel: 'level-3' }).id, name: person });
+        ms.staff.push({
+          id: this.core.invoke('staff.create', { settingId: setting.id, name: person, role: 'practitioner', qualificationLevel: 'level-3' }).id,
+          name: person,
+        });
       }
       this.m.settings.push(ms);
     });
@@ -798,20 +820,18 @@ function expectDrill(core: Core, m: Model, input: MethodInput<'cohort.children'>
       cmp(a.child.firstName.toLowerCase(), b.child.firstName.toLowerCase()) ||
       cmp(a.child.id, b.child.id),
   );
-  const rows = sorted.map(
-    ({ child, s }): DrillRow => ({
-      childId: child.id,
-      firstName: child.firstName,
-      lastName: child.lastName,
-      settingId: child.settingId,
-      settingName: m.settings.find((x) => x.id === child.settingId)?.name ?? '?',
-      screeningDate: s?.date ?? null,
-      ageSection: s?.ageSection ?? null,
-      colour: s?.colour ?? null,
-      workingAtSection: s?.workingAt ?? null,
-      reviewDate: s?.reviewDate ?? null,
-    }),
-  );
+  const rows = sorted.map(({ child, s }): DrillRow => ({
+    childId: child.id,
+    firstName: child.firstName,
+    lastName: child.lastName,
+    settingId: child.settingId,
+    settingName: m.settings.find((x) => x.id === child.settingId)?.name ?? '?',
+    screeningDate: s?.date ?? null,
+    ageSection: s?.ageSection ?? null,
+    colour: s?.colour ?? null,
+    workingAtSection: s?.workingAt ?? null,
+    reviewDate: s?.reviewDate ?? null,
+  }));
   expect(out, what).toEqual({ total: rows.length, rows });
 }
 
@@ -834,7 +854,10 @@ function checkCounts(w: World): void {
         const suppressBelow = [0, 2, 3][(g + m.rounds.indexOf(round)) % 3] as number;
         const out = core.invoke('cohort.breakdown', { scope, roundId: round.id, groupBy, suppressBelow });
         const exp = expectedBreakdown(m, scope, round, groupBy, suppressBelow);
-        expect({ rows: byKey(out.rows), total: out.total }, `breakdown ${groupBy} ${what} ${round.name} suppress ${suppressBelow}`).toEqual({ rows: byKey(exp.rows), total: exp.total });
+        expect({ rows: byKey(out.rows), total: out.total }, `breakdown ${groupBy} ${what} ${round.name} suppress ${suppressBelow}`).toEqual({
+          rows: byKey(exp.rows),
+          total: exp.total,
+        });
         expectSortedRows(groupBy, out.rows);
       });
       for (const other of m.rounds) {
@@ -846,7 +869,10 @@ function checkCounts(w: World): void {
   }
 
   for (const round of m.rounds) {
-    const filters: [string | null, SettingType | null][] = [[null, null], ['Nowhere', null]];
+    const filters: [string | null, SettingType | null][] = [
+      [null, null],
+      ['Nowhere', null],
+    ];
     for (const s of m.settings) filters.push([s.la, null], [null, s.type], [s.la, s.type]);
     for (const [localAuthority, settingType] of filters) {
       expect(core.invoke('cohort.settings', { roundId: round.id, localAuthority, settingType }), `settings ${localAuthority} ${settingType}`).toEqual(
@@ -882,9 +908,21 @@ function checkDrillDowns(w: World): void {
         m.children.filter((c) => ids.has(c.settingId) && onRollIn(c, round) && !all.has(c.id)).map((child) => ({ child, s: latestOverall(m, child.id) })),
         `not screened in ${round.name}`,
       );
-      expectDrill(core, m, { scope, roundId: round.id, overdue: true }, overdueChildren(m, ids).map((child) => ({ child, s: latestOverall(m, child.id) })), 'overdue ignores the round');
+      expectDrill(
+        core,
+        m,
+        { scope, roundId: round.id, overdue: true },
+        overdueChildren(m, ids).map((child) => ({ child, s: latestOverall(m, child.id) })),
+        'overdue ignores the round',
+      );
       for (const colour of [null, ...colours]) {
-        expectDrill(core, m, { scope, roundId: round.id, colour }, results.filter((r) => colour === null || r.s.colour === colour), `${round.name} ${colour}`);
+        expectDrill(
+          core,
+          m,
+          { scope, roundId: round.id, colour },
+          results.filter((r) => colour === null || r.s.colour === colour),
+          `${round.name} ${colour}`,
+        );
       }
       for (const groupBy of cohortGroupings) {
         const keys = new Set(results.map((r) => keyOf(groupBy, r.child, r.s)));
@@ -966,7 +1004,9 @@ describe('cohort methods equal a brute-force recount', () => {
           // A cheap look after every single edit, so a stale row that a later edit happens to repair is still caught.
           checkEach: (w) => {
             for (const round of w.m.rounds) {
-              expect(w.core.invoke('cohort.breakdown', { roundId: round.id, groupBy: 'room' })).toMatchObject({ total: expectedBreakdown(w.m, {}, round, 'room', 0).total });
+              expect(w.core.invoke('cohort.breakdown', { roundId: round.id, groupBy: 'room' })).toMatchObject({
+                total: expectedBreakdown(w.m, {}, round, 'room', 0).total,
+              });
               expect(w.core.invoke('cohort.overview', { roundId: round.id })).toEqual(expectedOverview(w.m, {}, round));
             }
           },
@@ -1002,7 +1042,9 @@ describe('cohort methods equal a brute-force recount', () => {
             for (const scope of scopesOf(w.m)) {
               for (const round of w.m.rounds) {
                 const repoScope = { settingId: scope.settingId ?? null, localAuthority: scope.localAuthority ?? null, settingType: scope.settingType ?? null };
-                const rows = w.core.context.repos.cohort.workingAt(repoScope, round.id).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? 0])));
+                const rows = w.core.context.repos.cohort
+                  .workingAt(repoScope, round.id)
+                  .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? 0])));
                 expect(rows, `workingAt ${JSON.stringify(scope)} ${round.name}`).toEqual(expectedWorkingAt(w.m, scope, round));
               }
             }

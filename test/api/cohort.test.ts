@@ -21,8 +21,20 @@ function sameDayWorld(core: Core) {
   const setting = core.invoke('settings.create', { name: 'Ties', urn: 'EY654321', type: 'nursery' });
   const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-18' });
   for (let i = 0; i < 8; i += 1) {
-    const autumnChild = core.invoke('children.create', { settingId: setting.id, firstName: `Tia${i}`, lastName: 'Tie', dateOfBirth: '2023-09-15', sex: 'female' });
-    const summerChild = core.invoke('children.create', { settingId: setting.id, firstName: `Tod${i}`, lastName: 'Tie', dateOfBirth: '2023-09-15', sex: 'male' });
+    const autumnChild = core.invoke('children.create', {
+      settingId: setting.id,
+      firstName: `Tia${i}`,
+      lastName: 'Tie',
+      dateOfBirth: '2023-09-15',
+      sex: 'female',
+    });
+    const summerChild = core.invoke('children.create', {
+      settingId: setting.id,
+      firstName: `Tod${i}`,
+      lastName: 'Tie',
+      dateOfBirth: '2023-09-15',
+      sex: 'male',
+    });
     const screen = (childId: string, screeningDate: string, top: number, ...colours: Colour[]) =>
       core.invoke('screenings.create', { childId, instrumentId: instrument.id, screeningDate, sections: sections(top, ...colours) });
     screen(autumnChild.id, '2026-10-01', 6, 'red', 'green');
@@ -50,7 +62,14 @@ describe('an empty round and an empty database', () => {
     const core = testCore();
     const setting = core.invoke('settings.create', { name: 'Only', urn: 'EY123456', type: 'childminder', localAuthority: 'Westshire' });
     core.invoke('children.create', { settingId: setting.id, firstName: 'Nia', lastName: 'New', dateOfBirth: '2024-01-01', sex: 'female' });
-    core.invoke('children.create', { settingId: setting.id, firstName: 'Oli', lastName: 'Old', dateOfBirth: '2023-01-01', sex: 'male', startDate: '2027-01-01' });
+    core.invoke('children.create', {
+      settingId: setting.id,
+      firstName: 'Oli',
+      lastName: 'Old',
+      dateOfBirth: '2023-01-01',
+      sex: 'male',
+      startDate: '2027-01-01',
+    });
     const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-18' });
     const other = core.invoke('rounds.create', { name: 'Spring 2026', startDate: '2026-01-05', endDate: '2026-04-10' });
     for (const scope of [{}, { settingId: setting.id }, { localAuthority: 'Westshire' }, { localAuthority: 'Nowhere' }]) {
@@ -74,10 +93,17 @@ describe('an empty round and an empty database', () => {
     }
     // Oli starts after the round ends: not on roll in it.
     expect(core.invoke('cohort.overview', { roundId: round.id })).toEqual({ childrenOnRoll: 1, overdue: 0, notScreened: 1, screened: 0 });
-    expect(core.invoke('cohort.overview', { roundId: round.id, scope: { localAuthority: 'Nowhere' } })).toEqual({ childrenOnRoll: 0, overdue: 0, notScreened: 0, screened: 0 });
+    expect(core.invoke('cohort.overview', { roundId: round.id, scope: { localAuthority: 'Nowhere' } })).toEqual({
+      childrenOnRoll: 0,
+      overdue: 0,
+      notScreened: 0,
+      screened: 0,
+    });
     expect(core.invoke('cohort.children', { roundId: round.id, notScreened: true }).rows.map((r) => r.firstName)).toEqual(['Nia']);
     expect(core.invoke('cohort.settings', { roundId: round.id })).toEqual({
-      rows: [{ settingId: setting.id, settingName: 'Only', localAuthority: 'Westshire', settingType: 'childminder', childrenOnRoll: 2, overdue: 0, ...rag(0, 0, 0) }],
+      rows: [
+        { settingId: setting.id, settingName: 'Only', localAuthority: 'Westshire', settingType: 'childminder', childrenOnRoll: 2, overdue: 0, ...rag(0, 0, 0) },
+      ],
       total: { ...rag(0, 0, 0), childrenOnRoll: 2, overdue: 0 },
     });
   });
@@ -88,7 +114,12 @@ describe('an empty round and an empty database', () => {
     for (const groupBy of cohortGroupings) expect(breakdown(w, { roundId: next.id, groupBy })).toEqual({ rows: [], total: rag(0, 0, 0) });
     expect(w.core.invoke('cohort.workingAt', { roundId: next.id })).toEqual([]);
     // Eve left before it; Finn has started by then. Mo (Bramble) is overdue; Jay, Kit and Mo are on roll.
-    expect(w.core.invoke('cohort.overview', { roundId: next.id, scope: { settingId: w.settings.acorn.id } })).toEqual({ childrenOnRoll: 8, overdue: 2, notScreened: 8, screened: 0 });
+    expect(w.core.invoke('cohort.overview', { roundId: next.id, scope: { settingId: w.settings.acorn.id } })).toEqual({
+      childrenOnRoll: 8,
+      overdue: 2,
+      notScreened: 8,
+      screened: 0,
+    });
     expect(w.core.invoke('cohort.overview', { roundId: next.id })).toEqual({ childrenOnRoll: 11, overdue: 3, notScreened: 11, screened: 0 });
     expect(w.core.invoke('cohort.transitions', { fromRoundId: w.rounds.autumn.id, toRoundId: next.id }).total).toBe(0);
     const settings = w.core.invoke('cohort.settings', { roundId: next.id });
@@ -236,7 +267,8 @@ describe('cohort.breakdown', () => {
   it('by the child’s own details: sex, EAL, SEND, ethnicity, funded place, EYPP, season of birth and setting', () => {
     const w = world();
     const autumn = w.rounds.autumn.id;
-    const rows = (groupBy: (typeof cohortGroupings)[number]) => breakdown(w, { roundId: autumn, groupBy }).rows.map((r) => [r.key, r.label, r.red, r.amber, r.green, r.total]);
+    const rows = (groupBy: (typeof cohortGroupings)[number]) =>
+      breakdown(w, { roundId: autumn, groupBy }).rows.map((r) => [r.key, r.label, r.red, r.amber, r.green, r.total]);
     expect(rows('sex')).toEqual([
       ['female', 'Female', 1, 1, 1, 3],
       ['male', 'Male', 1, 0, 2, 3],
@@ -397,13 +429,33 @@ describe('cohort.overview', () => {
     const w = world();
     const acorn = { settingId: w.settings.acorn.id };
     // Autumn, Acorn: on roll Ava, Ben, Cara, Dan, Finn (started 2026-10-01), Gus, Hana, Ian; Eve had left.
-    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id, scope: acorn })).toEqual({ childrenOnRoll: 8, overdue: 2, notScreened: 4, screened: 4 });
+    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id, scope: acorn })).toEqual({
+      childrenOnRoll: 8,
+      overdue: 2,
+      notScreened: 4,
+      screened: 4,
+    });
     // Spring, Acorn: Eve still there (left 2026-03-31), Finn not yet; Gus (start unknown) counts.
-    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.spring.id, scope: acorn })).toEqual({ childrenOnRoll: 8, overdue: 2, notScreened: 4, screened: 4 });
-    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.summer.id, scope: acorn })).toEqual({ childrenOnRoll: 7, overdue: 2, notScreened: 6, screened: 1 });
+    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.spring.id, scope: acorn })).toEqual({
+      childrenOnRoll: 8,
+      overdue: 2,
+      notScreened: 4,
+      screened: 4,
+    });
+    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.summer.id, scope: acorn })).toEqual({
+      childrenOnRoll: 7,
+      overdue: 2,
+      notScreened: 6,
+      screened: 1,
+    });
     // Every open setting: Bramble adds Jay (screened) and Mo (not; overdue), Cedar adds Kit.
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id })).toEqual({ childrenOnRoll: 11, overdue: 3, notScreened: 5, screened: 6 });
-    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id, scope: { settingId: w.settings.dormant.id } })).toEqual({ childrenOnRoll: 1, overdue: 0, notScreened: 0, screened: 1 });
+    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id, scope: { settingId: w.settings.dormant.id } })).toEqual({
+      childrenOnRoll: 1,
+      overdue: 0,
+      notScreened: 0,
+      screened: 1,
+    });
     expect(drill(w, { roundId: w.rounds.autumn.id, scope: acorn, notScreened: true })).toEqual(['Dan Dale', 'Finn Ford', 'Hana Hill', 'Ian Irwin']);
     expect(drill(w, { roundId: w.rounds.spring.id, scope: acorn, notScreened: true })).toEqual(['Dan Dale', 'Gus Gray', 'Hana Hill', 'Ian Irwin']);
     expect(drill(w, { roundId: w.rounds.autumn.id, notScreened: true })).toEqual(['Dan Dale', 'Finn Ford', 'Hana Hill', 'Ian Irwin', 'Mo Moss']);
@@ -484,7 +536,14 @@ describe('cohort.trend and cohort.transitions', () => {
     expect(cell('red', 'red')).toEqual([]);
     // The drill-down row is the child's screening in the later round.
     const [kit] = w.core.invoke('cohort.children', { fromRoundId: spring.id, fromColour: 'green', roundId: autumn.id, colour: 'red' }).rows;
-    expect(kit).toMatchObject({ screeningDate: '2026-10-07', ageSection: 6, colour: 'red', workingAtSection: 4, reviewDate: '2026-12-30', settingName: 'Cedar Court' });
+    expect(kit).toMatchObject({
+      screeningDate: '2026-10-07',
+      ageSection: 6,
+      colour: 'red',
+      workingAtSection: 4,
+      reviewDate: '2026-12-30',
+      settingName: 'Cedar Court',
+    });
   });
 });
 
@@ -492,7 +551,12 @@ describe('cohort.settings', () => {
   it('one row per open setting, by name, with the round’s colours, children on roll now and overdue; totals sum the rows', () => {
     const w = world();
     const { acorn, bramble, cedar } = w.settings;
-    const row = (s: { id: string; name: string; localAuthority: string; type: string }, counts: ReturnType<typeof rag>, childrenOnRoll: number, overdue: number) => ({
+    const row = (
+      s: { id: string; name: string; localAuthority: string; type: string },
+      counts: ReturnType<typeof rag>,
+      childrenOnRoll: number,
+      overdue: number,
+    ) => ({
       settingId: s.id,
       settingName: s.name,
       localAuthority: s.localAuthority,
@@ -510,7 +574,10 @@ describe('cohort.settings', () => {
       rows: [row(acorn, rag(1, 3, 0), 8, 2), row(bramble, rag(2, 0, 0), 2, 1)],
       total: { ...rag(3, 3, 0), childrenOnRoll: 10, overdue: 3 },
     });
-    expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, settingType: 'nursery' }).rows.map((r) => r.settingName)).toEqual(['Acorn Lane', 'Cedar Court']);
+    expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, settingType: 'nursery' }).rows.map((r) => r.settingName)).toEqual([
+      'Acorn Lane',
+      'Cedar Court',
+    ]);
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, localAuthority: 'Nowhere' })).toEqual({
       rows: [],
       total: { ...rag(0, 0, 0), childrenOnRoll: 0, overdue: 0 },
@@ -540,7 +607,12 @@ describe('derived data follows every edit', () => {
     expect(totals(w, spring.id)).toEqual(rag(3, 3, 1));
     w.core.invoke('screenings.delete', { id: caraApr.id });
     expect(totals(w, spring.id)).toEqual(rag(3, 2, 1));
-    expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toEqual({ childrenOnRoll: 8, overdue: 2, notScreened: 5, screened: 3 });
+    expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toEqual({
+      childrenOnRoll: 8,
+      overdue: 2,
+      notScreened: 5,
+      screened: 3,
+    });
     // Deleting Gus's only screening: autumn loses him and he is not screened.
     w.core.invoke('screenings.delete', { id: w.screenings.gusAutumn.id });
     expect(totals(w, autumn.id)).toEqual(rag(2, 0, 3));
@@ -551,7 +623,16 @@ describe('derived data follows every edit', () => {
   it('a change to a child’s details moves them between subgroups in every round; room snapshots stay', () => {
     const w = world();
     const { spring, autumn } = w.rounds;
-    w.edit(w.children.ben.id, { sex: 'female', eal: false, ethnicity: 'WBRI', sendStage: 'ehcp', funded2: true, dateOfBirth: '2023-12-20', roomId: null, keyPersonId: null });
+    w.edit(w.children.ben.id, {
+      sex: 'female',
+      eal: false,
+      ethnicity: 'WBRI',
+      sendStage: 'ehcp',
+      funded2: true,
+      dateOfBirth: '2023-12-20',
+      roomId: null,
+      keyPersonId: null,
+    });
     expect(breakdown(w, { roundId: autumn.id, groupBy: 'sex' }).rows.map((r) => [r.key, r.red, r.amber, r.green])).toEqual([
       ['female', 1, 1, 2],
       ['male', 1, 0, 1],
@@ -567,10 +648,19 @@ describe('derived data follows every edit', () => {
     expect(drill(w, { roundId: spring.id, groupBy: 'keyPerson', groupKey: w.staff.lee.id })).toEqual(['Ben Brown', 'Eve Evans']);
     // Start and leave dates move him on and off the roll for a round.
     w.edit(w.children.dan.id, { startDate: '2026-11-01' });
-    expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toMatchObject({ childrenOnRoll: 7, notScreened: 3 });
+    expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toMatchObject({
+      childrenOnRoll: 7,
+      notScreened: 3,
+    });
     w.edit(w.children.dan.id, { startDate: null, leaveDate: '2026-01-05' });
-    expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toMatchObject({ childrenOnRoll: 8, notScreened: 4 });
-    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.summer.id, scope: { settingId: w.settings.acorn.id } })).toMatchObject({ childrenOnRoll: 6, notScreened: 5 });
+    expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toMatchObject({
+      childrenOnRoll: 8,
+      notScreened: 4,
+    });
+    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.summer.id, scope: { settingId: w.settings.acorn.id } })).toMatchObject({
+      childrenOnRoll: 6,
+      notScreened: 5,
+    });
   });
 
   it('a round’s dates moved: screenings join and leave it', () => {
@@ -643,7 +733,13 @@ describe('derived data follows every edit', () => {
   it('a refused round edit leaves the derived rows as they were', () => {
     const w = world();
     const before = w.core.invoke('cohort.trend', {});
-    refused(w.core, 'rounds.update', { id: w.rounds.summer.id, name: 'Summer 2026', startDate: '2026-04-20', endDate: '2026-09-05' }, 'VALIDATION', 'startDate');
+    refused(
+      w.core,
+      'rounds.update',
+      { id: w.rounds.summer.id, name: 'Summer 2026', startDate: '2026-04-20', endDate: '2026-09-05' },
+      'VALIDATION',
+      'startDate',
+    );
     refused(w.core, 'rounds.update', { id: w.rounds.summer.id, name: 'Autumn 2026', startDate: '2026-04-20', endDate: '2026-08-15' }, 'CONFLICT');
     expect(w.core.invoke('cohort.trend', {})).toEqual(before);
   });

@@ -62,7 +62,15 @@ function trackerWorld() {
   const screened = add('Amy', '2023-05-10'); // 42 months on 2026-11-20: section 7
   const notScreened = add('Bea', '2023-06-01');
   const leftBefore = add('Cat', '2023-01-01', { startDate: '2024-01-01', leaveDate: '2026-07-31' });
-  core.invoke('screenings.create', { childId: screened.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'amber' }, { section: 6, colour: 'green' }] });
+  core.invoke('screenings.create', {
+    childId: screened.id,
+    instrumentId: instrument.id,
+    screeningDate: '2026-11-20',
+    sections: [
+      { section: 7, colour: 'amber' },
+      { section: 6, colour: 'green' },
+    ],
+  });
   return { core, setting, autumn, summer, screened, notScreened, leftBefore };
 }
 
@@ -94,15 +102,24 @@ describe('export.tracker', () => {
     expect(latest.startsWith('\uFEFFLast name,First name')).toBe(true);
     expect(latest.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(latest).toContain('Testchild,Amy,10/05/2023');
-    const older = Buffer.from((await core.invokeAsync('export.tracker', { settingId: setting.id, roundId: summer.id, format: 'csv' })).base64, 'base64').toString('utf8');
+    const older = Buffer.from(
+      (await core.invokeAsync('export.tracker', { settingId: setting.id, roundId: summer.id, format: 'csv' })).base64,
+      'base64',
+    ).toString('utf8');
     expect(older.split('\r\n').filter(Boolean)).toHaveLength(4);
   });
 
   it('refuses with a clear message when there are no rounds or the setting is unknown', async () => {
     const core = testCore();
     const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
-    expect(await core.callAsync('export.tracker', { settingId: setting.id })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['roundId'] }] } });
-    expect(await core.callAsync('export.tracker', { settingId: '7d1b2c1e-6d0c-4b7e-9a53-2f6b1f0b9c11' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.callAsync('export.tracker', { settingId: setting.id })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['roundId'] }] },
+    });
+    expect(await core.callAsync('export.tracker', { settingId: '7d1b2c1e-6d0c-4b7e-9a53-2f6b1f0b9c11' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
@@ -111,7 +128,11 @@ describe('export.child', () => {
     const { core, screened } = trackerWorld();
     core.invoke('session.setActor', { name: 'Data protection lead' });
     const file = core.invoke('export.child', { childId: screened.id });
-    const records = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as { child: { id: string }; screenings: unknown[]; auditTrail: { method: string }[] };
+    const records = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as {
+      child: { id: string };
+      screenings: unknown[];
+      auditTrail: { method: string }[];
+    };
     expect(records.child.id).toBe(screened.id);
     expect(records.screenings).toHaveLength(1);
     expect(records.auditTrail.map((a) => a.method)).toContain('children.create');

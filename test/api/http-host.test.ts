@@ -46,15 +46,12 @@ interface RawResponse {
 /** node:http, because fetch may not set Host and normalises paths before sending them. */
 function raw(host: HttpHost, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
+    const req = request({ host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(options.body);
   });
@@ -104,7 +101,7 @@ describe('browser-mode host: the page', () => {
     expect(reply.status).toBe(200);
   });
 
-  it('gives each page load its own token and session: who is using the app in one tab is not another tab\'s', async () => {
+  it("gives each page load its own token and session: who is using the app in one tab is not another tab's", async () => {
     const { host } = await start();
     const tokenOf = async () => /content="([A-Za-z0-9_-]+)"><\/head>/.exec(await (await fetch(host.url)).text())?.[1] ?? '';
     const [tabA, tabB] = [await tokenOf(), await tokenOf()];
@@ -276,16 +273,13 @@ describe('browser-mode host: API calls', () => {
     expect(settingCount(core)).toBe(0);
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
-    'answers 415 to content-type %s',
-    async (contentType) => {
-      const { host, core } = await start();
-      const res = await api(host, 'settings.create', acornInput, { 'content-type': contentType });
-      expect(res.status).toBe(415);
-      expect(res.json).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/JSON/) } });
-      expect(settingCount(core)).toBe(0);
-    },
-  );
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])('answers 415 to content-type %s', async (contentType) => {
+    const { host, core } = await start();
+    const res = await api(host, 'settings.create', acornInput, { 'content-type': contentType });
+    expect(res.status).toBe(415);
+    expect(res.json).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/JSON/) } });
+    expect(settingCount(core)).toBe(0);
+  });
 
   it('answers 400 BAD_REQUEST to malformed JSON', async () => {
     const { host } = await start();

@@ -99,8 +99,53 @@ describe('random bytes as files', () => {
 
 // Cells that look like what a nursery export holds, mixed with junk.
 const cell = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('Ada', 'Zoë', 'Siân', 'O’Malley', 'Brontë, Zoë', '', ' ', 'Acorns', 'Oaks', 'Willows', 'Kim Kettleby', 'F', 'M', 'girl', 'Y', 'N', 'WBRI', 'White – British', 'K', 'EHCP', 'Green', 'R', '7', '4', '12') },
-  { weight: 3, arbitrary: fc.constantFrom('01/02/2023', '1/2/23', '2023-02-01', '31/02/2024', '12/25/2023', '45000', '0', '29/02/2023', '01/01/2027', '15/10/2026', '01/11/2026', '10/05/2024') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'Ada',
+      'Zoë',
+      'Siân',
+      'O’Malley',
+      'Brontë, Zoë',
+      '',
+      ' ',
+      'Acorns',
+      'Oaks',
+      'Willows',
+      'Kim Kettleby',
+      'F',
+      'M',
+      'girl',
+      'Y',
+      'N',
+      'WBRI',
+      'White – British',
+      'K',
+      'EHCP',
+      'Green',
+      'R',
+      '7',
+      '4',
+      '12',
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '01/02/2023',
+      '1/2/23',
+      '2023-02-01',
+      '31/02/2024',
+      '12/25/2023',
+      '45000',
+      '0',
+      '29/02/2023',
+      '01/01/2027',
+      '15/10/2026',
+      '01/11/2026',
+      '10/05/2024',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('"', ',', '\r', '\n', ';', '\t', 'a', ' '), maxLength: 8 }) },
 );
@@ -130,7 +175,10 @@ describe('random spreadsheets', () => {
     .tuple(fc.nat({ max: 500 }), fc.constantFrom(...childHeader), cell)
     .map(([i, column, value]) => childRow(i, { [column]: value }).map(String));
   const table = (width: number) =>
-    fc.array(fc.oneof({ weight: 3, arbitrary: plausibleRow }, { weight: 1, arbitrary: fc.array(cell, { minLength: 0, maxLength: width + 1 }) }), { minLength: 0, maxLength: 12 });
+    fc.array(fc.oneof({ weight: 3, arbitrary: plausibleRow }, { weight: 1, arbitrary: fc.array(cell, { minLength: 0, maxLength: width + 1 }) }), {
+      minLength: 0,
+      maxLength: 12,
+    });
 
   it('children: a result or a clear refusal, all rows or none', async () => {
     const tally = { ok: 0, refused: 0 };
@@ -148,7 +196,13 @@ describe('random spreadsheets', () => {
           const bytes = encode(toCsv([childHeader, ...rows], eol, quoteAll), encoding);
           const base = { kind: 'children', settingId: s.settingId, fileName: 'random.csv', base64: b64(bytes) };
           await callChecked(core, 'imports.preview', base);
-          const outcome = await callChecked(core, 'imports.run', { ...base, mapping: childMapping, dryRun, skipRowsWithErrors, skipDuplicates: !skipRowsWithErrors });
+          const outcome = await callChecked(core, 'imports.run', {
+            ...base,
+            mapping: childMapping,
+            dryRun,
+            skipRowsWithErrors,
+            skipDuplicates: !skipRowsWithErrors,
+          });
           tally[outcome.ok ? 'ok' : 'refused']++;
         },
       ),
@@ -164,11 +218,19 @@ describe('random spreadsheets', () => {
     const tally = { ok: 0, refused: 0 };
     const core = testCore();
     const s = makeSetting(core);
-    for (const [firstName, lastName, dateOfBirth] of [['Ada', 'Applecross', '2023-02-01'], ['Zoë', 'Brontë', '2024-05-10']] as const) {
+    for (const [firstName, lastName, dateOfBirth] of [
+      ['Ada', 'Applecross', '2023-02-01'],
+      ['Zoë', 'Brontë', '2024-05-10'],
+    ] as const) {
       core.invoke('children.create', { settingId: s.settingId, firstName, lastName, dateOfBirth, sex: 'female' });
     }
     // Each person with the section for their age on the dates below (Ada 44 months: 7; Zoë 29 months: 4).
-    const person = fc.constantFrom(['Ada Applecross', '01/02/2023', '7'], ['Zoë Brontë', '10/05/2024', '4'], ['Brontë, Zoë', '2024-05-10', '4'], ['Nobody Here', '01/01/2024', '5']);
+    const person = fc.constantFrom(
+      ['Ada Applecross', '01/02/2023', '7'],
+      ['Zoë Brontë', '10/05/2024', '4'],
+      ['Brontë, Zoë', '2024-05-10', '4'],
+      ['Nobody Here', '01/01/2024', '5'],
+    );
     const row = fc
       .tuple(
         person,
@@ -180,14 +242,27 @@ describe('random spreadsheets', () => {
       )
       .map(([[name, dob, own], date, section, score, colour, screener]) => [name, dob, date, section === 'own' ? own : section, score, colour, screener]);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof({ weight: 4, arbitrary: row }, { weight: 1, arbitrary: fc.array(cell, { maxLength: 8 }) }), { maxLength: 10 }), fc.boolean(), fc.boolean(), async (rows, skipRowsWithErrors, dryRun) => {
-        const bytes = Buffer.from(toCsv([screeningHeader, ...rows], '\r\n', false), 'utf8');
-        const base = { kind: 'screenings', settingId: s.settingId, fileName: 'results.csv', base64: b64(bytes) };
-        await callChecked(core, 'imports.preview', base);
-        const mapping = { fullName: 'Child', dateOfBirth: 'DOB', screeningDate: 'Date', section: 'Section', score: 'Score', colour: 'Colour', screener: 'Screener' };
-        const outcome = await callChecked(core, 'imports.run', { ...base, mapping, dryRun, skipRowsWithErrors });
-        tally[outcome.ok ? 'ok' : 'refused']++;
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof({ weight: 4, arbitrary: row }, { weight: 1, arbitrary: fc.array(cell, { maxLength: 8 }) }), { maxLength: 10 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (rows, skipRowsWithErrors, dryRun) => {
+          const bytes = Buffer.from(toCsv([screeningHeader, ...rows], '\r\n', false), 'utf8');
+          const base = { kind: 'screenings', settingId: s.settingId, fileName: 'results.csv', base64: b64(bytes) };
+          await callChecked(core, 'imports.preview', base);
+          const mapping = {
+            fullName: 'Child',
+            dateOfBirth: 'DOB',
+            screeningDate: 'Date',
+            section: 'Section',
+            score: 'Score',
+            colour: 'Colour',
+            screener: 'Screener',
+          };
+          const outcome = await callChecked(core, 'imports.run', { ...base, mapping, dryRun, skipRowsWithErrors });
+          tally[outcome.ok ? 'ok' : 'refused']++;
+        },
+      ),
       { numRuns: 100 },
     );
     expect(tally.ok).toBeGreaterThan(10);
@@ -201,12 +276,24 @@ describe('random spreadsheets', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 39 }), async (n, badIndex) => {
         const bad = badIndex % n;
-        const rows = Array.from({ length: n }, (_, i) => childHeader.map((h) => ({ 'First name': `Kit${i}`, Surname: 'Kestrel', 'D.O.B': i === bad ? '32/01/2023' : '01/02/2023' })[h] ?? ''));
+        const rows = Array.from({ length: n }, (_, i) =>
+          childHeader.map((h) => ({ 'First name': `Kit${i}`, Surname: 'Kestrel', 'D.O.B': i === bad ? '32/01/2023' : '01/02/2023' })[h] ?? ''),
+        );
         const bytes = Buffer.from(toCsv([childHeader, ...rows], '\r\n', false));
-        const result = await core.callAsync('imports.run', { kind: 'children', settingId: s.settingId, fileName: 'n.csv', base64: b64(bytes), mapping: childMapping, dryRun: false });
+        const result = await core.callAsync('imports.run', {
+          kind: 'children',
+          settingId: s.settingId,
+          fileName: 'n.csv',
+          base64: b64(bytes),
+          mapping: childMapping,
+          dryRun: false,
+        });
         expect(result.ok).toBe(false);
         if (result.ok) return;
-        expect(result.error.issues?.[0]).toEqual({ path: ['rows', bad + 1, 'dateOfBirth'], message: `Row ${bad + 2}, column "D.O.B": "32/01/2023" is not a real date: January 2023 has 31 days` });
+        expect(result.error.issues?.[0]).toEqual({
+          path: ['rows', bad + 1, 'dateOfBirth'],
+          message: `Row ${bad + 2}, column "D.O.B": "32/01/2023" is not a real date: January 2023 has 31 days`,
+        });
       }),
       { numRuns: 30 },
     );

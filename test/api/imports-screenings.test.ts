@@ -10,7 +10,15 @@ import { testCore } from '../support/core.js';
 // Ben (born 10/05/2024) is 29 months old on 15/10/2026: section 4.
 
 const header = ['Child', 'D.O.B', 'Date screened', 'Section', 'Score', 'RAG', 'Screened by'];
-const mapping = { fullName: 'Child', dateOfBirth: 'D.O.B', screeningDate: 'Date screened', section: 'Section', score: 'Score', colour: 'RAG', screener: 'Screened by' };
+const mapping = {
+  fullName: 'Child',
+  dateOfBirth: 'D.O.B',
+  screeningDate: 'Date screened',
+  section: 'Section',
+  score: 'Score',
+  colour: 'RAG',
+  screener: 'Screened by',
+};
 
 function setup(core: Core) {
   const s = makeSetting(core);
@@ -36,11 +44,21 @@ describe('imports.preview and imports.run (screenings)', () => {
     expect(preview.warnings).toEqual([
       { row: 4, column: 'Screened by', field: 'screener', message: 'No staff member is called "Sam Nobody" in this setting: the screener is left empty' },
     ]);
-    expect(preview.rows[1]!.values).toMatchObject({ child: 'Ada Applecross', childId: s.ada.id, screeningDate: '2026-11-01', section: 7, colour: 'amber', result: 'Amber' });
+    expect(preview.rows[1]!.values).toMatchObject({
+      child: 'Ada Applecross',
+      childId: s.ada.id,
+      screeningDate: '2026-11-01',
+      section: 7,
+      colour: 'amber',
+      result: 'Amber',
+    });
     // The preview wrote nothing.
     expect(core.invoke('screenings.listForChild', { childId: s.ada.id })).toEqual([]);
 
-    const result = await core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'wellcomm.csv', file, { mapping, dryRun: false, sourceName: 'WellComm sheet' }));
+    const result = await core.invokeAsync(
+      'imports.run',
+      fileInput('screenings', s.settingId, 'wellcomm.csv', file, { mapping, dryRun: false, sourceName: 'WellComm sheet' }),
+    );
     expect(result).toMatchObject({ created: { children: 0, screenings: 2 }, skipped: { withErrors: 0, duplicates: 0 } });
     const [adaScreening] = core.invoke('screenings.listForChild', { childId: s.ada.id });
     expect(adaScreening).toMatchObject({
@@ -77,10 +95,13 @@ describe('imports.preview and imports.run (screenings)', () => {
     const err = await rejection(core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'bad.csv', file, { mapping, dryRun: false })));
     expect(dump(core)).toBe(before);
     expect(err.issues.map((i) => [i.path, i.message])).toEqual([
-      [['rows', 1, 'section'], "Row 2, column \"Section\": Screening must start at section 7, the section for the child's age, not section 5."],
+      [['rows', 1, 'section'], 'Row 2, column "Section": Screening must start at section 7, the section for the child\'s age, not section 5.'],
       [['rows', 2, 'row'], 'Row 3: Not imported: row 4 of the same screening has a problem'],
       [['rows', 3, 'section'], 'Row 4, column "Section": Section 3 should not have been screened: section 4 was already Green.'],
-      [['rows', 4, 'child'], 'Row 5, column "Child": No child called Cleo Nobody born 10/05/2024 in this setting: add the child first, or check the name and date of birth'],
+      [
+        ['rows', 4, 'child'],
+        'Row 5, column "Child": No child called Cleo Nobody born 10/05/2024 in this setting: add the child first, or check the name and date of birth',
+      ],
       [['rows', 5, 'colour'], 'Row 6, column "RAG": "Purple" is not a colour: use Red, Amber or Green (R, A or G)'],
       [['rows', 6, 'colour'], 'Row 7, column "RAG": Section 7 needs a score or a colour.'],
       [['rows', 7, 'screeningDate'], 'Row 8, column "Date screened": The screening date must be today or in the past'],
@@ -93,7 +114,12 @@ describe('imports.preview and imports.run (screenings)', () => {
     const core = testCore();
     const s = setup(core);
     const instrument = core.invoke('instruments.list', {})[0]!;
-    core.invoke('screenings.create', { childId: s.ben.id, instrumentId: instrument.id, screeningDate: '2026-10-15', sections: [{ section: 4, colour: 'green' }] });
+    core.invoke('screenings.create', {
+      childId: s.ben.id,
+      instrumentId: instrument.id,
+      screeningDate: '2026-10-15',
+      sections: [{ section: 4, colour: 'green' }],
+    });
     const file = csv([
       ['ID', 'Date', 'Section', 'Colour'],
       [s.ada.id.toUpperCase(), '01/11/2026', '7', 'G'],
@@ -103,9 +129,16 @@ describe('imports.preview and imports.run (screenings)', () => {
     const idMapping = { childId: 'ID', screeningDate: 'Date', section: 'Section', colour: 'Colour' };
     const preview = await core.invokeAsync('imports.preview', fileInput('screenings', s.settingId, 'ids.csv', file));
     expect(preview.suggestedMapping).toEqual(idMapping);
-    expect(preview.errors).toEqual([{ row: 4, column: 'ID', field: 'childId', message: 'No child in this setting has the ID 00000000-0000-4000-8000-000000000000' }]);
-    expect(preview.warnings).toEqual([{ row: 3, column: null, field: null, message: 'Ben Buttermere already has a screening on 15/10/2026: this would add another' }]);
-    const result = await core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'ids.csv', file, { mapping: idMapping, dryRun: false, skipRowsWithErrors: true, skipDuplicates: true }));
+    expect(preview.errors).toEqual([
+      { row: 4, column: 'ID', field: 'childId', message: 'No child in this setting has the ID 00000000-0000-4000-8000-000000000000' },
+    ]);
+    expect(preview.warnings).toEqual([
+      { row: 3, column: null, field: null, message: 'Ben Buttermere already has a screening on 15/10/2026: this would add another' },
+    ]);
+    const result = await core.invokeAsync(
+      'imports.run',
+      fileInput('screenings', s.settingId, 'ids.csv', file, { mapping: idMapping, dryRun: false, skipRowsWithErrors: true, skipDuplicates: true }),
+    );
     expect(result).toMatchObject({ created: { screenings: 1 }, skipped: { withErrors: 1, duplicates: 1 } });
     expect(core.invoke('screenings.listForChild', { childId: s.ben.id })).toHaveLength(1);
     expect(core.invoke('screenings.listForChild', { childId: s.ada.id })).toHaveLength(1);
@@ -119,9 +152,17 @@ describe('imports.preview and imports.run (screenings)', () => {
     const file = csv([header, ['Ben Buttermere', '10/05/2024', '15/10/2026', '4', '10', 'Amber', '']]);
     const result = await core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 's.csv', file, { mapping, dryRun: false }));
     expect(result.warnings).toEqual([
-      { row: 2, column: 'RAG', field: 'colour', message: 'Section 4: the colour entered (Amber) differs from the colour the score gives with the cut-offs (Green), which is used' },
+      {
+        row: 2,
+        column: 'RAG',
+        field: 'colour',
+        message: 'Section 4: the colour entered (Amber) differs from the colour the score gives with the cut-offs (Green), which is used',
+      },
     ]);
-    expect(core.invoke('screenings.listForChild', { childId: s.ben.id })[0]).toMatchObject({ colour: 'green', sections: [expect.objectContaining({ score: 10, enteredColour: 'amber', computedColour: 'green' })] });
+    expect(core.invoke('screenings.listForChild', { childId: s.ben.id })[0]).toMatchObject({
+      colour: 'green',
+      sections: [expect.objectContaining({ score: 10, enteredColour: 'amber', computedColour: 'green' })],
+    });
   });
 
   it('reads an XLSX with date cells, and a dry run creates nothing', async () => {
@@ -135,7 +176,14 @@ describe('imports.preview and imports.run (screenings)', () => {
       ],
       'Results',
     );
-    const xMapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth', screeningDate: 'Screening date', section: 'Section', colour: 'Colour' };
+    const xMapping = {
+      firstName: 'First name',
+      lastName: 'Last name',
+      dateOfBirth: 'Date of birth',
+      screeningDate: 'Screening date',
+      section: 'Section',
+      colour: 'Colour',
+    };
     const before = dump(core, false);
     const dry = await core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'results.xlsx', bytes, { mapping: xMapping, dryRun: true }));
     expect(dry).toMatchObject({ dryRun: true, batchId: null, fileType: 'xlsx', sheetName: 'Results', created: { screenings: 2 } });
@@ -148,9 +196,22 @@ describe('imports.preview and imports.run (screenings)', () => {
   it('refuses a mapping that cannot say who the child is', async () => {
     const core = testCore();
     const s = setup(core);
-    const file = csv([['Name', 'Date', 'Section', 'Colour'], ['Ada Applecross', '01/11/2026', '7', 'G']]);
-    const err = await rejection(core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'x.csv', file, { mapping: { fullName: 'Name', screeningDate: 'Date', section: 'Section', colour: 'Colour' }, dryRun: false })));
-    expect(err.issues).toEqual([{ path: ['mapping', 'dateOfBirth'], message: 'Choose the column with the date of birth: it is needed to find each child by name' }]);
+    const file = csv([
+      ['Name', 'Date', 'Section', 'Colour'],
+      ['Ada Applecross', '01/11/2026', '7', 'G'],
+    ]);
+    const err = await rejection(
+      core.invokeAsync(
+        'imports.run',
+        fileInput('screenings', s.settingId, 'x.csv', file, {
+          mapping: { fullName: 'Name', screeningDate: 'Date', section: 'Section', colour: 'Colour' },
+          dryRun: false,
+        }),
+      ),
+    );
+    expect(err.issues).toEqual([
+      { path: ['mapping', 'dateOfBirth'], message: 'Choose the column with the date of birth: it is needed to find each child by name' },
+    ]);
   });
 });
 
@@ -159,7 +220,10 @@ describe('undo with screenings', () => {
     const core = testCore();
     const s = makeSetting(core);
     const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
-    await core.invokeAsync('imports.run', fileInput('children', s.settingId, 'kids.csv', csv([childHeader, childRow(1), childRow(2)]), { mapping: childMapping, dryRun: false }));
+    await core.invokeAsync(
+      'imports.run',
+      fileInput('children', s.settingId, 'kids.csv', csv([childHeader, childRow(1), childRow(2)]), { mapping: childMapping, dryRun: false }),
+    );
     // Pip1 born 02/02/2023: section 7 on 01/11/2026. Pip2 born 03/03/2023: section 7 too.
     const file = csv([
       ['First name', 'Surname', 'DOB', 'Date', 'Section', 'Colour'],
@@ -172,7 +236,13 @@ describe('undo with screenings', () => {
     expect(core.context.db.prepare('SELECT count(*) AS n FROM round_results').get()).toEqual({ n: 2 });
 
     const refused = core.call('imports.undoLast', { settingId: s.settingId, kind: 'children' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('2 of the imported children have screenings recorded since (Pip1 Quillfeather1, Pip2 Quillfeather2)') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringContaining('2 of the imported children have screenings recorded since (Pip1 Quillfeather1, Pip2 Quillfeather2)'),
+      },
+    });
 
     const undone = core.invoke('imports.undoLast', { settingId: s.settingId, kind: 'screenings' });
     expect(undone.removed).toEqual({ children: 0, screenings: 2 });

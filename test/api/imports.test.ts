@@ -20,7 +20,13 @@ describe('imports.preview (children)', () => {
     const file = csv([
       childHeader,
       childRow(1, { 'First name': 'zoe', Surname: 'ASHDOWN', 'D.O.B': '1/2/23' }),
-      childRow(2, { Room: 'Narnia', 'Key person': 'Nobody Atall', Ethnicity: 'Asian or Asian British - Indian', SEN: 'K', 'Home language': 'Polish; English, polish' }),
+      childRow(2, {
+        Room: 'Narnia',
+        'Key person': 'Nobody Atall',
+        Ethnicity: 'Asian or Asian British - Indian',
+        SEN: 'K',
+        'Home language': 'Polish; English, polish',
+      }),
       childRow(3, { 'Start date': '05/01/2027', Gender: '' }),
       childRow(4, { 'D.O.B': '31/02/2024' }),
       childRow(5, { 'First name': 'Pip2', Surname: 'Quillfeather2', 'D.O.B': '3/3/2023' }),
@@ -39,9 +45,7 @@ describe('imports.preview (children)', () => {
       [5, 'error'],
       [6, 'warning'],
     ]);
-    expect(preview.errors).toEqual([
-      { row: 5, column: 'D.O.B', field: 'dateOfBirth', message: '"31/02/2024" is not a real date: February 2024 has 29 days' },
-    ]);
+    expect(preview.errors).toEqual([{ row: 5, column: 'D.O.B', field: 'dateOfBirth', message: '"31/02/2024" is not a real date: February 2024 has 29 days' }]);
     const warnings = preview.warnings.map((w) => `${w.row}|${w.column}|${w.message}`);
     expect(warnings).toEqual([
       '2|null|Looks like Zoë Ashdown (born 01/02/2023), already in this setting',
@@ -61,8 +65,14 @@ describe('imports.preview (children)', () => {
   it('reports a mapping that is not complete against the header row, and still reads the rows', async () => {
     const core = testCore();
     const s = makeSetting(core);
-    const file = csv([['Forename', 'Family name', 'Birthday?'], ['Ada', 'Applecross', '01/02/2023']]);
-    const preview = await core.invokeAsync('imports.preview', fileInput('children', s.settingId, 'x.csv', file, { mapping: { firstName: 'Forename', lastName: 'Family name', dateOfBirth: 'Born' } }));
+    const file = csv([
+      ['Forename', 'Family name', 'Birthday?'],
+      ['Ada', 'Applecross', '01/02/2023'],
+    ]);
+    const preview = await core.invokeAsync(
+      'imports.preview',
+      fileInput('children', s.settingId, 'x.csv', file, { mapping: { firstName: 'Forename', lastName: 'Family name', dateOfBirth: 'Born' } }),
+    );
     expect(preview.mappingComplete).toBe(false);
     expect(preview.errors[0]).toEqual({ row: 1, column: null, field: 'dateOfBirth', message: 'Date of birth: the file has no column called "Born"' });
     expect(preview.errors[1]).toMatchObject({ field: 'dateOfBirth', message: 'Choose the column with the date of birth' });
@@ -72,7 +82,12 @@ describe('imports.preview (children)', () => {
   it('splits a single name column ("Last, First" or "First Last") when there are no first and last name columns', async () => {
     const core = testCore();
     const s = makeSetting(core);
-    const file = csv([['Child Name', 'DOB'], ['Brackenbury, Bea', '2023-04-05'], ['Cy Dunmore Evans', '05/04/2023'], ['Madonna', '05/04/2023']]);
+    const file = csv([
+      ['Child Name', 'DOB'],
+      ['Brackenbury, Bea', '2023-04-05'],
+      ['Cy Dunmore Evans', '05/04/2023'],
+      ['Madonna', '05/04/2023'],
+    ]);
     const preview = await core.invokeAsync('imports.preview', fileInput('children', s.settingId, 'names.csv', file));
     expect(preview.suggestedMapping).toEqual({ fullName: 'Child Name', dateOfBirth: 'DOB' });
     expect(preview.rows.map((r) => [r.values.firstName, r.values.lastName])).toEqual([
@@ -103,7 +118,9 @@ describe('imports.preview (children)', () => {
     }
     const bad64 = await rejection(core.invokeAsync('imports.preview', { kind: 'children', settingId: s.settingId, fileName: 'x.csv', base64: 'not base64!' }));
     expect(bad64.message).toMatch(/x\.csv did not arrive intact/);
-    const huge = await rejection(core.invokeAsync('imports.preview', { kind: 'children', settingId: s.settingId, fileName: 'x.csv', base64: 'A'.repeat(28_000_000) }));
+    const huge = await rejection(
+      core.invokeAsync('imports.preview', { kind: 'children', settingId: s.settingId, fileName: 'x.csv', base64: 'A'.repeat(28_000_000) }),
+    );
     expect(huge.message).toMatch(/larger than 20 MB/);
   });
 
@@ -153,7 +170,11 @@ describe('messy files', () => {
     const semi = 'Nachname;Vorname;First name;Last name;DOB\r\nx;y;Ana;Aldgate;01.02.2023\r\n';
     const tab = 'First name\tLast name\tDOB\nBo\tBexley\t2023-02-01\n';
     const hint = 'sep=;\r\nFirst name;Last name;DOB\r\nCal;Camber;1/2/2023\r\n';
-    for (const [name, body] of [['semi.csv', semi], ['tab.txt', tab], ['hint.csv', hint]] as const) {
+    for (const [name, body] of [
+      ['semi.csv', semi],
+      ['tab.txt', tab],
+      ['hint.csv', hint],
+    ] as const) {
       const preview = await core.invokeAsync('imports.preview', fileInput('children', s.settingId, name, body));
       expect(preview.counts, name).toMatchObject({ rows: 1, withErrors: 0 });
       expect(preview.rows[0]?.values.dateOfBirth, name).toBe('2023-02-01');
@@ -190,14 +211,31 @@ describe('imports.run (children)', () => {
   it('imports every row in one go, with rooms, key people, leavers and a batch that can be listed', async () => {
     const core = testCore();
     const s = makeSetting(core);
-    const file = csv([childHeader, childRow(1), childRow(2, { Room: 'oaks', 'Key person': 'LEE LARKSPUR', EAL: 'yes', SEN: 'EHCP', 'Funded 2': 'Y', EYPP: '1' }), childRow(3, { 'Leave date': '20/07/2026' })]);
-    const result = await core.invokeAsync('imports.run', fileInput('children', s.settingId, 'famly.csv', file, { mapping: childMapping, dryRun: false, sourceName: 'Famly export' }));
+    const file = csv([
+      childHeader,
+      childRow(1),
+      childRow(2, { Room: 'oaks', 'Key person': 'LEE LARKSPUR', EAL: 'yes', SEN: 'EHCP', 'Funded 2': 'Y', EYPP: '1' }),
+      childRow(3, { 'Leave date': '20/07/2026' }),
+    ]);
+    const result = await core.invokeAsync(
+      'imports.run',
+      fileInput('children', s.settingId, 'famly.csv', file, { mapping: childMapping, dryRun: false, sourceName: 'Famly export' }),
+    );
     expect(result).toMatchObject({ dryRun: false, created: { children: 3, screenings: 0, leavers: 1 }, skipped: { withErrors: 0, duplicates: 0 } });
     expect(result.batchId).toBeTruthy();
     const list = core.invoke('children.list', { settingId: s.settingId, status: 'all' });
     expect(list.total).toBe(3);
     const two = list.rows.find((c) => c.firstName === 'Pip2')!;
-    expect(two).toMatchObject({ roomId: s.roomIds.Oaks, keyPersonId: s.staffIds['Lee Larkspur'], eal: true, sendStage: 'ehcp', funded2: true, eypp: true, sex: 'male', dateOfBirth: '2023-03-03' });
+    expect(two).toMatchObject({
+      roomId: s.roomIds.Oaks,
+      keyPersonId: s.staffIds['Lee Larkspur'],
+      eal: true,
+      sendStage: 'ehcp',
+      funded2: true,
+      eypp: true,
+      sex: 'male',
+      dateOfBirth: '2023-03-03',
+    });
     const leaver = list.rows.find((c) => c.firstName === 'Pip3')!;
     expect(leaver.archivedAt).not.toBeNull();
     expect(leaver.leaveDate).toBe('2026-07-20');
@@ -205,7 +243,17 @@ describe('imports.run (children)', () => {
     expect(core.invoke('children.list', { settingId: s.settingId, search: 'quillfeather1' }).total).toBe(1);
     const batches = core.invoke('imports.list', { settingId: s.settingId });
     expect(batches).toEqual([
-      expect.objectContaining({ id: result.batchId, kind: 'children', fileName: 'famly.csv', sourceName: 'Famly export', fileType: 'csv', rowCount: 3, createdChildren: 3, undoneAt: null, undoable: true }),
+      expect.objectContaining({
+        id: result.batchId,
+        kind: 'children',
+        fileName: 'famly.csv',
+        sourceName: 'Famly export',
+        fileType: 'csv',
+        rowCount: 3,
+        createdChildren: 3,
+        undoneAt: null,
+        undoable: true,
+      }),
     ]);
   });
 
@@ -215,11 +263,17 @@ describe('imports.run (children)', () => {
     const rows: (string | number)[][] = [childHeader];
     for (let i = 2; i <= 600; i++) rows.push(childRow(i, i === 500 ? { 'D.O.B': '30/02/2023' } : {}));
     const before = dump(core);
-    const err = await rejection(core.invokeAsync('imports.run', fileInput('children', s.settingId, 'big.csv', csv(rows), { mapping: childMapping, dryRun: false })));
+    const err = await rejection(
+      core.invokeAsync('imports.run', fileInput('children', s.settingId, 'big.csv', csv(rows), { mapping: childMapping, dryRun: false })),
+    );
     expect(dump(core)).toBe(before);
     expect(err.code).toBe('VALIDATION');
-    expect(err.message).toBe('big.csv: 1 row has a problem, so nothing was imported. Row 500, column "D.O.B": "30/02/2023" is not a real date: February 2023 has 28 days');
-    expect(err.issues).toEqual([{ path: ['rows', 499, 'dateOfBirth'], message: 'Row 500, column "D.O.B": "30/02/2023" is not a real date: February 2023 has 28 days' }]);
+    expect(err.message).toBe(
+      'big.csv: 1 row has a problem, so nothing was imported. Row 500, column "D.O.B": "30/02/2023" is not a real date: February 2023 has 28 days',
+    );
+    expect(err.issues).toEqual([
+      { path: ['rows', 499, 'dateOfBirth'], message: 'Row 500, column "D.O.B": "30/02/2023" is not a real date: February 2023 has 28 days' },
+    ]);
   });
 
   it('writes nothing when the database itself fails part way through the insert', async () => {
@@ -239,8 +293,7 @@ describe('imports.run (children)', () => {
 
   it('finds a batch’s records through the partial indexes when undoing', () => {
     const core = testCore();
-    const plan = (sql: string) =>
-      (core.context.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[]).map((r) => r.detail).join('; ');
+    const plan = (sql: string) => (core.context.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan('DELETE FROM children WHERE import_batch_id = ?')).toMatch(/USING (COVERING )?INDEX children_by_import_batch/);
     expect(plan('SELECT DISTINCT child_id FROM screenings WHERE import_batch_id = ?')).toMatch(/USING INDEX screenings_by_import_batch/);
   });
@@ -258,7 +311,9 @@ describe('imports.run (children)', () => {
       childRow(6, { 'Home language': 'A;B;C;D;E;F;G' }),
     ]);
     const before = dump(core);
-    const err = await rejection(core.invokeAsync('imports.run', fileInput('children', s.settingId, 'rules.csv', file, { mapping: childMapping, dryRun: false })));
+    const err = await rejection(
+      core.invokeAsync('imports.run', fileInput('children', s.settingId, 'rules.csv', file, { mapping: childMapping, dryRun: false })),
+    );
     expect(dump(core)).toBe(before);
     expect(err.issues.map((i) => i.message)).toEqual([
       'Row 2, column "D.O.B": Date of birth must be today or in the past (read as 01/01/2027)',
@@ -299,7 +354,10 @@ describe('imports.run (children)', () => {
     const first = csv([childHeader, childRow(1), childRow(2)]);
     await core.invokeAsync('imports.run', fileInput('children', s.settingId, 'jan.csv', first, { mapping: childMapping, dryRun: false }));
     const second = csv([childHeader, childRow(1), childRow(2), childRow(3)]);
-    const result = await core.invokeAsync('imports.run', fileInput('children', s.settingId, 'feb.csv', second, { mapping: childMapping, dryRun: false, skipDuplicates: true }));
+    const result = await core.invokeAsync(
+      'imports.run',
+      fileInput('children', s.settingId, 'feb.csv', second, { mapping: childMapping, dryRun: false, skipDuplicates: true }),
+    );
     expect(result).toMatchObject({ created: { children: 1 }, skipped: { duplicates: 2 }, counts: { duplicates: 2 } });
     expect(core.invoke('children.list', { settingId: s.settingId }).total).toBe(3);
   });
@@ -308,7 +366,12 @@ describe('imports.run (children)', () => {
     const core = testCore();
     const s = makeSetting(core);
     const file = csv([childHeader, childRow(1)]);
-    const err = await rejection(core.invokeAsync('imports.run', fileInput('children', s.settingId, 'a.csv', file, { mapping: { firstName: 'First name', lastName: 'Nope', shoeSize: 'Notes' }, dryRun: false })));
+    const err = await rejection(
+      core.invokeAsync(
+        'imports.run',
+        fileInput('children', s.settingId, 'a.csv', file, { mapping: { firstName: 'First name', lastName: 'Nope', shoeSize: 'Notes' }, dryRun: false }),
+      ),
+    );
     expect(err.issues).toEqual([
       { path: ['mapping', 'lastName'], message: 'Last name: the file has no column called "Nope"' },
       { path: ['mapping', 'shoeSize'], message: 'There is no field called shoeSize in a children import' },
@@ -329,13 +392,34 @@ describe('remembered mappings', () => {
     expect(first.rememberedMapping).toBe(false);
     expect(first.suggestedMapping).toEqual({});
     // A failed run remembers nothing.
-    await rejection(core.invokeAsync('imports.run', fileInput('children', s.settingId, 'a.csv', csv([header, ['Gus', 'Gatherby', 'never', 'Acorns']]), { sourceName: 'Tapestry export', mapping, dryRun: false })));
+    await rejection(
+      core.invokeAsync(
+        'imports.run',
+        fileInput('children', s.settingId, 'a.csv', csv([header, ['Gus', 'Gatherby', 'never', 'Acorns']]), {
+          sourceName: 'Tapestry export',
+          mapping,
+          dryRun: false,
+        }),
+      ),
+    );
     expect(core.invoke('imports.listSources', { kind: 'children' })).toEqual([]);
     await core.invokeAsync('imports.run', fileInput('children', s.settingId, 'a.csv', file, { sourceName: 'Tapestry export', mapping, dryRun: false }));
     expect(core.invoke('imports.listSources', { kind: 'children' })).toEqual([{ sourceName: 'Tapestry export', mapping, updatedAt: expect.any(String) }]);
     // Another setting, another month's file with an extra column: the remembered columns are used, the rest matched.
     const other = makeSetting(core, 'EY654321');
-    const next = await core.invokeAsync('imports.preview', fileInput('children', other.settingId, 'b.csv', csv([[...header, 'Notes'], ['Hal', 'Hythe', '02/05/2023', '', '']]), { sourceName: '  tapestry EXPORT ' }));
+    const next = await core.invokeAsync(
+      'imports.preview',
+      fileInput(
+        'children',
+        other.settingId,
+        'b.csv',
+        csv([
+          [...header, 'Notes'],
+          ['Hal', 'Hythe', '02/05/2023', '', ''],
+        ]),
+        { sourceName: '  tapestry EXPORT ' },
+      ),
+    );
     expect(next.rememberedMapping).toBe(true);
     expect(next.suggestedMapping).toEqual({ ...mapping, notes: 'Notes' });
     expect(core.invoke('imports.listSources', { kind: 'screenings' })).toEqual([]);
@@ -372,16 +456,28 @@ describe('imports.undoLast (children)', () => {
   it('refuses, naming them, when imported children have had screenings entered since', async () => {
     const core = testCore();
     const s = makeSetting(core);
-    await core.invokeAsync('imports.run', fileInput('children', s.settingId, 'a.csv', csv([childHeader, childRow(1), childRow(2)]), { mapping: childMapping, dryRun: false }));
+    await core.invokeAsync(
+      'imports.run',
+      fileInput('children', s.settingId, 'a.csv', csv([childHeader, childRow(1), childRow(2)]), { mapping: childMapping, dryRun: false }),
+    );
     const child = core.invoke('children.list', { settingId: s.settingId, search: 'Pip1' }).rows[0]!;
     const instrument = core.invoke('instruments.list', {})[0]!;
-    core.invoke('screenings.create', { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-01', sections: [{ section: 7, colour: 'green' }] });
+    core.invoke('screenings.create', {
+      childId: child.id,
+      instrumentId: instrument.id,
+      screeningDate: '2026-11-01',
+      sections: [{ section: 7, colour: 'green' }],
+    });
     const before = dump(core);
     const result = core.call('imports.undoLast', { settingId: s.settingId, kind: 'children' });
     expect(dump(core)).toBe(before);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: 'The import of a.csv cannot be undone: Pip1 Quillfeather1 has screenings recorded since. Delete those screenings first, or remove the children one by one. Nothing was changed.' },
+      error: {
+        code: 'CONFLICT',
+        message:
+          'The import of a.csv cannot be undone: Pip1 Quillfeather1 has screenings recorded since. Delete those screenings first, or remove the children one by one. Nothing was changed.',
+      },
     });
   });
 });
@@ -390,7 +486,13 @@ describe('importFile (command line)', () => {
   it('imports the fixture exports from disk: children, then their screening results', async () => {
     const core = testCore();
     const s = makeSetting(core);
-    const children = await importFile(core, { kind: 'children', settingUrn: 'EY123456', path: fixture('children-export.csv'), dryRun: false, sourceName: 'Famly export' });
+    const children = await importFile(core, {
+      kind: 'children',
+      settingUrn: 'EY123456',
+      path: fixture('children-export.csv'),
+      dryRun: false,
+      sourceName: 'Famly export',
+    });
     expect(children.ok).toBe(true);
     expect(children.summary).toMatch(/^children-export\.csv: imported 4 children into Puddleby Nursery; 2 rows with warnings/);
     expect(children.warnings.map((w) => `${w.row}|${w.column}|${w.message}`)).toEqual([
@@ -430,9 +532,16 @@ describe('importFile (command line)', () => {
     expect(refused.ok).toBe(false);
     expect(refused.summary).toBe('bad.csv: 1 row has a problem, so nothing was imported');
     expect(refused.errors).toEqual([
-      { file: 'bad.csv', row: 3, column: 'D.O.B', message: '"12/25/2023" is not a real date: there is no month 25. Dates must be day first (dd/mm/yyyy), not month first' },
+      {
+        file: 'bad.csv',
+        row: 3,
+        column: 'D.O.B',
+        message: '"12/25/2023" is not a real date: there is no month 25. Dates must be day first (dd/mm/yyyy), not month first',
+      },
     ]);
     expect((await importFile(core, { kind: 'children', settingUrn: 'EY999999', path: good, dryRun: true })).summary).toBe('No setting has the URN EY999999');
-    expect((await importFile(core, { kind: 'children', settingUrn: 'EY123456', path: join(dir, 'missing.csv'), dryRun: true })).summary).toMatch(/missing\.csv does not exist/);
+    expect((await importFile(core, { kind: 'children', settingUrn: 'EY123456', path: join(dir, 'missing.csv'), dryRun: true })).summary).toMatch(
+      /missing\.csv does not exist/,
+    );
   });
 });

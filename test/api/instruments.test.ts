@@ -43,7 +43,17 @@ describe('the default instrument', () => {
     const list = core.invoke('instruments.list', {});
     expect(list).toHaveLength(1);
     expect(original).toMatchObject({ name: DEFAULT_NAME, isDefault: true, archivedAt: null, screeningCount: 0 });
-    const bands = [[6, 11], [12, 17], [18, 23], [24, 29], [30, 35], [36, 41], [42, 47], [48, 59], [60, 72]];
+    const bands = [
+      [6, 11],
+      [12, 17],
+      [18, 23],
+      [24, 29],
+      [30, 35],
+      [36, 41],
+      [42, 47],
+      [48, 59],
+      [60, 72],
+    ];
     expect(original.sections).toEqual(
       bands.map(([minMonths, maxMonths], i) => ({ section: i + 1, minMonths, maxMonths, itemCount: 12, lowestGreen: null, lowestAmber: null })),
     );
@@ -70,7 +80,11 @@ describe('instruments.update: cut-offs', () => {
   it('leaves sections that are not in the edit as they were, and can clear cut-offs again', () => {
     const { core, original, setCutOffs } = world();
     setCutOffs(original, GREEN, AMBER);
-    const updated = core.invoke('instruments.update', { id: original.id, name: original.name, sections: [{ section: 3, itemCount: 11, lowestGreen: null, lowestAmber: null }] });
+    const updated = core.invoke('instruments.update', {
+      id: original.id,
+      name: original.name,
+      sections: [{ section: 3, itemCount: 11, lowestGreen: null, lowestAmber: null }],
+    });
     expect(updated.sections[2]).toMatchObject({ section: 3, itemCount: 11, lowestGreen: null, lowestAmber: null });
     expect(updated.sections[3]).toMatchObject({ section: 4, itemCount: 12, lowestGreen: GREEN, lowestAmber: AMBER });
   });
@@ -90,7 +104,10 @@ describe('instruments.update: cut-offs', () => {
     // Amber and Red need a drop-back, so check those through a full screening below.
     const amber = screen({ sections: [s(6, null, { score: GREEN - 1 }), s(5, null, { score: GREEN })] });
     expect(amber).toMatchObject({ colour: 'amber', workingAtSection: 5, activitySection: 6, sectionsBehind: 1, reviewDate: '2026-12-24', action: 'targeted' });
-    expect(amber.sections.map((x) => [x.computedColour, x.colour])).toEqual([['amber', 'amber'], ['green', 'green']]);
+    expect(amber.sections.map((x) => [x.computedColour, x.colour])).toEqual([
+      ['amber', 'amber'],
+      ['green', 'green'],
+    ]);
     const lowAmber = screen({ sections: [s(6, null, { score: AMBER }), s(5, null, { score: 12 })] });
     expect(lowAmber.sections[0]?.colour).toBe('amber');
     const red = screen({ sections: [s(6, null, { score: AMBER - 1 }), s(5, null, { score: 10 })] });
@@ -114,24 +131,60 @@ describe('instruments.update: cut-offs', () => {
     setCutOffs(original, GREEN, AMBER);
     const input = { childId: mia.id, instrumentId: original.id, screeningDate: '2026-10-01' };
     // Entered Amber, but 10 is Green: the screening should have stopped at section 6.
-    refused(core, 'screenings.create', { ...input, sections: [s(6, 'amber', { score: 10 }), s(5, 'green')] }, 'VALIDATION', ['sections', 1, 'section'], /section 6 was already Green/);
+    refused(
+      core,
+      'screenings.create',
+      { ...input, sections: [s(6, 'amber', { score: 10 }), s(5, 'green')] },
+      'VALIDATION',
+      ['sections', 1, 'section'],
+      /section 6 was already Green/,
+    );
     // Entered Green, but 2 is Red: stopping there is allowed (the entry is flagged).
     expect(core.invoke('screenings.create', { ...input, sections: [s(6, 'green', { score: 2 })] }).sections[0]?.disagrees).toBe(true);
   });
 
   it('still needs the colour for a section without cut-offs when other sections have them', () => {
     const { core, mia, original } = world();
-    core.invoke('instruments.update', { id: original.id, name: original.name, sections: [{ section: 6, itemCount: 12, lowestGreen: GREEN, lowestAmber: AMBER }] });
+    core.invoke('instruments.update', {
+      id: original.id,
+      name: original.name,
+      sections: [{ section: 6, itemCount: 12, lowestGreen: GREEN, lowestAmber: AMBER }],
+    });
     const input = { childId: mia.id, instrumentId: original.id, screeningDate: '2026-10-01' };
-    refused(core, 'screenings.create', { ...input, sections: [s(6, null, { score: 6 }), s(5, null, { score: 11 })] }, 'VALIDATION', ['sections', 1, 'colour'], /Section 5 needs a colour: no cut-offs/);
+    refused(
+      core,
+      'screenings.create',
+      { ...input, sections: [s(6, null, { score: 6 }), s(5, null, { score: 11 })] },
+      'VALIDATION',
+      ['sections', 1, 'colour'],
+      /Section 5 needs a colour: no cut-offs/,
+    );
   });
 
   it('checks scores and item numbers against an edited item count', () => {
     const { core, mia, original } = world();
-    core.invoke('instruments.update', { id: original.id, name: original.name, sections: [{ section: 6, itemCount: 10, lowestGreen: null, lowestAmber: null }] });
+    core.invoke('instruments.update', {
+      id: original.id,
+      name: original.name,
+      sections: [{ section: 6, itemCount: 10, lowestGreen: null, lowestAmber: null }],
+    });
     const input = { childId: mia.id, instrumentId: original.id, screeningDate: '2026-10-01' };
-    refused(core, 'screenings.create', { ...input, sections: [s(6, 'green', { score: 11 })] }, 'VALIDATION', ['sections', 0, 'score'], /more than the number of items \(10\)/);
-    refused(core, 'screenings.create', { ...input, sections: [s(6, 'green', { itemsNotPassed: [11] })] }, 'VALIDATION', ['sections', 0, 'itemsNotPassed'], /items 1 to 10: there is no item 11/);
+    refused(
+      core,
+      'screenings.create',
+      { ...input, sections: [s(6, 'green', { score: 11 })] },
+      'VALIDATION',
+      ['sections', 0, 'score'],
+      /more than the number of items \(10\)/,
+    );
+    refused(
+      core,
+      'screenings.create',
+      { ...input, sections: [s(6, 'green', { itemsNotPassed: [11] })] },
+      'VALIDATION',
+      ['sections', 0, 'itemsNotPassed'],
+      /items 1 to 10: there is no item 11/,
+    );
   });
 
   describe('refusals: the field is named, nothing is written', () => {
@@ -140,30 +193,93 @@ describe('instruments.update: cut-offs', () => {
 
     it('refuses an Amber cut-off equal to or above the Green cut-off', () => {
       const { core, original } = world();
-      refused(core, 'instruments.update', update(original.id, edit({ lowestGreen: 6, lowestAmber: 6 })), 'VALIDATION', ['sections', 1, 'lowestAmber'], /Section 2: the Amber cut-off \(6\) must be lower than the Green cut-off \(6\)/);
-      refused(core, 'instruments.update', update(original.id, edit({ lowestGreen: 5, lowestAmber: 8 })), 'VALIDATION', ['sections', 1, 'lowestAmber'], /Amber cut-off \(8\) must be lower than the Green cut-off \(5\)/);
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ lowestGreen: 6, lowestAmber: 6 })),
+        'VALIDATION',
+        ['sections', 1, 'lowestAmber'],
+        /Section 2: the Amber cut-off \(6\) must be lower than the Green cut-off \(6\)/,
+      );
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ lowestGreen: 5, lowestAmber: 8 })),
+        'VALIDATION',
+        ['sections', 1, 'lowestAmber'],
+        /Amber cut-off \(8\) must be lower than the Green cut-off \(5\)/,
+      );
     });
 
     it('refuses a cut-off above the item count', () => {
       const { core, original } = world();
-      refused(core, 'instruments.update', update(original.id, edit({ lowestGreen: 13 })), 'VALIDATION', ['sections', 1, 'lowestGreen'], /Section 2: the Green cut-off \(13\) is more than the number of items \(12\)/);
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ lowestGreen: 13 })),
+        'VALIDATION',
+        ['sections', 1, 'lowestGreen'],
+        /Section 2: the Green cut-off \(13\) is more than the number of items \(12\)/,
+      );
       // Lowering the item count below the cut-offs is the same mistake.
-      refused(core, 'instruments.update', update(original.id, edit({ itemCount: 8 })), 'VALIDATION', ['sections', 1, 'lowestGreen'], /Green cut-off \(9\) is more than the number of items \(8\)/);
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ itemCount: 8 })),
+        'VALIDATION',
+        ['sections', 1, 'lowestGreen'],
+        /Green cut-off \(9\) is more than the number of items \(8\)/,
+      );
     });
 
     it('refuses only one of the two cut-offs, naming the missing one', () => {
       const { core, original } = world();
-      refused(core, 'instruments.update', update(original.id, edit({ lowestAmber: null })), 'VALIDATION', ['sections', 1, 'lowestAmber'], /enter both the Green and the Amber cut-offs, or neither/);
-      refused(core, 'instruments.update', update(original.id, edit({ lowestGreen: null })), 'VALIDATION', ['sections', 1, 'lowestGreen'], /enter both the Green and the Amber cut-offs, or neither/);
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ lowestAmber: null })),
+        'VALIDATION',
+        ['sections', 1, 'lowestAmber'],
+        /enter both the Green and the Amber cut-offs, or neither/,
+      );
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ lowestGreen: null })),
+        'VALIDATION',
+        ['sections', 1, 'lowestGreen'],
+        /enter both the Green and the Amber cut-offs, or neither/,
+      );
     });
 
     it('refuses negative cut-offs and impossible item counts', () => {
       const { core, original } = world();
-      refused(core, 'instruments.update', update(original.id, edit({ lowestAmber: -1 })), 'VALIDATION', ['sections', 1, 'lowestAmber'], /Cut-offs cannot be negative/);
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ lowestAmber: -1 })),
+        'VALIDATION',
+        ['sections', 1, 'lowestAmber'],
+        /Cut-offs cannot be negative/,
+      );
       refused(core, 'instruments.update', update(original.id, edit({ lowestGreen: -2, lowestAmber: -3 })), 'VALIDATION', null, /Cut-offs cannot be negative/);
       refused(core, 'instruments.update', update(original.id, edit({ lowestGreen: 8.5 })), 'VALIDATION', ['sections', 1, 'lowestGreen'], /whole number/);
-      refused(core, 'instruments.update', update(original.id, edit({ itemCount: 0, lowestGreen: null, lowestAmber: null })), 'VALIDATION', ['sections', 1, 'itemCount'], /at least 1 item/);
-      refused(core, 'instruments.update', update(original.id, edit({ itemCount: 51, lowestGreen: null, lowestAmber: null })), 'VALIDATION', ['sections', 1, 'itemCount'], /at most 50 items/);
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ itemCount: 0, lowestGreen: null, lowestAmber: null })),
+        'VALIDATION',
+        ['sections', 1, 'itemCount'],
+        /at least 1 item/,
+      );
+      refused(
+        core,
+        'instruments.update',
+        update(original.id, edit({ itemCount: 51, lowestGreen: null, lowestAmber: null })),
+        'VALIDATION',
+        ['sections', 1, 'itemCount'],
+        /at most 50 items/,
+      );
     });
 
     it('refuses a section the instrument does not have, an empty name, and an unknown instrument', () => {
@@ -181,7 +297,11 @@ describe('instruments.update: cut-offs', () => {
       refused(
         core,
         'instruments.update',
-        { id: original.id, name: original.name, sections: [edit({ section: 2, lowestGreen: 9, lowestAmber: 5 }), edit({ section: 2, lowestGreen: 4, lowestAmber: 2 })] },
+        {
+          id: original.id,
+          name: original.name,
+          sections: [edit({ section: 2, lowestGreen: 9, lowestAmber: 5 }), edit({ section: 2, lowestGreen: 4, lowestAmber: 2 })],
+        },
         'VALIDATION',
         ['sections', 1, 'section'],
         /Section 2.*more than once/,
@@ -215,7 +335,14 @@ describe('instruments.copy: new versions', () => {
     refused(core, 'instruments.copy', { fromId: original.id, name: 'version 2' }, 'CONFLICT', ['name'], /already an instrument called version 2/);
     refused(core, 'instruments.copy', { fromId: original.id, name: DEFAULT_NAME.toUpperCase() }, 'CONFLICT', ['name'], /already an instrument called/);
     // Renaming onto another instrument's name is the same conflict.
-    refused(core, 'instruments.update', { id: original.id, name: 'VERSION 2', sections: cutOffs(original, null, null) }, 'CONFLICT', ['name'], /already an instrument called VERSION 2/);
+    refused(
+      core,
+      'instruments.update',
+      { id: original.id, name: 'VERSION 2', sections: cutOffs(original, null, null) },
+      'CONFLICT',
+      ['name'],
+      /already an instrument called VERSION 2/,
+    );
   });
 
   it('refuses an empty name and an unknown source', () => {
@@ -253,7 +380,12 @@ describe('instruments.copy: new versions', () => {
     expect(core.invoke('screenings.listForChild', { childId: mia.id })).toEqual(expect.arrayContaining([byOriginal, byCopy]));
 
     // Saving the screening again is a new conclusion, from the cut-offs as they are now.
-    const resaved = core.invoke('screenings.update', { id: byCopy.id, instrumentId: copy.id, screeningDate: '2026-10-01', sections: [s(6, null, { score: 7 })] });
+    const resaved = core.invoke('screenings.update', {
+      id: byCopy.id,
+      instrumentId: copy.id,
+      screeningDate: '2026-10-01',
+      sections: [s(6, null, { score: 7 })],
+    });
     expect(resaved).toMatchObject({ colour: 'green', workingAtSection: 6, reviewDate: '2027-02-01' });
     expect(resaved.sections[0]).toMatchObject({ computedColour: 'green', colour: 'green' });
   });
@@ -272,9 +404,19 @@ describe('instruments.setDefault', () => {
     ]);
     // Setting it again changes nothing; switching back works.
     core.invoke('instruments.setDefault', { id: copy.id });
-    expect(core.invoke('instruments.list', {}).filter((i) => i.isDefault).map((i) => i.id)).toEqual([copy.id]);
+    expect(
+      core
+        .invoke('instruments.list', {})
+        .filter((i) => i.isDefault)
+        .map((i) => i.id),
+    ).toEqual([copy.id]);
     core.invoke('instruments.setDefault', { id: original.id });
-    expect(core.invoke('instruments.list', {}).filter((i) => i.isDefault).map((i) => i.id)).toEqual([original.id]);
+    expect(
+      core
+        .invoke('instruments.list', {})
+        .filter((i) => i.isDefault)
+        .map((i) => i.id),
+    ).toEqual([original.id]);
   });
 
   it('answers NOT_FOUND for an unknown instrument, writing nothing', () => {

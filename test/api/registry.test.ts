@@ -14,10 +14,21 @@ describe('the registry', () => {
     const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
     const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
     const person = core.invoke('staff.create', { settingId: setting.id, name: 'Kim', role: 'practitioner', qualificationLevel: 'level-3' });
-    const child = core.invoke('children.create', { settingId: setting.id, firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-01', sex: 'female' });
+    const child = core.invoke('children.create', {
+      settingId: setting.id,
+      firstName: 'Amara',
+      lastName: 'Applewhistle',
+      dateOfBirth: '2023-03-01',
+      sex: 'female',
+    });
     const instrument = core.invoke('instruments.list', {})[0]!;
     // 44 months on 2026-11-20: section 7 (42-47 months).
-    const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' as const }] };
+    const screeningInput = {
+      childId: child.id,
+      instrumentId: instrument.id,
+      screeningDate: '2026-11-20',
+      sections: [{ section: 7, colour: 'green' as const }],
+    };
     const screening = core.invoke('screenings.create', screeningInput);
     const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
     const importCsv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
@@ -101,7 +112,11 @@ describe('the registry', () => {
     // one (personal data leaving); a change leaves exactly one audit row.
     const auditRows = (c: Core) => (c.context.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     const everyTable = (c: Core) =>
-      (c.context.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log'").all() as { name: string }[]).map((t) => t.name);
+      (
+        c.context.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log'").all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name);
     for (const method of order) {
       // demo.load needs an empty database of its own.
       const target = method === 'demo.load' ? testCore() : core;
@@ -125,23 +140,15 @@ describe('the registry', () => {
     for (const method of methodNames) expect(method).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
   });
 
-  it.each([
-    'children.delete',
-    'settings.list ',
-    'Settings.List',
-    '',
-    'constructor',
-    '__proto__',
-    'toString',
-    'hasOwnProperty',
-    'settings',
-    'settings.',
-  ])('refuses the unknown method %j with BAD_REQUEST', (method) => {
-    const core = testCore();
-    expect(isMethodName(method)).toBe(false);
-    const error = failure(core, method, {});
-    expect(error).toEqual({ code: 'BAD_REQUEST', message: `Unknown method: ${method}` });
-  });
+  it.each(['children.delete', 'settings.list ', 'Settings.List', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'settings', 'settings.'])(
+    'refuses the unknown method %j with BAD_REQUEST',
+    (method) => {
+      const core = testCore();
+      expect(isMethodName(method)).toBe(false);
+      const error = failure(core, method, {});
+      expect(error).toEqual({ code: 'BAD_REQUEST', message: `Unknown method: ${method}` });
+    },
+  );
 
   it('cuts a very long unknown method name short in the message', () => {
     const core = testCore();
@@ -249,7 +256,13 @@ describe('the registry', () => {
   it('rolls the write back when the output check rejects a handler’s result', () => {
     const core = testCore();
     const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
-    const child = core.invoke('children.create', { settingId: setting.id, firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-01', sex: 'female' });
+    const child = core.invoke('children.create', {
+      settingId: setting.id,
+      firstName: 'Amara',
+      lastName: 'Applewhistle',
+      dateOfBirth: '2023-03-01',
+      sex: 'female',
+    });
     const db = core.context.db;
     const stamp = `${testToday}T12:00:00.000Z`;
     db.prepare("INSERT INTO rooms (id, setting_id, name, created_at, updated_at) VALUES ('room-1', ?, 'Imported', ?, ?)").run(setting.id, stamp, stamp);

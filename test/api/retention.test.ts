@@ -144,7 +144,12 @@ describe('retention.due', () => {
         },
       ],
     });
-    expect(w.at('2026-07-21').invoke('retention.due', {}).children.map((c) => c.childId)).toEqual([id]);
+    expect(
+      w
+        .at('2026-07-21')
+        .invoke('retention.due', {})
+        .children.map((c) => c.childId),
+    ).toEqual([id]);
   });
 
   it('keeps a SEND leaver until their 25th birthday, and a referred one too', () => {
@@ -272,8 +277,16 @@ describe('retention.purge', () => {
     w.leave(other, '2020-06-01');
     core.invoke('retention.purge', { childIds: [due], confirm: true, actorName: 'DPO' });
     core.invoke('retention.purge', { childIds: [other], confirm: true });
-    const actors = core.invoke('audit.list', { method: 'retention.purge' }).rows.filter((r) => r.recordType === 'child').map((r) => [r.recordId, r.actorName]);
-    expect(actors.sort()).toEqual([[due, 'DPO'], [other, 'system']].sort());
+    const actors = core
+      .invoke('audit.list', { method: 'retention.purge' })
+      .rows.filter((r) => r.recordType === 'child')
+      .map((r) => [r.recordId, r.actorName]);
+    expect(actors.sort()).toEqual(
+      [
+        [due, 'DPO'],
+        [other, 'system'],
+      ].sort(),
+    );
   });
 
   it('refuses children who are not due, have not left or do not exist, naming them and deleting nothing', () => {
@@ -310,6 +323,11 @@ describe('retention.purge', () => {
     core.context.db.exec(`CREATE TRIGGER keep_lu BEFORE DELETE ON children WHEN OLD.id = '${second}' BEGIN SELECT RAISE(ABORT, 'no'); END`);
     const error = failure(core, 'retention.purge', { childIds: [due, second], confirm: true });
     expect(error.code).toBe('CONFLICT');
-    expect(core.invoke('retention.due', {}).children.map((c) => c.childId).sort()).toEqual([due, second].sort());
+    expect(
+      core
+        .invoke('retention.due', {})
+        .children.map((c) => c.childId)
+        .sort(),
+    ).toEqual([due, second].sort());
   });
 });

@@ -49,7 +49,9 @@ describe('rounds', () => {
     expect(error.issues?.map((i) => i.path.join('.'))).toEqual(['name']);
     refused(w.core, 'rounds.update', { id: w.rounds.summer.id, name: 'SPRING 2026', startDate: '2026-04-20', endDate: '2026-07-24' }, 'CONFLICT');
     // Renaming a round to its own name in other case is not a clash.
-    expect(w.core.invoke('rounds.update', { id: w.rounds.summer.id, name: 'SUMMER 2026', startDate: '2026-04-20', endDate: '2026-07-24' }).name).toBe('SUMMER 2026');
+    expect(w.core.invoke('rounds.update', { id: w.rounds.summer.id, name: 'SUMMER 2026', startDate: '2026-04-20', endDate: '2026-07-24' }).name).toBe(
+      'SUMMER 2026',
+    );
   });
 
   it('refuses malformed rounds at the contract', () => {

@@ -146,7 +146,15 @@ describe('screenings.create: outcomes', () => {
   it('Red on the age section prompts a referral and says why; review after 12 weeks', () => {
     const w = world();
     const sc = w.screen({ sections: [s(6, 'red'), s(5, 'green')] });
-    expect(sc).toMatchObject({ colour: 'red', workingAtSection: 5, activitySection: 6, sectionsBehind: 1, referralPrompted: true, action: 'referral', reviewDate: '2026-12-24' });
+    expect(sc).toMatchObject({
+      colour: 'red',
+      workingAtSection: 5,
+      activitySection: 6,
+      sectionsBehind: 1,
+      referralPrompted: true,
+      action: 'referral',
+      reviewDate: '2026-12-24',
+    });
     expect(sc.referralReasons).toEqual([expect.stringMatching(/Red on section 6.*age/)]);
   });
 
@@ -160,7 +168,14 @@ describe('screenings.create: outcomes', () => {
   it('a concern from the parent prompts a referral even when the child is Green', () => {
     const w = world();
     const sc = w.screen({ sections: [s(6, 'green')], concernParent: true, concernDetails: '  Hard to understand at home  ' });
-    expect(sc).toMatchObject({ colour: 'green', referralPrompted: true, action: 'referral', concernParent: true, concernDetails: 'Hard to understand at home', reviewDate: '2027-02-01' });
+    expect(sc).toMatchObject({
+      colour: 'green',
+      referralPrompted: true,
+      action: 'referral',
+      concernParent: true,
+      concernDetails: 'Hard to understand at home',
+      reviewDate: '2027-02-01',
+    });
     expect(sc.referralReasons).toEqual([expect.stringMatching(/concern/i)]);
   });
 
@@ -174,9 +189,22 @@ describe('screenings.create: outcomes', () => {
   it('Red, then Amber, then Green (two drop-backs): Red overall, working at two sections below, one reason', () => {
     const w = world();
     const sc = w.screen({ sections: [s(6, 'red'), s(5, 'amber'), s(4, 'green')] });
-    expect(sc).toMatchObject({ colour: 'red', ageSection: 6, workingAtSection: 4, activitySection: 5, sectionsBehind: 2, referralPrompted: true, action: 'referral', reviewDate: '2026-12-24' });
+    expect(sc).toMatchObject({
+      colour: 'red',
+      ageSection: 6,
+      workingAtSection: 4,
+      activitySection: 5,
+      sectionsBehind: 2,
+      referralPrompted: true,
+      action: 'referral',
+      reviewDate: '2026-12-24',
+    });
     expect(sc.referralReasons).toEqual([expect.stringMatching(/Red on section 6/)]);
-    expect(sc.sections.map((x) => [x.section, x.colour])).toEqual([[6, 'red'], [5, 'amber'], [4, 'green']]);
+    expect(sc.sections.map((x) => [x.section, x.colour])).toEqual([
+      [6, 'red'],
+      [5, 'amber'],
+      [4, 'green'],
+    ]);
   });
 
   it('several reasons at once are all listed', () => {
@@ -216,8 +244,22 @@ describe('screenings.create: outcomes', () => {
       const dayBefore = w.screen({ childId: theo.id, screeningDate: '2026-11-26', sections: [s(5, 'green')] });
       expect(dayBefore).toMatchObject({ ageMonths: 35, ageSection: 5 });
 
-      refused(w.core, 'screenings.create', w.input({ childId: theo.id, screeningDate: '2026-11-27', sections: [s(5, 'green')] }), 'VALIDATION', ['sections', 0, 'section'], /must start at section 6/);
-      refused(w.core, 'screenings.create', w.input({ childId: theo.id, screeningDate: '2026-11-26', sections: [s(6, 'green')] }), 'VALIDATION', ['sections', 0, 'section'], /must start at section 5/);
+      refused(
+        w.core,
+        'screenings.create',
+        w.input({ childId: theo.id, screeningDate: '2026-11-27', sections: [s(5, 'green')] }),
+        'VALIDATION',
+        ['sections', 0, 'section'],
+        /must start at section 6/,
+      );
+      refused(
+        w.core,
+        'screenings.create',
+        w.input({ childId: theo.id, screeningDate: '2026-11-26', sections: [s(6, 'green')] }),
+        'VALIDATION',
+        ['sections', 0, 'section'],
+        /must start at section 5/,
+      );
     });
 
     it('the edges of the toolkit: 6 months is section 1 and 72 months is section 9', () => {
@@ -225,7 +267,11 @@ describe('screenings.create: outcomes', () => {
       const baby = w.child('Baby', '2026-05-27');
       expect(w.screen({ childId: baby.id, screeningDate: testToday, sections: [s(1, 'green')] })).toMatchObject({ ageMonths: 6, ageSection: 1 });
       const big = w.child('Big', '2020-11-27');
-      expect(w.screen({ childId: big.id, screeningDate: testToday, sections: [s(9, 'green')] })).toMatchObject({ ageMonths: 72, ageSection: 9, activitySection: 9 });
+      expect(w.screen({ childId: big.id, screeningDate: testToday, sections: [s(9, 'green')] })).toMatchObject({
+        ageMonths: 72,
+        ageSection: 9,
+        activitySection: 9,
+      });
     });
 
     it('a 6-month-old with Amber on section 1 has nowhere to drop back to', () => {
@@ -233,7 +279,14 @@ describe('screenings.create: outcomes', () => {
       const baby = w.child('Baby', '2026-05-27');
       const sc = w.screen({ childId: baby.id, screeningDate: testToday, sections: [s(1, 'amber')] });
       expect(sc).toMatchObject({ colour: 'amber', workingAtSection: null, activitySection: 1, sectionsBehind: null });
-      refused(w.core, 'screenings.create', w.input({ childId: baby.id, screeningDate: testToday, sections: [s(1, 'amber'), s(0, 'green')] }), 'VALIDATION', ['sections', 1, 'section'], /Section 0 is not one of the screening sections/);
+      refused(
+        w.core,
+        'screenings.create',
+        w.input({ childId: baby.id, screeningDate: testToday, sections: [s(1, 'amber'), s(0, 'green')] }),
+        'VALIDATION',
+        ['sections', 1, 'section'],
+        /Section 0 is not one of the screening sections/,
+      );
     });
 
     it('screening today is allowed', () => {
@@ -263,23 +316,51 @@ describe('screenings.create: refusals (code, field, message, and nothing written
   it('refuses a child under 6 months on the screening date', () => {
     const w = world();
     const baby = w.child('Baby', '2026-05-28'); // 5 completed months on 2026-11-27
-    refused(w.core, 'screenings.create', w.input({ childId: baby.id, screeningDate: testToday, sections: [s(1, 'green')] }), 'VALIDATION', ['screeningDate'], /Baby is 5 months old.*outside the toolkit.s range \(6 to 72 months\)/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ childId: baby.id, screeningDate: testToday, sections: [s(1, 'green')] }),
+      'VALIDATION',
+      ['screeningDate'],
+      /Baby is 5 months old.*outside the toolkit.s range \(6 to 72 months\)/,
+    );
   });
 
   it('refuses a child over 72 months on the screening date', () => {
     const w = world();
     const big = w.child('Big', '2020-10-27'); // 73 completed months on 2026-11-27
-    refused(w.core, 'screenings.create', w.input({ childId: big.id, screeningDate: testToday, sections: [s(9, 'green')] }), 'VALIDATION', ['screeningDate'], /73 months old.*outside the toolkit.s range \(6 to 72 months\)/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ childId: big.id, screeningDate: testToday, sections: [s(9, 'green')] }),
+      'VALIDATION',
+      ['screeningDate'],
+      /73 months old.*outside the toolkit.s range \(6 to 72 months\)/,
+    );
   });
 
   it('refuses a score above the number of items in the section', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'green', { score: 13 })] }), 'VALIDATION', ['sections', 0, 'score'], /Section 6.*score \(13\) is more than the number of items \(12\)/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'green', { score: 13 })] }),
+      'VALIDATION',
+      ['sections', 0, 'score'],
+      /Section 6.*score \(13\) is more than the number of items \(12\)/,
+    );
   });
 
   it('refuses a negative score', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'amber'), s(5, 'green', { score: -1 })] }), 'VALIDATION', ['sections', 1, 'score'], /Section 5.*cannot be negative/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'amber'), s(5, 'green', { score: -1 })] }),
+      'VALIDATION',
+      ['sections', 1, 'score'],
+      /Section 5.*cannot be negative/,
+    );
   });
 
   it('refuses a score that is not a whole number', () => {
@@ -289,12 +370,26 @@ describe('screenings.create: refusals (code, field, message, and nothing written
 
   it('refuses a section tried twice', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'amber'), s(6, 'green')] }), 'VALIDATION', ['sections', 1, 'section'], /Section 6 has been entered more than once/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'amber'), s(6, 'green')] }),
+      'VALIDATION',
+      ['sections', 1, 'section'],
+      /Section 6 has been entered more than once/,
+    );
   });
 
   it('refuses a drop-back that skips a section', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'amber'), s(4, 'green')] }), 'VALIDATION', ['sections', 1, 'section'], /next section must be section 5.*not section 4/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'amber'), s(4, 'green')] }),
+      'VALIDATION',
+      ['sections', 1, 'section'],
+      /next section must be section 5.*not section 4/,
+    );
   });
 
   it('refuses going up instead of down', () => {
@@ -304,27 +399,62 @@ describe('screenings.create: refusals (code, field, message, and nothing written
 
   it('refuses carrying on after a Green', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'green'), s(5, 'green')] }), 'VALIDATION', ['sections', 1, 'section'], /should not have been screened: section 6 was already Green/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'green'), s(5, 'green')] }),
+      'VALIDATION',
+      ['sections', 1, 'section'],
+      /should not have been screened: section 6 was already Green/,
+    );
   });
 
   it('refuses a section that is not in the instrument', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'amber'), s(5, 'amber'), s(4, 'amber'), s(3, 'amber'), s(2, 'amber'), s(1, 'amber'), s(0, 'green')] }), 'VALIDATION', ['sections', 6, 'section'], /Section 0 is not one of the screening sections/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'amber'), s(5, 'amber'), s(4, 'amber'), s(3, 'amber'), s(2, 'amber'), s(1, 'amber'), s(0, 'green')] }),
+      'VALIDATION',
+      ['sections', 6, 'section'],
+      /Section 0 is not one of the screening sections/,
+    );
   });
 
   it('refuses a score with no colour while the instrument has no cut-offs', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, null, { score: 8 })] }), 'VALIDATION', ['sections', 0, 'colour'], /Section 6 needs a colour: no cut-offs are set/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, null, { score: 8 })] }),
+      'VALIDATION',
+      ['sections', 0, 'colour'],
+      /Section 6 needs a colour: no cut-offs are set/,
+    );
   });
 
   it('refuses a section with neither score nor colour', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'amber'), s(5, null)] }), 'VALIDATION', ['sections', 1, 'colour'], /Section 5 needs a score or a colour/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'amber'), s(5, null)] }),
+      'VALIDATION',
+      ['sections', 1, 'colour'],
+      /Section 5 needs a score or a colour/,
+    );
   });
 
   it('refuses a colour that is not Red, Amber or Green', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [{ section: 6, colour: 'blue' as Colour }] }), 'VALIDATION', ['sections', 0, 'colour'], /Choose Red, Amber or Green/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [{ section: 6, colour: 'blue' as Colour }] }),
+      'VALIDATION',
+      ['sections', 0, 'colour'],
+      /Choose Red, Amber or Green/,
+    );
   });
 
   it('refuses no sections at all', () => {
@@ -334,17 +464,38 @@ describe('screenings.create: refusals (code, field, message, and nothing written
 
   it('refuses item numbers above the section’s item count', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'amber', { itemsNotPassed: [3, 13] }), s(5, 'green')] }), 'VALIDATION', ['sections', 0, 'itemsNotPassed'], /items 1 to 12: there is no item 13/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'amber', { itemsNotPassed: [3, 13] }), s(5, 'green')] }),
+      'VALIDATION',
+      ['sections', 0, 'itemsNotPassed'],
+      /items 1 to 12: there is no item 13/,
+    );
   });
 
   it('refuses item number 0', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'green', { itemsNotPassed: [0] })] }), 'VALIDATION', ['sections', 0, 'itemsNotPassed', 0], /Item numbers start at 1/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'green', { itemsNotPassed: [0] })] }),
+      'VALIDATION',
+      ['sections', 0, 'itemsNotPassed', 0],
+      /Item numbers start at 1/,
+    );
   });
 
   it('refuses more items not passed than the score allows', () => {
     const w = world();
-    refused(w.core, 'screenings.create', w.input({ sections: [s(6, 'green', { score: 10, itemsNotPassed: [1, 2, 3] })] }), 'VALIDATION', ['sections', 0, 'itemsNotPassed'], /score of 10 out of 12 leaves 2 items not passed, but 3 are listed/);
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'green', { score: 10, itemsNotPassed: [1, 2, 3] })] }),
+      'VALIDATION',
+      ['sections', 0, 'itemsNotPassed'],
+      /score of 10 out of 12 leaves 2 items not passed, but 3 are listed/,
+    );
     // Repeats count once, so two distinct items are fine.
     expect(w.screen({ sections: [s(6, 'green', { score: 10, itemsNotPassed: [1, 2, 2] })] }).sections[0]?.itemsNotPassed).toEqual([1, 2]);
   });
@@ -373,14 +524,16 @@ describe('screenings.create: refusals (code, field, message, and nothing written
 
   it('reports every problem at once, each on its own field', () => {
     const w = world();
-    const error = refused(w.core, 'screenings.create', w.input({ screenerId: w.bo.id, sections: [s(6, 'amber', { score: 14 }), s(4, null)] }), 'VALIDATION', null, /fields need attention/);
+    const error = refused(
+      w.core,
+      'screenings.create',
+      w.input({ screenerId: w.bo.id, sections: [s(6, 'amber', { score: 14 }), s(4, null)] }),
+      'VALIDATION',
+      null,
+      /fields need attention/,
+    );
     expect(error.issues?.map((i) => i.path)).toEqual(
-      expect.arrayContaining([
-        ['sections', 0, 'score'],
-        ['sections', 1, 'section'],
-        ['sections', 1, 'colour'],
-        ['screenerId'],
-      ]),
+      expect.arrayContaining([['sections', 0, 'score'], ['sections', 1, 'section'], ['sections', 1, 'colour'], ['screenerId']]),
     );
   });
 });
@@ -580,7 +733,15 @@ describe('children.list and screenings', () => {
       reviewDate: '2026-11-26',
       reviewStatus: 'overdue',
     });
-    expect(row('Cora')?.latestScreening).toMatchObject({ id: w.coraS.id, colour: 'red', ageSection: 5, workingAtSection: 3, referralPrompted: true, reviewDate: testToday, reviewStatus: 'due-soon' });
+    expect(row('Cora')?.latestScreening).toMatchObject({
+      id: w.coraS.id,
+      colour: 'red',
+      ageSection: 5,
+      workingAtSection: 3,
+      referralPrompted: true,
+      reviewDate: testToday,
+      reviewStatus: 'due-soon',
+    });
     expect(row('Ben')?.latestScreening).toMatchObject({ colour: 'green', reviewDate: '2027-02-01', reviewStatus: 'not-due' });
     expect(row('Dan')?.latestScreening).toBeNull();
     expect(row('Mia')?.latestScreening).toBeNull();
@@ -647,15 +808,22 @@ describe('children.list: working below age', () => {
     const core = testCore();
     const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
     const instrument = core.invoke('instruments.list', {})[0]!;
-    const child = (firstName: string) => core.invoke('children.create', { settingId: setting.id, firstName, lastName: 'Belowtest', dateOfBirth: '2023-05-10', sex: 'female' });
+    const child = (firstName: string) =>
+      core.invoke('children.create', { settingId: setting.id, firstName, lastName: 'Belowtest', dateOfBirth: '2023-05-10', sex: 'female' });
     const onTrack = child('Ann');
     const behind = child('Bo');
     const belowAll = child('Cy');
     const screen = (id: string, sections: { section: number; colour: 'red' | 'amber' | 'green' }[]) =>
       core.invoke('screenings.create', { childId: id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections });
     screen(onTrack.id, [{ section: 7, colour: 'green' }]);
-    screen(behind.id, [{ section: 7, colour: 'amber' }, { section: 6, colour: 'green' }]);
-    screen(belowAll.id, [7, 6, 5, 4, 3, 2, 1].map((section) => ({ section, colour: 'red' as const })));
+    screen(behind.id, [
+      { section: 7, colour: 'amber' },
+      { section: 6, colour: 'green' },
+    ]);
+    screen(
+      belowAll.id,
+      [7, 6, 5, 4, 3, 2, 1].map((section) => ({ section, colour: 'red' as const })),
+    );
     const names = core.invoke('children.list', { settingId: setting.id, belowAge: true }).rows.map((r) => r.firstName);
     expect(names.sort()).toEqual(['Bo', 'Cy']);
   });

@@ -123,7 +123,12 @@ function breakdown(name: string, scope: Scope, roundId: string, groupBy: 'ageSec
     },
     fromLowerBound: (rows) => {
       const out = rows.map((r) => ({ key: String(r.k), ...rag(r) })).sort(byKey);
-      const total = out.reduce((t, r) => ({ red: t.red + r.red, amber: t.amber + r.amber, green: t.green + r.green, total: t.total + r.total }), { red: 0, amber: 0, green: 0, total: 0 });
+      const total = out.reduce((t, r) => ({ red: t.red + r.red, amber: t.amber + r.amber, green: t.green + r.green, total: t.total + r.total }), {
+        red: 0,
+        amber: 0,
+        green: 0,
+        total: 0,
+      });
       return { rows: out, total };
     },
   };
@@ -207,7 +212,12 @@ function overview(name: string, scope: Scope, round: RoundInfo, today: string, s
 
 function trend(name: string, scope: Scope, schema: SchemaFeatures): BenchCall {
   const f = scopeSql(scope, 'rr.setting_id');
-  const shape = (r: Row | TrendRow) => ({ roundId: String((r as Row).roundId), name: String((r as Row).name), startDate: String((r as Row).startDate), ...rag(r as Row) });
+  const shape = (r: Row | TrendRow) => ({
+    roundId: String((r as Row).roundId),
+    name: String((r as Row).name),
+    startDate: String((r as Row).startDate),
+    ...rag(r as Row),
+  });
   // From round_results: many settings, one sequential scan (NOT INDEXED: cheaper than walking a
   // secondary index and fetching every row), grouped by round; one setting, a seek on
   // (round_id, setting_id) per round. From round_summary: its rows grouped by round. Either way
@@ -305,12 +315,22 @@ function settingsComparison(name: string, round: RoundInfo, today: string, schem
     lowerBoundParams: { roundId: round.id, today },
     fromApi: (v) => {
       const s = v as SettingsComparison;
-      return { rows: s.rows.map((r) => shape(r as unknown as Row)), total: { ...rag(s.total), childrenOnRoll: s.total.childrenOnRoll, overdue: s.total.overdue } };
+      return {
+        rows: s.rows.map((r) => shape(r as unknown as Row)),
+        total: { ...rag(s.total), childrenOnRoll: s.total.childrenOnRoll, overdue: s.total.overdue },
+      };
     },
     fromLowerBound: (rows) => {
       const out = rows.map(shape);
       const total = out.reduce(
-        (t, r) => ({ red: t.red + r.red, amber: t.amber + r.amber, green: t.green + r.green, total: t.total + r.total, childrenOnRoll: t.childrenOnRoll + r.childrenOnRoll, overdue: t.overdue + r.overdue }),
+        (t, r) => ({
+          red: t.red + r.red,
+          amber: t.amber + r.amber,
+          green: t.green + r.green,
+          total: t.total + r.total,
+          childrenOnRoll: t.childrenOnRoll + r.childrenOnRoll,
+          overdue: t.overdue + r.overdue,
+        }),
         { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, overdue: 0 },
       );
       return { rows: out, total };
@@ -318,7 +338,18 @@ function settingsComparison(name: string, round: RoundInfo, today: string, schem
   };
 }
 
-const childColumns = ['childId', 'firstName', 'lastName', 'settingId', 'settingName', 'screeningDate', 'ageSection', 'colour', 'workingAtSection', 'reviewDate'] as const;
+const childColumns = [
+  'childId',
+  'firstName',
+  'lastName',
+  'settingId',
+  'settingName',
+  'screeningDate',
+  'ageSection',
+  'colour',
+  'workingAtSection',
+  'reviewDate',
+] as const;
 const childShape = (r: Row) => Object.fromEntries(childColumns.map((c) => [c, r[c] ?? null]));
 
 /** A drill-down cell: the children of one age section and colour in a round, first 500 by name. */
@@ -348,7 +379,9 @@ function childrenCell(name: string, scope: Scope, roundId: string, ageSection: n
 /** The "overdue" number opened: children on roll whose latest screening's review date has passed. */
 function childrenOverdue(name: string, scope: Scope, today: string, schema: SchemaFeatures): BenchCall {
   const f = scopeSql(scope, 'c.setting_id');
-  const sql = (due: string) => `SELECT count(*) OVER () AS total, c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, c.setting_id AS settingId, st.name AS settingName,
+  const sql = (
+    due: string,
+  ) => `SELECT count(*) OVER () AS total, c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, c.setting_id AS settingId, st.name AS settingName,
         ls.screening_date AS screeningDate, ls.age_section AS ageSection, ls.colour AS colour, ls.working_at_section AS workingAtSection, ls.review_date AS reviewDate
       FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id JOIN settings st ON st.id = c.setting_id
       WHERE ${f.sql} AND c.archived_at IS NULL AND ${due} < @today

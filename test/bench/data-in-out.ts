@@ -30,8 +30,29 @@ export interface DataInOutReport {
   importChildren10k: { rows: number; ms: number; samplesMs: number[]; medianMs: number; target: number; pass: boolean };
   trackerXlsx: {
     method: string;
-    largestSetting: { settingId: string; settingName: string; rows: number; sheets: number; bytes: number; ms: number; samplesMs: number[]; medianMs: number; target: number; pass: boolean };
-    allSettings: { settings: number; archivedSettings: number; rows: number; workbooks: number; bytes: number; ms: number; slowestWorkbookMs: number; target: number; pass: boolean };
+    largestSetting: {
+      settingId: string;
+      settingName: string;
+      rows: number;
+      sheets: number;
+      bytes: number;
+      ms: number;
+      samplesMs: number[];
+      medianMs: number;
+      target: number;
+      pass: boolean;
+    };
+    allSettings: {
+      settings: number;
+      archivedSettings: number;
+      rows: number;
+      workbooks: number;
+      bytes: number;
+      ms: number;
+      slowestWorkbookMs: number;
+      target: number;
+      pass: boolean;
+    };
     pass: boolean;
   };
   backupLA: { ms: number; bytes: number; target: null };
@@ -71,7 +92,11 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
   let tracker: DataInOutReport['trackerXlsx'];
   try {
     const db = core.context.db;
-    const settings = db.prepare('SELECT id, name, archived_at IS NOT NULL AS archived FROM settings ORDER BY name COLLATE NOCASE, id').all() as { id: string; name: string; archived: number }[];
+    const settings = db.prepare('SELECT id, name, archived_at IS NOT NULL AS archived FROM settings ORDER BY name COLLATE NOCASE, id').all() as {
+      id: string;
+      name: string;
+      archived: number;
+    }[];
     const expected = new Map<string, Map<string, number>>();
     for (const r of db.prepare(TRACKER_ROWS_SQL).all() as { settingId: string; roundId: string; n: number }[]) {
       const perRound = expected.get(r.settingId) ?? new Map<string, number>();
@@ -96,7 +121,8 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
       const want = expected.get(largest.id)?.get(round.id) ?? 0;
       if (!sheet) return;
       if (sheet.name !== safeSheetName(round.name)) o.fail(`la tracker: sheet ${i + 1} is "${sheet.name}", expected "${round.name}"`);
-      if (sheet.actualRowCount - 1 !== want) o.fail(`la tracker: sheet "${sheet.name}" has ${sheet.actualRowCount - 1} children, ${want} were on roll in ${round.name}`);
+      if (sheet.actualRowCount - 1 !== want)
+        o.fail(`la tracker: sheet "${sheet.name}" has ${sheet.actualRowCount - 1} children, ${want} were on roll in ${round.name}`);
     });
 
     const samples: number[] = [];
@@ -163,7 +189,14 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
   o.log(`data in/out: backup of the LA database (${Math.round(backup.bytes / 1e6)} MB) in ${backup.ms} ms`);
 
   return {
-    importChildren10k: { rows: importedRows, ms: importStats.max, samplesMs: imports, medianMs: importStats.p50, target: dataTargets.importChildren10kMs, pass: importPass },
+    importChildren10k: {
+      rows: importedRows,
+      ms: importStats.max,
+      samplesMs: imports,
+      medianMs: importStats.p50,
+      target: dataTargets.importChildren10kMs,
+      pass: importPass,
+    },
     trackerXlsx: tracker,
     backupLA: { ms: backup.ms, bytes: backup.bytes, target: null },
   };

@@ -10,7 +10,22 @@ import { createCore } from '../../electron/core/core.js';
 // and the insert in one transaction. Target: 1 second or less.
 
 const ROWS = 10_000;
-const header = ['Surname', 'Forename', 'D.O.B', 'Gender', 'Ethnicity', 'Home languages', 'EAL', 'SEN', 'Funded 2', 'EYPP', 'Room', 'Key person', 'Start date', 'Notes'];
+const header = [
+  'Surname',
+  'Forename',
+  'D.O.B',
+  'Gender',
+  'Ethnicity',
+  'Home languages',
+  'EAL',
+  'SEN',
+  'Funded 2',
+  'EYPP',
+  'Room',
+  'Key person',
+  'Start date',
+  'Notes',
+];
 const rooms = ['Acorns', 'Oaks', 'Willows', 'Beeches'];
 const staff = ['Kim Kettleby', 'Lee Larkspur', 'Mo Marchbank'];
 const ethnicities = ['WBRI', 'White – British', 'AIND', 'Black Caribbean', 'NOBT'];

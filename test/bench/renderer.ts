@@ -114,7 +114,14 @@ function dashboardReady(caption: string): boolean {
   return Array.from(table.querySelectorAll('tbody td')).some((td) => /\d/.test(td.textContent ?? ''));
 }
 
-export async function measureRenderer(options: { dbPath: string; roundId: string; today: string; repeats: number; targetMs: number; log: (m: string) => void }): Promise<RendererReport> {
+export async function measureRenderer(options: {
+  dbPath: string;
+  roundId: string;
+  today: string;
+  repeats: number;
+  targetMs: number;
+  log: (m: string) => void;
+}): Promise<RendererReport> {
   const { log } = options;
   const built = ensureBuilt(log);
   if (!built.ok) return { skipped: built.reason };
@@ -185,13 +192,18 @@ export async function measureRenderer(options: { dbPath: string; roundId: string
     try {
       samples.push(await timedNavigation(FIRST_ATTEMPT_TIMEOUT_MS));
     } catch {
-      const headingShown = await page.getByRole('heading', { name: 'Cohort tracking' }).count().catch(() => 0);
+      const headingShown = await page
+        .getByRole('heading', { name: 'Cohort tracking' })
+        .count()
+        .catch(() => 0);
       return {
         skipped:
           `${route} showed no table captioned "${CAPTION}..." with numbers within ${FIRST_ATTEMPT_TIMEOUT_MS / 1000} s ` +
           `(heading "Cohort tracking" ${headingShown ? 'shown' : 'not shown'}; page now at ${page.url().replace(url, '/')}` +
           `${errors.length ? `; page errors: ${errors.slice(0, 3).join(' | ')}` : ''}). ` +
-          (headingShown ? 'The dashboard is there but its age-section table did not appear in time.' : 'The cohort dashboard is probably not in this build yet.'),
+          (headingShown
+            ? 'The dashboard is there but its age-section table did not appear in time.'
+            : 'The cohort dashboard is probably not in this build yet.'),
         build: built.build,
       };
     }

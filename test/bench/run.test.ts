@@ -102,7 +102,7 @@ test('cohort dashboard benchmark', async () => {
       ratioTarget: `p95(API)/p95(lower bound) <= ${targets.ratio} when the lower bound p95 is at least ${targets.ratioMinLowerBoundMs} ms; below that the ratio is reported but its target is ${RATIO_NOT_APPLICABLE}: fixed per-call costs (validation, transaction, existence checks; see overheads) dominate it`,
       dataInOut:
         'LA size only, after the calls and the renderer: imports.run of a 10,000-row CSV on a fresh database (3 runs, target on the slowest); ' +
-        "export.tracker xlsx (roundId null, a sheet per round) through core.invokeAsync for the setting with the most rows (3 runs after a checked one, target on the slowest) and for every setting one after another (total, same target); " +
+        'export.tracker xlsx (roundId null, a sheet per round) through core.invokeAsync for the setting with the most rows (3 runs after a checked one, target on the slowest) and for every setting one after another (total, same target); ' +
         'one checked backup (backupTo) of the LA database, no target',
       screeningSections: env.BENCH_SECTIONS === '1' ? 'written' : 'not written (no timed call reads screening_sections)',
     },
@@ -114,7 +114,10 @@ test('cohort dashboard benchmark', async () => {
   let dataInOut: DataInOutReport | { skipped: string } = { skipped: 'runs at LA size only, and BENCH_SIZES has no la' };
 
   try {
-    const wanted = (env.BENCH_SIZES ?? 'la,10x').split(',').map((s) => s.trim()).filter(Boolean);
+    const wanted = (env.BENCH_SIZES ?? 'la,10x')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const key of wanted) {
       const size = sizes[key];
       if (!size) throw new Error(`Unknown size ${key} in BENCH_SIZES (la, 10x)`);
@@ -137,7 +140,13 @@ test('cohort dashboard benchmark', async () => {
       if (genPass === false) missed.push(`${key}: generating the data took ${Math.round(data.timings.generateMs)} ms (target ${targets.generateLaMs} ms)`);
 
       const schema = schemaFeatures(db);
-      const calls = benchCalls({ rounds: data.rounds, settingId: data.sampleSettingId, localAuthority: data.localAuthorities[0] ?? '', today: TODAY, schema }).map((c) => prepareCall(db, c));
+      const calls = benchCalls({
+        rounds: data.rounds,
+        settingId: data.sampleSettingId,
+        localAuthority: data.localAuthorities[0] ?? '',
+        today: TODAY,
+        schema,
+      }).map((c) => prepareCall(db, c));
       const callReports: Record<string, CallReport> = {};
       const p95Target = targets.p95Ms[key] ?? Infinity;
       for (const call of calls) {
@@ -183,7 +192,8 @@ test('cohort dashboard benchmark', async () => {
         const ratioPass = ratioApplies ? ratio <= targets.ratio : null;
         if (!ratioApplies) ratioNotApplicable.push(`${key} ${call.name}: ratio ${ratio} (API ${apiStats.p95} ms, lower bound ${lbStats.p95} ms)`);
         if (!p95Pass) missed.push(`${key} ${call.name}: p95 ${apiStats.p95} ms > ${p95Target} ms`);
-        if (ratioPass === false) missed.push(`${key} ${call.name}: p95 ratio ${ratio} > ${targets.ratio} (API ${apiStats.p95} ms, lower bound ${lbStats.p95} ms)`);
+        if (ratioPass === false)
+          missed.push(`${key} ${call.name}: p95 ratio ${ratio} > ${targets.ratio} (API ${apiStats.p95} ms, lower bound ${lbStats.p95} ms)`);
         callReports[call.name] = {
           method: call.method,
           input: call.input,
@@ -191,12 +201,18 @@ test('cohort dashboard benchmark', async () => {
           lowerBound: lbStats,
           ratioP95: ratio,
           numbersMatch,
-          ...(slow ? { note: `one API run only (the checked one, ${Math.round(checkMs)} ms): a call longer than the ${p.budgetMs} ms budget for a call is not repeated; the lower bound was timed as usual` } : {}),
+          ...(slow
+            ? {
+                note: `one API run only (the checked one, ${Math.round(checkMs)} ms): a call longer than the ${p.budgetMs} ms budget for a call is not repeated; the lower bound was timed as usual`,
+              }
+            : {}),
           lowerBoundSql: call.lowerBoundSql.replace(/\s+/g, ' ').trim(),
           ...(call.referenceSql ? { referenceSql: call.referenceSql.replace(/\s+/g, ' ').trim() } : {}),
           targets: { p95Ms: p95Target, p95Pass, ratio: ratioApplies ? targets.ratio : RATIO_NOT_APPLICABLE, ratioPass },
         };
-        log(`${key} ${call.name}: api p50 ${apiStats.p50} p95 ${apiStats.p95} | lower bound p50 ${lbStats.p50} p95 ${lbStats.p95} | ratio ${ratio} (${apiStats.n} runs)`);
+        log(
+          `${key} ${call.name}: api p50 ${apiStats.p50} p95 ${apiStats.p95} | lower bound p50 ${lbStats.p50} p95 ${lbStats.p95} | ratio ${ratio} (${apiStats.n} runs)`,
+        );
       }
       // Fixed costs inside every call, for reading the ratios of the small (one-setting) calls.
       const latestRoundId = data.rounds[data.rounds.length - 1]?.id ?? '';
@@ -206,10 +222,18 @@ test('cohort dashboard benchmark', async () => {
       const lookup = roundsRepo[lookupName] as (id: string) => unknown;
       const overheads = {
         [`rounds.${lookupName} (repo; every round-scoped cohort call runs it once or twice as an existence check)`]: stats(
-          timePair(() => lookup.call(core.context.repos.rounds, latestRoundId), () => undefined, { warmup: 3, iterations, budgetMs: 5_000, minIterations: 5 }).a,
+          timePair(
+            () => lookup.call(core.context.repos.rounds, latestRoundId),
+            () => undefined,
+            { warmup: 3, iterations, budgetMs: 5_000, minIterations: 5 },
+          ).a,
         ),
         "core.call('rounds.list', {}) (validation, transaction, 6 rounds with their counts)": stats(
-          timePair(() => core.call('rounds.list', {}), () => undefined, { warmup: 3, iterations, budgetMs: 5_000, minIterations: 5 }).a,
+          timePair(
+            () => core.call('rounds.list', {}),
+            () => undefined,
+            { warmup: 3, iterations, budgetMs: 5_000, minIterations: 5 },
+          ).a,
         ),
       };
       core.close();
@@ -244,7 +268,8 @@ test('cohort dashboard benchmark', async () => {
         } catch (err) {
           renderer = { skipped: `the renderer measurement failed: ${err instanceof Error ? err.message : String(err)}` };
         }
-        if ('pass' in renderer && !renderer.pass) missed.push(`renderer: dashboard shown in max ${renderer.maxMs} ms (median ${renderer.medianMs} ms) > ${targets.rendererMs} ms`);
+        if ('pass' in renderer && !renderer.pass)
+          missed.push(`renderer: dashboard shown in max ${renderer.maxMs} ms (median ${renderer.medianMs} ms) > ${targets.rendererMs} ms`);
         log(`renderer: ${JSON.stringify(renderer)}`);
       }
       if (key === 'la') {

@@ -98,7 +98,9 @@ export function inspect(path: string): { children: number; batches: number[] } {
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const children = (db.prepare('SELECT count(*) AS n FROM children').get() as { n: number }).n;
-    const batches = (db.prepare("SELECT count(*) AS n FROM children WHERE first_name LIKE 'Imported%' GROUP BY last_name").all() as { n: number }[]).map((r) => r.n);
+    const batches = (db.prepare("SELECT count(*) AS n FROM children WHERE first_name LIKE 'Imported%' GROUP BY last_name").all() as { n: number }[]).map(
+      (r) => r.n,
+    );
     return { children, batches };
   } finally {
     db.close();

@@ -71,9 +71,7 @@ describe('a migration that fails part way', () => {
     raw.exec(real.readMigration('0001-initial.sql'));
     raw.pragma('user_version = 1');
     const now = '2026-11-27T12:00:00.000Z';
-    raw
-      .prepare("INSERT INTO settings (id, name, urn, type, created_at, updated_at) VALUES ('s1', 'Acorn Lane', 'EY123456', 'nursery', ?, ?)")
-      .run(now, now);
+    raw.prepare("INSERT INTO settings (id, name, urn, type, created_at, updated_at) VALUES ('s1', 'Acorn Lane', 'EY123456', 'nursery', ?, ?)").run(now, now);
     raw.close();
     const before = stateOf(path);
     expect(before.userVersion).toBe(1);

@@ -99,9 +99,7 @@ describe('openDatabase on a new file', () => {
     try {
       const db = open(join(tempDir(), 'fk.sqlite'));
       const insert = () =>
-        db
-          .prepare("INSERT INTO rooms (id, setting_id, name, created_at, updated_at) VALUES ('r1', 'no-such-setting', 'Babies', 'x', 'x')")
-          .run();
+        db.prepare("INSERT INTO rooms (id, setting_id, name, created_at, updated_at) VALUES ('r1', 'no-such-setting', 'Babies', 'x', 'x')").run();
       expect(insert).toThrow(/FOREIGN KEY constraint failed/);
     } finally {
       closeAll();

@@ -28,7 +28,11 @@ function expectIndexedAccess(plan: string[], alias: string, index?: string): voi
     expect(step, plan.join('\n')).toMatch(new RegExp(`^SEARCH ${alias} USING (COVERING )?INDEX `));
     expect(step).not.toMatch(new RegExp(`^SCAN ${alias}\\b`));
   }
-  if (index) expect(steps.some((s) => s.includes(`INDEX ${index} `)), plan.join('\n')).toBe(true);
+  if (index)
+    expect(
+      steps.some((s) => s.includes(`INDEX ${index} `)),
+      plan.join('\n'),
+    ).toBe(true);
 }
 
 function fixture() {

@@ -80,7 +80,10 @@ function expectLatestIndexed(plan: Plan): void {
   const rows = sub ? subtree(plan.rows, sub.id) : plan.rows;
   expectByChildDate(plan, alias ?? '', rows);
   // Sorting only a tie-breaker beyond the indexed columns is fine; sorting every row is not.
-  expect(rows.some((r) => /USE TEMP B-TREE FOR ORDER BY/.test(r.detail)), `sorted by the index\n${plan.text}`).toBe(false);
+  expect(
+    rows.some((r) => /USE TEMP B-TREE FOR ORDER BY/.test(r.detail)),
+    `sorted by the index\n${plan.text}`,
+  ).toBe(false);
 }
 
 /** One setting, 24 children, each screened one to three times; a second setting likewise. */
@@ -101,7 +104,13 @@ function fixture() {
         const section = sectionForAge(defaultInstrumentSections, ageInCompletedMonths(dateOfBirth, screeningDate));
         if (section === null) continue;
         const colour = colours[(i + k) % 3] ?? 'green';
-        const sections = colour === 'green' || section === 1 ? [{ section, colour }] : [{ section, colour }, { section: section - 1, colour: 'green' as const }];
+        const sections =
+          colour === 'green' || section === 1
+            ? [{ section, colour }]
+            : [
+                { section, colour },
+                { section: section - 1, colour: 'green' as const },
+              ];
         core.invoke('screenings.create', { childId: child.id, instrumentId: instrument.id, screeningDate, sections });
       }
     }
@@ -147,7 +156,9 @@ describe('screening query plans', () => {
     for (const plan of plans) {
       expectNoScreeningsScan(plan);
       // The latest screening row itself is fetched by its primary key.
-      expect(plan.rows.find((r) => /^(SCAN|SEARCH) ls\b/.test(r.detail))?.detail, plan.text).toMatch(/^SEARCH ls USING (COVERING )?INDEX sqlite_autoindex_screenings_1 \(id=\?\)/);
+      expect(plan.rows.find((r) => /^(SCAN|SEARCH) ls\b/.test(r.detail))?.detail, plan.text).toMatch(
+        /^SEARCH ls USING (COVERING )?INDEX sqlite_autoindex_screenings_1 \(id=\?\)/,
+      );
       if (latestScreeningSql.test(plan.sql)) expectLatestIndexed(plan);
     }
   });
@@ -161,7 +172,12 @@ describe('screening query plans', () => {
         core.invoke('children.list', { settingId: setting.id, sort: 'reviewDate' });
         const sc = core.invoke('screenings.listForChild', { childId })[0];
         if (!sc) throw new Error('the child has screenings');
-        core.invoke('screenings.update', { id: sc.id, instrumentId, screeningDate: sc.screeningDate, sections: sc.sections.map((x) => ({ section: x.section, colour: x.enteredColour })) });
+        core.invoke('screenings.update', {
+          id: sc.id,
+          instrumentId,
+          screeningDate: sc.screeningDate,
+          sections: sc.sections.map((x) => ({ section: x.section, colour: x.enteredColour })),
+        });
         core.invoke('screenings.delete', { id: sc.id });
       },
       latestScreeningSql,
@@ -181,7 +197,12 @@ describe('screening query plans', () => {
           core.invoke('children.list', { settingId: setting.id, sort: 'reviewDate' });
           const sc = core.invoke('screenings.listForChild', { childId })[0];
           if (!sc) throw new Error('the child has screenings');
-          core.invoke('screenings.update', { id: sc.id, instrumentId, screeningDate: sc.screeningDate, sections: sc.sections.map((x) => ({ section: x.section, colour: x.enteredColour })) });
+          core.invoke('screenings.update', {
+            id: sc.id,
+            instrumentId,
+            screeningDate: sc.screeningDate,
+            sections: sc.sections.map((x) => ({ section: x.section, colour: x.enteredColour })),
+          });
         },
         latestScreeningSql,
         true,
@@ -196,7 +217,10 @@ describe('screening query plans', () => {
     if (!childAfter) throw new Error('no plan');
     expect(childAfter.text).not.toBe(childBefore?.text);
     expect(childAfter.text).not.toMatch(/screenings_by_child_date/);
-    expect(childAfter.rows.some((r) => /^SCAN s\b/.test(r.detail)), childAfter.text).toBe(true);
+    expect(
+      childAfter.rows.some((r) => /^SCAN s\b/.test(r.detail)),
+      childAfter.text,
+    ).toBe(true);
     expect(childAfter.text).toMatch(/USE TEMP B-TREE FOR ORDER BY/);
     expect(() => expectByChildDate(childAfter, 's')).toThrow();
 

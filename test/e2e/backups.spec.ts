@@ -19,7 +19,9 @@ test('a manager backs up, restores a backup, and reads the retention policies', 
   await expectAccessible(page);
   await screenshot(page, '40-backups');
   await page.getByRole('button', { name: 'Yes, restore' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Restored chatterbox-manual-.*The database as it was is kept as chatterbox-before-restore-/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Restored chatterbox-manual-.*The database as it was is kept as chatterbox-before-restore-/ }),
+  ).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Kept before a restore' })).toHaveCount(1);
 
   // The restored database still answers: the settings are all there.

@@ -40,7 +40,11 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   await expect(page.getByRole('table', { name: /^Red, Amber and Green by room, Spring 2026/ })).toBeVisible();
 
   // Drill into the Pre-school Green cell: the list holds as many children as the cell said.
-  const greenCell = page.getByRole('table', { name: /by room/ }).getByRole('row', { name: /^Pre-school/ }).getByRole('link').nth(2);
+  const greenCell = page
+    .getByRole('table', { name: /by room/ })
+    .getByRole('row', { name: /^Pre-school/ })
+    .getByRole('link')
+    .nth(2);
   const count = Number(await greenCell.textContent());
   expect(count).toBeGreaterThan(0);
   await greenCell.click();

@@ -7,7 +7,8 @@ import { join } from 'node:path';
  */
 export function installedElectron(root: string): { path: string } | { missing: string } {
   const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
-  if (!existsSync(pathFile)) return { missing: 'the Electron runtime is not downloaded (node_modules/electron/path.txt is absent; it cannot be fetched offline)' };
+  if (!existsSync(pathFile))
+    return { missing: 'the Electron runtime is not downloaded (node_modules/electron/path.txt is absent; it cannot be fetched offline)' };
   const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? { path: binary } : { missing: `the Electron binary ${binary} is missing` };
 }

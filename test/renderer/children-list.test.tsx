@@ -13,7 +13,12 @@ afterEach(cleanup);
 
 /** A small stand-in for the core's filtering: enough to tell the filters apart in what is shown. */
 function listChildren(input: ParsedInput<'children.list'>) {
-  const rows = [childRow(robin), childRow(sam)].filter((c) => (input.roomId === null || c.roomId === input.roomId) && (input.eal === null || c.eal === input.eal) && `${c.firstName} ${c.lastName}`.toLowerCase().includes(input.search.toLowerCase()));
+  const rows = [childRow(robin), childRow(sam)].filter(
+    (c) =>
+      (input.roomId === null || c.roomId === input.roomId) &&
+      (input.eal === null || c.eal === input.eal) &&
+      `${c.firstName} ${c.lastName}`.toLowerCase().includes(input.search.toLowerCase()),
+  );
   return { total: rows.length, rows };
 }
 
@@ -40,7 +45,10 @@ const unfiltered: MethodInput<'children.list'> = {
   offset: 0,
 };
 
-const childLinks = () => within(screen.getByRole('table', { name: 'Children' })).getAllByRole('link').map((a) => a.textContent);
+const childLinks = () =>
+  within(screen.getByRole('table', { name: 'Children' }))
+    .getAllByRole('link')
+    .map((a) => a.textContent);
 
 describe('the children list filters', () => {
   it('asks for the children on roll, sorted by name, when nothing is chosen', async () => {

@@ -44,7 +44,17 @@ export const rooms: Room[] = [
   { ...meta(ids.roomRainbows), settingId: ids.setting, name: 'Rainbows', archivedAt: null, childrenOnRoll: 1 },
 ];
 
-export const staff: Staff[] = [{ ...meta(ids.staffPat), settingId: ids.setting, name: 'Pat Testperson', role: 'practitioner', qualificationLevel: 'level-3', archivedAt: null, keyChildren: 1 }];
+export const staff: Staff[] = [
+  {
+    ...meta(ids.staffPat),
+    settingId: ids.setting,
+    name: 'Pat Testperson',
+    role: 'practitioner',
+    qualificationLevel: 'level-3',
+    archivedAt: null,
+    keyChildren: 1,
+  },
+];
 
 /** 44 months old on `today`: section 7 (42–47 months) is the age section. */
 export const robin: Child = {
@@ -79,7 +89,22 @@ export const instrument: Instrument = {
 };
 
 export function childRow(child: Child, extra: Partial<ChildRow> = {}): ChildRow {
-  return { ...child, roomName: rooms.find((r) => r.id === child.roomId)?.name ?? null, keyPersonName: staff.find((s) => s.id === child.keyPersonId)?.name ?? null, latestScreening: null, ...extra };
+  return {
+    ...child,
+    roomName: rooms.find((r) => r.id === child.roomId)?.name ?? null,
+    keyPersonName: staff.find((s) => s.id === child.keyPersonId)?.name ?? null,
+    latestScreening: null,
+    ...extra,
+  };
 }
 
-export const sam: Child = { ...robin, ...meta(ids.childSam), firstName: 'Sam', lastName: 'Othername', dateOfBirth: '2024-02-02', sex: 'male', roomId: ids.roomRainbows, eal: true };
+export const sam: Child = {
+  ...robin,
+  ...meta(ids.childSam),
+  firstName: 'Sam',
+  lastName: 'Othername',
+  dateOfBirth: '2024-02-02',
+  sex: 'male',
+  roomId: ids.roomRainbows,
+  eal: true,
+};

@@ -34,7 +34,15 @@ function created(input: ParsedInput<'screenings.create'>): MethodOutput<'screeni
     concernDetails: input.concernDetails,
     comments: input.comments,
     action: input.action ?? 'targeted',
-    sections: input.sections.map((s) => ({ section: s.section, score: s.score, enteredColour: s.colour, computedColour: null, colour: s.colour ?? 'green', disagrees: false, itemsNotPassed: s.itemsNotPassed })),
+    sections: input.sections.map((s) => ({
+      section: s.section,
+      score: s.score,
+      enteredColour: s.colour,
+      computedColour: null,
+      colour: s.colour ?? 'green',
+      disagrees: false,
+      itemsNotPassed: s.itemsNotPassed,
+    })),
     colour: input.sections[0]?.colour ?? 'green',
     workingAtSection: 6,
     activitySection: 6,
@@ -71,7 +79,10 @@ function chooseColour(section: number, colour: 'Red' | 'Amber' | 'Green') {
 describe('the screening form drop-back', () => {
   it('proposes the age section for the date and asks for nothing below it until a result is in', async () => {
     await openNewScreening();
-    expect(screen.getByText(/on this date: start with/)).toHaveProperty('textContent', 'Robin is 3y 8m (44 months) on this date: start with section 7 (42–47 months).');
+    expect(screen.getByText(/on this date: start with/)).toHaveProperty(
+      'textContent',
+      'Robin is 3y 8m (44 months) on this date: start with section 7 (42–47 months).',
+    );
     expect(colourFor(7)).not.toBeNull();
     expect(colourFor(6)).toBeNull();
   });

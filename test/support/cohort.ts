@@ -103,22 +103,77 @@ export function world(core: Core = testCore()) {
     core.invoke('screenings.create', { childId, instrumentId: instrument.id, screeningDate, sections: sections(top, ...colours) });
   /** children.update needs every field: start from the stored child. */
   const edit = (childId: string, change: Partial<MethodInput<'children.update'>>) => {
-    const { id, firstName, lastName, dateOfBirth, sex, ethnicity, homeLanguages, eal, sendStage, funded2, eypp, roomId, keyPersonId, startDate, leaveDate, notes } =
-      core.invoke('children.get', { id: childId });
-    return core.invoke('children.update', { id, firstName, lastName, dateOfBirth, sex, ethnicity, homeLanguages, eal, sendStage, funded2, eypp, roomId, keyPersonId, startDate, leaveDate, notes, ...change });
+    const {
+      id,
+      firstName,
+      lastName,
+      dateOfBirth,
+      sex,
+      ethnicity,
+      homeLanguages,
+      eal,
+      sendStage,
+      funded2,
+      eypp,
+      roomId,
+      keyPersonId,
+      startDate,
+      leaveDate,
+      notes,
+    } = core.invoke('children.get', { id: childId });
+    return core.invoke('children.update', {
+      id,
+      firstName,
+      lastName,
+      dateOfBirth,
+      sex,
+      ethnicity,
+      homeLanguages,
+      eal,
+      sendStage,
+      funded2,
+      eypp,
+      roomId,
+      keyPersonId,
+      startDate,
+      leaveDate,
+      notes,
+      ...change,
+    });
   };
 
-  const ava = child(acorn.id, 'Ava Adams', { dateOfBirth: '2023-03-15', sex: 'female', ethnicity: 'WBRI', eypp: true, roomId: caterpillars.id, keyPersonId: kim.id, startDate: '2024-09-01' });
+  const ava = child(acorn.id, 'Ava Adams', {
+    dateOfBirth: '2023-03-15',
+    sex: 'female',
+    ethnicity: 'WBRI',
+    eypp: true,
+    roomId: caterpillars.id,
+    keyPersonId: kim.id,
+    startDate: '2024-09-01',
+  });
   const avaSpring = screen(ava.id, '2026-02-10', 5, 'red', 'green');
   const avaAutumn = screen(ava.id, '2026-10-01', 7, 'green');
   edit(ava.id, { roomId: butterflies.id, keyPersonId: lee.id });
 
-  const ben = child(acorn.id, 'Ben Brown', { dateOfBirth: '2024-01-20', sex: 'male', ethnicity: 'APKN', eal: true, roomId: caterpillars.id, keyPersonId: lee.id });
+  const ben = child(acorn.id, 'Ben Brown', {
+    dateOfBirth: '2024-01-20',
+    sex: 'male',
+    ethnicity: 'APKN',
+    eal: true,
+    roomId: caterpillars.id,
+    keyPersonId: lee.id,
+  });
   screen(ben.id, '2026-03-02', 4, 'amber', 'amber', 'green');
   edit(ben.id, { roomId: butterflies.id, keyPersonId: kim.id });
   screen(ben.id, '2026-09-15', 5, 'green');
 
-  const cara = child(acorn.id, 'Cara Clark', { dateOfBirth: '2025-02-01', sex: 'female', sendStage: 'sen-support', roomId: butterflies.id, keyPersonId: kim.id });
+  const cara = child(acorn.id, 'Cara Clark', {
+    dateOfBirth: '2025-02-01',
+    sex: 'female',
+    sendStage: 'sen-support',
+    roomId: butterflies.id,
+    keyPersonId: kim.id,
+  });
   const caraNov = screen(cara.id, '2026-11-02', 3, 'amber', 'green');
   const caraSep = screen(cara.id, '2026-09-10', 3, 'red', 'red', 'amber');
   const caraApr = screen(cara.id, '2026-04-01', 2, 'amber', 'green');

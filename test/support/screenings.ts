@@ -21,14 +21,7 @@ export function screeningDump(core: Core): string {
  * expected field (when a path is given) with a message matching `message`, and that nothing was
  * written. Returns the error for any further checks.
  */
-export function refused(
-  core: Core,
-  method: string,
-  input: unknown,
-  code: ErrorCode,
-  path: (string | number)[] | null,
-  message: RegExp,
-): ApiErrorBody {
+export function refused(core: Core, method: string, input: unknown, code: ErrorCode, path: (string | number)[] | null, message: RegExp): ApiErrorBody {
   const error = failure(core, method, input, screeningDump);
   expect(error.code, error.message).toBe(code);
   if (path) expect(error.issues, error.message).toEqual([{ path, message: expect.stringMatching(message) }]);

@@ -43,7 +43,11 @@ describe('the contract states each method’s facts', () => {
     for (const [domain, methods] of Object.entries(domains)) {
       for (const method of Object.keys(methods)) expect(method.split('.')[0], `${method} in shared/contract/${domain}.ts`).toBe(domain);
     }
-    expect(Object.values(domains).flatMap((d) => Object.keys(d)).sort()).toEqual([...methodNames].sort());
+    expect(
+      Object.values(domains)
+        .flatMap((d) => Object.keys(d))
+        .sort(),
+    ).toEqual([...methodNames].sort());
   });
 
   it('uses only permissions from the named set, and every permission but the reserved one', () => {

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { foldForSearch } from '../../shared/domain/search.js';
 import { foldHeader, matchHeaders, suggestMapping } from '../../electron/core/io/import/headers.js';
 import { resolveMapping } from '../../electron/core/io/import/mapping.js';
-import { foldName, readColour, readEthnicity, readLanguages, readSendStage, readSex, readWholeNumber, readYesNo, splitFullName } from '../../electron/core/io/import/values.js';
+import {
+  foldName,
+  readColour,
+  readEthnicity,
+  readLanguages,
+  readSendStage,
+  readSex,
+  readWholeNumber,
+  readYesNo,
+  splitFullName,
+} from '../../electron/core/io/import/values.js';
 
 describe('header matching', () => {
   it('folds headings so punctuation, case, accents and hints in brackets do not matter', () => {
@@ -15,10 +25,29 @@ describe('header matching', () => {
   it.each([
     [['Surname', 'Forename', 'D.O.B'], { lastName: 'Surname', firstName: 'Forename', dateOfBirth: 'D.O.B' }],
     [['Last Name', 'First Name', 'Date of Birth'], { lastName: 'Last Name', firstName: 'First Name', dateOfBirth: 'Date of Birth' }],
-    [['Child’s First Name', 'Child Surname', 'DOB', 'Gender'], { firstName: 'Child’s First Name', lastName: 'Child Surname', dateOfBirth: 'DOB', sex: 'Gender' }],
-    [['Name', 'Date of birth (dd/mm/yyyy)', 'Key Worker', 'Room Name'], { fullName: 'Name', dateOfBirth: 'Date of birth (dd/mm/yyyy)', keyPerson: 'Key Worker', room: 'Room Name' }],
     [
-      ['First name', 'Last name', 'Name', 'Ethnic group', 'First language', 'EAL?', 'SEN status', 'EYPP', 'Funded 2 year old', 'Date started', 'Date left', 'Comments'],
+      ['Child’s First Name', 'Child Surname', 'DOB', 'Gender'],
+      { firstName: 'Child’s First Name', lastName: 'Child Surname', dateOfBirth: 'DOB', sex: 'Gender' },
+    ],
+    [
+      ['Name', 'Date of birth (dd/mm/yyyy)', 'Key Worker', 'Room Name'],
+      { fullName: 'Name', dateOfBirth: 'Date of birth (dd/mm/yyyy)', keyPerson: 'Key Worker', room: 'Room Name' },
+    ],
+    [
+      [
+        'First name',
+        'Last name',
+        'Name',
+        'Ethnic group',
+        'First language',
+        'EAL?',
+        'SEN status',
+        'EYPP',
+        'Funded 2 year old',
+        'Date started',
+        'Date left',
+        'Comments',
+      ],
       {
         firstName: 'First name',
         lastName: 'Last name',
@@ -68,8 +97,13 @@ describe('header matching', () => {
       ['dateOfBirth', 2],
     ]);
     expect(resolveMapping('children', ['Name', 'DOB'], { fullName: 'Name', dateOfBirth: 'DOB' }).issues).toEqual([]);
-    expect(resolveMapping('screenings', ['ID', 'Date', 'Section', 'Score'], { childId: 'ID', screeningDate: 'Date', section: 'Section', score: 'Score' }).issues).toEqual([]);
-    expect(resolveMapping('screenings', ['Date', 'Section'], { screeningDate: 'Date', section: 'Section' }).issues.map((i) => i.path[1])).toEqual(['fullName', 'colour']);
+    expect(
+      resolveMapping('screenings', ['ID', 'Date', 'Section', 'Score'], { childId: 'ID', screeningDate: 'Date', section: 'Section', score: 'Score' }).issues,
+    ).toEqual([]);
+    expect(resolveMapping('screenings', ['Date', 'Section'], { screeningDate: 'Date', section: 'Section' }).issues.map((i) => i.path[1])).toEqual([
+      'fullName',
+      'colour',
+    ]);
   });
 });
 
@@ -78,7 +112,14 @@ describe('reading coded cells', () => {
 
   it('reads sex', () => {
     expect(['F', 'female', 'Girl', 'M', 'Male', 'boy', 'Not recorded', 'unknown'].map((t) => value(readSex(t)))).toEqual([
-      'female', 'female', 'female', 'male', 'male', 'male', 'not-recorded', 'not-recorded',
+      'female',
+      'female',
+      'female',
+      'male',
+      'male',
+      'male',
+      'not-recorded',
+      'not-recorded',
     ]);
     expect(value(readSex('Q'))).toMatch(/^ERROR "Q" is not a sex/);
   });
@@ -108,7 +149,15 @@ describe('reading coded cells', () => {
   it('reads yes/no, SEND stages, colours and numbers', () => {
     expect(['Y', 'yes', 'TRUE', '1', 'N', 'no', 'false', '0'].map((t) => value(readYesNo(t)))).toEqual([true, true, true, true, false, false, false, false]);
     expect(value(readYesNo('maybe'))).toMatch(/^ERROR/);
-    expect(['None', 'N', 'SEN support', 'K', 'EHCP', 'E', 'EHC plan'].map((t) => value(readSendStage(t)))).toEqual(['none', 'none', 'sen-support', 'sen-support', 'ehcp', 'ehcp', 'ehcp']);
+    expect(['None', 'N', 'SEN support', 'K', 'EHCP', 'E', 'EHC plan'].map((t) => value(readSendStage(t)))).toEqual([
+      'none',
+      'none',
+      'sen-support',
+      'sen-support',
+      'ehcp',
+      'ehcp',
+      'ehcp',
+    ]);
     expect(['R', 'red', 'Amber', 'a', 'GREEN', 'g'].map((t) => value(readColour(t)))).toEqual(['red', 'red', 'amber', 'amber', 'green', 'green']);
     expect(value(readWholeNumber('Section 5', 'section', /^(section|sect|sec|s)\s*\.?\s*/i))).toBe(5);
     expect(value(readWholeNumber('S5', 'section', /^(section|sect|sec|s)\s*\.?\s*/i))).toBe(5);

@@ -138,30 +138,25 @@ describe('sectionForAge', () => {
   const births = ['2020-05-15', '2020-01-31', '2020-04-30', '2020-08-31', '2020-02-29', '2021-02-28'];
 
   for (const dob of births) {
-    it.each(boundaries)(
-      `born ${dob}: the day before turning %i months -> %s, on the day -> %s`,
-      (months, dayBefore, onTheDay) => {
-        const birthday = addMonths(dob, months);
-        const before = ageInCompletedMonths(dob, addDays(birthday, -1));
-        const on = ageInCompletedMonths(dob, birthday);
-        expect(before).toBe(months - 1);
-        expect(on).toBe(months);
-        expect(sectionForAge(defaultInstrumentSections, before)).toBe(dayBefore);
-        expect(sectionForAge(defaultInstrumentSections, on)).toBe(onTheDay);
-      },
-    );
+    it.each(boundaries)(`born ${dob}: the day before turning %i months -> %s, on the day -> %s`, (months, dayBefore, onTheDay) => {
+      const birthday = addMonths(dob, months);
+      const before = ageInCompletedMonths(dob, addDays(birthday, -1));
+      const on = ageInCompletedMonths(dob, birthday);
+      expect(before).toBe(months - 1);
+      expect(on).toBe(months);
+      expect(sectionForAge(defaultInstrumentSections, before)).toBe(dayBefore);
+      expect(sectionForAge(defaultInstrumentSections, on)).toBe(onTheDay);
+    });
   }
 
   it('moves a child born 31 Aug 2020 into section 3 on 28 Feb 2022, the last day of February', () => {
-    const sectionOn = (date: string) =>
-      sectionForAge(defaultInstrumentSections, ageInCompletedMonths('2020-08-31', date));
+    const sectionOn = (date: string) => sectionForAge(defaultInstrumentSections, ageInCompletedMonths('2020-08-31', date));
     expect(sectionOn('2022-02-27')).toBe(2);
     expect(sectionOn('2022-02-28')).toBe(3);
   });
 
   it('treats a child born 29 Feb 2020 as 72 months on 28 Feb 2026 and outside the sections a month later', () => {
-    const sectionOn = (date: string) =>
-      sectionForAge(defaultInstrumentSections, ageInCompletedMonths('2020-02-29', date));
+    const sectionOn = (date: string) => sectionForAge(defaultInstrumentSections, ageInCompletedMonths('2020-02-29', date));
     expect(ageInCompletedMonths('2020-02-29', '2026-02-28')).toBe(72);
     expect(sectionOn('2026-02-27')).toBe(9);
     expect(sectionOn('2026-03-28')).toBe(9);
@@ -261,10 +256,7 @@ describe('resolveSectionColour', () => {
 
 describe('resolveSectionResults', () => {
   it('resolves each section against its own cut-offs and keeps what was entered', () => {
-    const sections = [
-      fakeSection({ section: 5, lowestGreen: 18, lowestAmber: 9 }),
-      fakeSection({ section: 4 }),
-    ];
+    const sections = [fakeSection({ section: 5, lowestGreen: 18, lowestAmber: 9 }), fakeSection({ section: 4 })];
     const resolved = resolveSectionResults(sections, [result(5, 16, 'green'), result(4, 16)]);
     expect(resolved).toEqual([
       { section: 5, score: 16, colour: 'amber', enteredColour: 'green', computed: 'amber', disagrees: true },
@@ -284,12 +276,8 @@ describe('validateCutOffs', () => {
   });
 
   it('wants both cut-offs or neither', () => {
-    expect(cutOffMessages(fakeSection({ lowestAmber: null }))).toEqual([
-      'Section 4: enter both the Green and the Amber cut-offs, or neither.',
-    ]);
-    expect(cutOffMessages(fakeSection({ lowestGreen: null }))).toEqual([
-      'Section 4: enter both the Green and the Amber cut-offs, or neither.',
-    ]);
+    expect(cutOffMessages(fakeSection({ lowestAmber: null }))).toEqual(['Section 4: enter both the Green and the Amber cut-offs, or neither.']);
+    expect(cutOffMessages(fakeSection({ lowestGreen: null }))).toEqual(['Section 4: enter both the Green and the Amber cut-offs, or neither.']);
   });
 
   it('refuses an Amber cut-off above or equal to the Green one', () => {
@@ -310,12 +298,8 @@ describe('validateCutOffs', () => {
   });
 
   it('refuses negative and fractional cut-offs', () => {
-    expect(cutOffMessages(fakeSection({ lowestAmber: -1 }))).toEqual([
-      'Section 4: the Amber cut-off must be a whole number, 0 or more.',
-    ]);
-    expect(cutOffMessages(fakeSection({ lowestGreen: 7.5 }))).toEqual([
-      'Section 4: the Green cut-off must be a whole number, 0 or more.',
-    ]);
+    expect(cutOffMessages(fakeSection({ lowestAmber: -1 }))).toEqual(['Section 4: the Amber cut-off must be a whole number, 0 or more.']);
+    expect(cutOffMessages(fakeSection({ lowestGreen: 7.5 }))).toEqual(['Section 4: the Green cut-off must be a whole number, 0 or more.']);
   });
 
   it('refuses a section with no items', () => {
@@ -354,8 +338,7 @@ describe('validateSectionResults', () => {
     expect(validateSectionResults(fakeInstrument, 5, results)).toEqual([
       {
         path: ['sections', 1, 'section'],
-        message:
-          'After section 5 the next section must be section 4 (sections cannot be skipped), not section 3.',
+        message: 'After section 5 the next section must be section 4 (sections cannot be skipped), not section 3.',
       },
     ]);
   });
@@ -373,9 +356,7 @@ describe('validateSectionResults', () => {
       { path: ['sections', 2, 'section'], message: 'Section 4 has been entered more than once.' },
     ]);
     const immediate = validateSectionResults(fakeInstrument, 5, [result(5, 0), result(5, 0)]);
-    expect(immediate).toEqual([
-      { path: ['sections', 1, 'section'], message: 'Section 5 has been entered more than once.' },
-    ]);
+    expect(immediate).toEqual([{ path: ['sections', 1, 'section'], message: 'Section 5 has been entered more than once.' }]);
   });
 
   it('refuses dropping back after Green', () => {
@@ -391,9 +372,7 @@ describe('validateSectionResults', () => {
   it('judges "already Green" by the computed colour, not a contradicting entered one', () => {
     const results = [result(5, FAKE_GREEN, 'amber'), result(4, FAKE_GREEN)];
     const issues = validateSectionResults(fakeInstrument, 5, results);
-    expect(issues.map((i) => i.message)).toEqual([
-      'Section 4 should not have been screened: section 5 was already Green.',
-    ]);
+    expect(issues.map((i) => i.message)).toEqual(['Section 4 should not have been screened: section 5 was already Green.']);
   });
 
   it('refuses dropping back after a Green entered by colour', () => {
@@ -412,9 +391,7 @@ describe('validateSectionResults', () => {
 
   it('refuses a section that is not in the instrument', () => {
     const issues = validateSectionResults(fakeInstrument, 1, [result(1, 0), result(0, 0)]);
-    expect(issues).toEqual([
-      { path: ['sections', 1, 'section'], message: 'Section 0 is not one of the screening sections.' },
-    ]);
+    expect(issues).toEqual([{ path: ['sections', 1, 'section'], message: 'Section 0 is not one of the screening sections.' }]);
     const tooHigh = validateSectionResults(fakeInstrument, 9, [result(9, 0), result(10, 0)]);
     expect(tooHigh.map((i) => i.message)).toContain('Section 10 is not one of the screening sections.');
   });
@@ -430,15 +407,11 @@ describe('validateSectionResults', () => {
   });
 
   it('checks the item count of the section concerned', () => {
-    const mixed = fakeInstrument.map((s) =>
-      s.section === 3 ? { ...s, itemCount: 8, lowestGreen: 6, lowestAmber: 2 } : s,
-    );
+    const mixed = fakeInstrument.map((s) => (s.section === 3 ? { ...s, itemCount: 8, lowestGreen: 6, lowestAmber: 2 } : s));
     const results = [result(4, 0), result(3, 9)];
     const issues = validateSectionResults(mixed, 4, results);
     expect(issues.map((i) => i.path)).toContainEqual(['sections', 1, 'score']);
-    expect(issues.map((i) => i.message)).toContain(
-      'Section 3: the score (9) is more than the number of items (8).',
-    );
+    expect(issues.map((i) => i.message)).toContain('Section 3: the score (9) is more than the number of items (8).');
   });
 
   it('refuses a negative score and accepts a score of 0', () => {
@@ -464,8 +437,7 @@ describe('validateSectionResults', () => {
     expect(validateSectionResults(noCutOffs, 4, [result(4, 7)])).toEqual([
       {
         path: ['sections', 0, 'colour'],
-        message:
-          'Section 4 needs a colour: no cut-offs are set for this section yet, so the colour cannot be worked out from the score.',
+        message: 'Section 4 needs a colour: no cut-offs are set for this section yet, so the colour cannot be worked out from the score.',
       },
     ]);
   });
@@ -483,9 +455,7 @@ describe('validateSectionResults', () => {
   });
 
   it('refuses an empty screen and a child outside the age range', () => {
-    expect(validateSectionResults(fakeInstrument, 4, [])).toEqual([
-      { path: ['sections'], message: 'Enter the result for section 4 at least.' },
-    ]);
+    expect(validateSectionResults(fakeInstrument, 4, [])).toEqual([{ path: ['sections'], message: 'Enter the result for section 4 at least.' }]);
     const outside = validateSectionResults(fakeInstrument, null, [result(9, 0)]);
     expect(outside).toHaveLength(1);
     expect(outside[0]?.path).toEqual(['sections']);
@@ -573,18 +543,15 @@ describe('sectionsBehind', () => {
 
 describe('referralPrompt', () => {
   it('does not prompt when nothing applies', () => {
-    expect(
-      referralPrompt({ ageSection: 5, resolved: tried([5, 'green']), concernRaised: false }),
-    ).toEqual({ prompted: false, reasons: [] });
-    expect(
-      referralPrompt({ ageSection: 5, resolved: tried([5, 'amber'], [4, 'green']), concernRaised: false }),
-    ).toEqual({ prompted: false, reasons: [] });
+    expect(referralPrompt({ ageSection: 5, resolved: tried([5, 'green']), concernRaised: false })).toEqual({ prompted: false, reasons: [] });
+    expect(referralPrompt({ ageSection: 5, resolved: tried([5, 'amber'], [4, 'green']), concernRaised: false })).toEqual({ prompted: false, reasons: [] });
   });
 
   it('prompts for Red on the age section alone', () => {
-    expect(
-      referralPrompt({ ageSection: 5, resolved: tried([5, 'red'], [4, 'green']), concernRaised: false }),
-    ).toEqual({ prompted: true, reasons: ["Red on section 5, the section for the child's age."] });
+    expect(referralPrompt({ ageSection: 5, resolved: tried([5, 'red'], [4, 'green']), concernRaised: false })).toEqual({
+      prompted: true,
+      reasons: ["Red on section 5, the section for the child's age."],
+    });
   });
 
   it('does not treat Red on a lower section as Red on the age section', () => {
@@ -617,9 +584,7 @@ describe('referralPrompt', () => {
   });
 
   it('prompts for a concern raised alone', () => {
-    expect(
-      referralPrompt({ ageSection: 5, resolved: tried([5, 'green']), concernRaised: true }),
-    ).toEqual({
+    expect(referralPrompt({ ageSection: 5, resolved: tried([5, 'green']), concernRaised: true })).toEqual({
       prompted: true,
       reasons: ['A specific concern has been raised by the practitioner or parent.'],
     });

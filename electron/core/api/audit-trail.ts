@@ -48,7 +48,20 @@ export function recordBefore(ctx: CoreContext, fact: ChangeFact, input: unknown)
 }
 
 // Bookkeeping fields and counts say nothing about what a person changed.
-const ignored = new Set(['createdAt', 'updatedAt', 'childrenOnRoll', 'roomCount', 'staffCount', 'keyChildren', 'screeningCount', 'roomName', 'keyPersonName', 'screenerName', 'instrumentName', 'latestScreening']);
+const ignored = new Set([
+  'createdAt',
+  'updatedAt',
+  'childrenOnRoll',
+  'roomCount',
+  'staffCount',
+  'keyChildren',
+  'screeningCount',
+  'roomName',
+  'keyPersonName',
+  'screenerName',
+  'instrumentName',
+  'latestScreening',
+]);
 
 function shorten(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;

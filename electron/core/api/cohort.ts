@@ -2,7 +2,6 @@ import type { cohortContract } from '../../../shared/contract/cohort.js';
 import type { DomainHandlers } from './types.js';
 
 export const cohortHandlers = {
-
   'cohort.breakdown': (ctx, input) => {
     ctx.repos.rounds.window(input.roundId);
     return ctx.repos.cohort.breakdown(input.scope, input.roundId, input.groupBy, input.suppressBelow);

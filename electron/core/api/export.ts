@@ -21,12 +21,19 @@ export const exportHandlers = {
     const setting = ctx.repos.settings.get(input.settingId);
     const rounds = ctx.repos.rounds.list();
     const chosen = input.roundId ? [ctx.repos.rounds.get(input.roundId)] : input.format === 'csv' ? rounds.slice(-1) : rounds;
-    if (chosen.length === 0) throw new AppError('VALIDATION', 'There are no screening rounds yet: add one before exporting the tracker', [{ path: ['roundId'], message: 'There are no screening rounds yet' }]);
+    if (chosen.length === 0)
+      throw new AppError('VALIDATION', 'There are no screening rounds yet: add one before exporting the tracker', [
+        { path: ['roundId'], message: 'There are no screening rounds yet' },
+      ]);
     const tables = ctx.db.transaction(() => chosen.map((r) => trackerTable(ctx, setting.id, r)))();
     const base = `${setting.name} tracker${chosen.length === 1 ? ` ${chosen[0]?.name ?? ''}` : ''}`;
     if (input.format === 'csv') {
       const [table] = tables;
-      return { fileName: safeFileName(base, 'csv'), mimeType: 'text/csv', base64: Buffer.from(`\uFEFF${toCsv(table ?? { title: '', columns: [], rows: [] })}`, 'utf8').toString('base64') };
+      return {
+        fileName: safeFileName(base, 'csv'),
+        mimeType: 'text/csv',
+        base64: Buffer.from(`\uFEFF${toCsv(table ?? { title: '', columns: [], rows: [] })}`, 'utf8').toString('base64'),
+      };
     }
     return { fileName: safeFileName(base, 'xlsx'), mimeType: xlsxType, base64: (await trackerWorkbook(tables)).toString('base64') };
   },

@@ -50,7 +50,10 @@ export const importsHandlers = {
         removed.children = repo.deleteBatchChildren(batch.id);
       } catch (err) {
         if (isSqliteError(err) && err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-          throw new AppError('CONFLICT', `The import of ${batch.fileName} cannot be undone: records have been added to some of its children since. Nothing was changed.`);
+          throw new AppError(
+            'CONFLICT',
+            `The import of ${batch.fileName} cannot be undone: records have been added to some of its children since. Nothing was changed.`,
+          );
         }
         throw err;
       }

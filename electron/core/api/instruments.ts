@@ -31,5 +31,4 @@ export const instrumentsHandlers = {
     return ctx.repos.instruments.update(input.id, input.name, input.sections, ctx.clock.now());
   },
   'instruments.setDefault': (ctx, input) => ctx.repos.instruments.setDefault(input.id, ctx.clock.now()),
-
 } satisfies DomainHandlers<typeof instrumentsContract>;

@@ -61,7 +61,13 @@ function callContext(core: CoreContext, session: Session, options: DispatchOptio
 }
 
 /** Any method, for the transports: asynchronous methods are awaited, the rest run as in dispatch. */
-export async function dispatchAsync(core: CoreContext, session: Session, method: string, input: unknown, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
+export async function dispatchAsync(
+  core: CoreContext,
+  session: Session,
+  method: string,
+  input: unknown,
+  options: DispatchOptions = {},
+): Promise<ApiResult<unknown>> {
   const checked = check(method, input);
   if (!checked.ok) return checked.result;
   const spec = contract[checked.method];

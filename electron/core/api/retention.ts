@@ -1,11 +1,6 @@
 import { addDays, addMonths, compareIsoDates, formatUkDate, parseIsoDate } from '../../../shared/domain/dates.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
-import {
-  retentionYearLimits,
-  type RetentionDueChild,
-  type RetentionPolicy,
-  type RetentionRecordType,
-} from '../../../shared/schemas/retention.js';
+import { retentionYearLimits, type RetentionDueChild, type RetentionPolicy, type RetentionRecordType } from '../../../shared/schemas/retention.js';
 import type { CoreContext } from '../context.js';
 import type { LeaverRow } from '../db/repos/retention.js';
 import type { retentionContract } from '../../../shared/contract/retention.js';

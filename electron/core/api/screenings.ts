@@ -118,5 +118,4 @@ export const screeningsHandlers = {
     ctx.repos.screenings.delete(input.id);
     return screening;
   },
-
 } satisfies DomainHandlers<typeof screeningsContract>;

@@ -10,7 +10,8 @@ export const sessionHandlers = {
   'session.setActor': (ctx, input) => {
     if (input.staffId) {
       const person = ctx.repos.staff.get(input.staffId);
-      if (person.archivedAt) throw new AppError('VALIDATION', `${person.name} has left`, [{ path: ['staffId'], message: `${person.name} has left: choose someone else` }]);
+      if (person.archivedAt)
+        throw new AppError('VALIDATION', `${person.name} has left`, [{ path: ['staffId'], message: `${person.name} has left: choose someone else` }]);
       ctx.session.actor = { staffId: person.id, name: person.name };
     } else {
       ctx.session.actor = { staffId: null, name: input.name };

@@ -28,7 +28,9 @@ export function checkOpenDatabase(db: Db): Checked {
     if (schemaVersion === 0) {
       problems.push(tables.size > 0 ? 'It is an SQLite database from another program, not Chatterbox.' : 'It is an empty database, not a Chatterbox database.');
     } else if (schemaVersion > latestSchemaVersion) {
-      problems.push(`It was written by a newer version of Chatterbox (schema ${schemaVersion}; this version knows up to ${latestSchemaVersion}). Update Chatterbox first.`);
+      problems.push(
+        `It was written by a newer version of Chatterbox (schema ${schemaVersion}; this version knows up to ${latestSchemaVersion}). Update Chatterbox first.`,
+      );
     } else if (!tables.has('settings') || !tables.has('children')) {
       problems.push('It is not a Chatterbox database (its tables are missing).');
     } else {

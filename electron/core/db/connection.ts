@@ -88,10 +88,7 @@ function checkBeforeWriting(db: Db, path: string): void {
   }
   if (result.length !== 1 || result[0] !== 'ok') {
     const detail = result.slice(0, 3).join('; ');
-    throw new AppError(
-      'DATABASE',
-      `The database ${path} failed its integrity check (${detail}). Nothing was changed. Restore a backup.`,
-    );
+    throw new AppError('DATABASE', `The database ${path} failed its integrity check (${detail}). Nothing was changed. Restore a backup.`);
   }
   const version = userVersion(db);
   // Version 0 with tables in it is some other program's database: adding ours would change a

@@ -104,11 +104,7 @@ export class NeedDeck {
   }
 
   private shuffled(): NeedLevel[] {
-    const deck: NeedLevel[] = [
-      ...Array<NeedLevel>(36).fill('typical'),
-      ...Array<NeedLevel>(11).fill('some'),
-      ...Array<NeedLevel>(3).fill('significant'),
-    ];
+    const deck: NeedLevel[] = [...Array<NeedLevel>(36).fill('typical'), ...Array<NeedLevel>(11).fill('some'), ...Array<NeedLevel>(3).fill('significant')];
     for (let i = deck.length - 1; i > 0; i--) {
       const j = this.rnd.int(0, i);
       [deck[i], deck[j]] = [deck[j] as NeedLevel, deck[i] as NeedLevel];
@@ -187,7 +183,10 @@ const attentionComments = [
   'Focuses well on own choice of play; finds adult-led tasks harder.',
   'Listened well throughout and enjoyed the picture book.',
 ];
-const stammeringComments = ['Some repeated sounds at the start of words when excited; not bothered by it.', 'Occasional blocks on the first word of a sentence.'];
+const stammeringComments = [
+  'Some repeated sounds at the start of words when excited; not bothered by it.',
+  'Occasional blocks on the first word of a sentence.',
+];
 const voiceComments = ['Voice often hoarse after outdoor play.', 'Speaks very quietly; check again next screen.'];
 const otherComments = [
   'Tired on the day; screened again later in the week.',

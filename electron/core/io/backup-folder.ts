@@ -83,7 +83,10 @@ export function freshBackupName(folder: string, kind: BackupKind, nowIso: string
 /** Deletes the oldest backups of a kind beyond `keep`. Manual backups are never deleted. */
 export function rotateBackups(folder: string, kind: BackupKind, keep: number): void {
   if (kind === 'manual') return;
-  for (const old of listBackups(folder).filter((b) => b.kind === kind).slice(keep)) rmSync(old.path, { force: true });
+  for (const old of listBackups(folder)
+    .filter((b) => b.kind === kind)
+    .slice(keep))
+    rmSync(old.path, { force: true });
 }
 
 /** Left behind by a backup that was interrupted (a crash, the power going off) over an hour ago. */

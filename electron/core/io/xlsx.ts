@@ -34,6 +34,10 @@ export async function tableToXlsx(table: TableExport): Promise<Buffer> {
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 export function safeSheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet'
+  );
 }
-

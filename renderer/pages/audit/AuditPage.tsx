@@ -38,7 +38,14 @@ export function AuditPage() {
       <h1>Audit trail</h1>
       <p className="lead">Every change to the records, who made it and when. The trail cannot be edited.</p>
       <div className="filters" role="search" aria-label="Filter the audit trail">
-        <FilterSelect id="audit-setting" label="Setting" value={settingId ?? ''} anyLabel="All settings" options={recordOptions(settings.data ?? [])} onChange={(v) => update({ setting: v })} />
+        <FilterSelect
+          id="audit-setting"
+          label="Setting"
+          value={settingId ?? ''}
+          anyLabel="All settings"
+          options={recordOptions(settings.data ?? [])}
+          onChange={(v) => update({ setting: v })}
+        />
         <div className="field field--inline">
           <label htmlFor="audit-what">Change (for example children.update)</label>
           <input id="audit-what" className="input" value={method} onChange={(e) => update({ what: e.target.value })} />
@@ -87,7 +94,8 @@ export function AuditPage() {
                         <ul className="changes">
                           {r.changes.slice(0, 8).map((c) => (
                             <li key={c.field}>
-                              {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} → {c.after === null ? <span className="muted">(empty)</span> : c.after}
+                              {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} →{' '}
+                              {c.after === null ? <span className="muted">(empty)</span> : c.after}
                             </li>
                           ))}
                           {r.changes.length > 8 && <li className="muted">and {r.changes.length - 8} more</li>}
@@ -109,7 +117,10 @@ export function AuditPage() {
                   r.actorName,
                   r.method,
                   r.settingId ? (settingName.get(r.settingId) ?? '') : '',
-                  r.changes.map((c) => `${c.field}: ${c.before ?? ''} -> ${c.after ?? ''}`).join('; ').slice(0, 2000),
+                  r.changes
+                    .map((c) => `${c.field}: ${c.before ?? ''} -> ${c.after ?? ''}`)
+                    .join('; ')
+                    .slice(0, 2000),
                 ]),
               })}
             />

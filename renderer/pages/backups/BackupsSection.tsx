@@ -89,7 +89,9 @@ export function BackupsSection() {
       {confirmRestore && (
         <div className="panel panel--warning" role="group" aria-labelledby="restore-title">
           <h3 id="restore-title">Restore the backup of {when(confirmRestore.createdAt)}?</h3>
-          <p>Everything entered since then will be replaced. A copy of the database as it is now is kept first, so this can be undone by restoring that copy.</p>
+          <p>
+            Everything entered since then will be replaced. A copy of the database as it is now is kept first, so this can be undone by restoring that copy.
+          </p>
           <div className="button-row">
             <button
               type="button"

@@ -1,6 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { childDateIssues, childInputSchema, ethnicities, sendStageLabels, sexLabels, type Child, type EthnicityCode, type SendStage, type Sex } from '../../../shared/schemas/children.js';
+import {
+  childDateIssues,
+  childInputSchema,
+  ethnicities,
+  sendStageLabels,
+  sexLabels,
+  type Child,
+  type EthnicityCode,
+  type SendStage,
+  type Sex,
+} from '../../../shared/schemas/children.js';
 import { isIsoDate } from '../../../shared/domain/dates.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { useFormValues } from '../../lib/useFormValues.js';
@@ -92,7 +102,11 @@ function toInput(v: ChildFormValues) {
 }
 
 export function ChildFormPage() {
-  return <AddOrEdit method="children.get" param="childId">{(existing) => <ChildForm existing={existing} />}</AddOrEdit>;
+  return (
+    <AddOrEdit method="children.get" param="childId">
+      {(existing) => <ChildForm existing={existing} />}
+    </AddOrEdit>
+  );
 }
 
 function ChildForm({ existing }: { existing: Child | undefined }) {

@@ -83,7 +83,7 @@ function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
           </button>
         </div>
       </div>
- <section aria-labelledby="screening-heading" className="section">
+      <section aria-labelledby="screening-heading" className="section">
         <div className="page-heading">
           <h2 id="screening-heading">Screening</h2>
           {!c.archivedAt && (
@@ -120,7 +120,11 @@ function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
         {c.notes && <Row term="Notes" value={c.notes} />}
       </dl>
 
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       {c.archivedAt ? (
         <button type="button" className="button button--secondary" onClick={() => archive(false)}>
           Put back on roll
@@ -165,9 +169,7 @@ function LatestScreening({ latest }: { latest: Screening }) {
       </div>
       <div>
         <div className="muted">Working at</div>
-        <strong>
-          {latest.workingAtSection === null ? 'Below every section tried' : `Section ${latest.workingAtSection}`}
-        </strong>{' '}
+        <strong>{latest.workingAtSection === null ? 'Below every section tried' : `Section ${latest.workingAtSection}`}</strong>{' '}
         <span className="muted">
           (age section {latest.ageSection}
           {latest.sectionsBehind ? `, ${latest.sectionsBehind} behind` : ''})

@@ -138,7 +138,9 @@ export function ChildrenPage() {
   });
 
   const onSort = (key: ChildSortKey, dir: 'asc' | 'desc') => update({ sort: key === 'name' ? null : key, dir: dir === 'asc' ? null : dir });
-  const filtered = Boolean(search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current' || colour || reviewOverdue || referralPrompted || belowAge);
+  const filtered = Boolean(
+    search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current' || colour || reviewOverdue || referralPrompted || belowAge,
+  );
   const total = children.data?.total ?? 0;
 
   return (
@@ -154,12 +156,53 @@ export function ChildrenPage() {
           <label htmlFor="child-search">Search by name</label>
           <input id="child-search" className="input input--medium" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
         </div>
-        <FilterSelect id="filter-room" label="Room" value={roomId ?? ''} anyLabel="All rooms" options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.archivedAt ? ' (archived)' : ''}` }))} onChange={(v) => update({ room: v })} />
-        <FilterSelect id="filter-key-person" label="Key person" value={keyPersonId ?? ''} anyLabel="Anyone" options={(staff.data ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.archivedAt ? ' (left)' : ''}` }))} onChange={(v) => update({ keyPerson: v })} />
-        <FilterSelect id="filter-eal" label="EAL" value={eal === null ? '' : eal ? 'yes' : 'no'} anyLabel="Any" options={ealOptions} onChange={(v) => update({ eal: v })} />
-        <FilterSelect id="filter-send" label="SEND" value={sendStage ?? ''} anyLabel="Any" options={optionsFrom(sendStageLabels)} onChange={(v) => update({ send: v })} />
-        <FilterSelect id="filter-status" label="Showing" value={status} options={statusOptions} onChange={(v) => update({ status: v === 'current' ? null : v })} />
-        <FilterSelect id="filter-colour" label="Latest screen" value={colour ?? ''} anyLabel="Any" options={colourOptions} onChange={(v) => update({ colour: v })} />
+        <FilterSelect
+          id="filter-room"
+          label="Room"
+          value={roomId ?? ''}
+          anyLabel="All rooms"
+          options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.archivedAt ? ' (archived)' : ''}` }))}
+          onChange={(v) => update({ room: v })}
+        />
+        <FilterSelect
+          id="filter-key-person"
+          label="Key person"
+          value={keyPersonId ?? ''}
+          anyLabel="Anyone"
+          options={(staff.data ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.archivedAt ? ' (left)' : ''}` }))}
+          onChange={(v) => update({ keyPerson: v })}
+        />
+        <FilterSelect
+          id="filter-eal"
+          label="EAL"
+          value={eal === null ? '' : eal ? 'yes' : 'no'}
+          anyLabel="Any"
+          options={ealOptions}
+          onChange={(v) => update({ eal: v })}
+        />
+        <FilterSelect
+          id="filter-send"
+          label="SEND"
+          value={sendStage ?? ''}
+          anyLabel="Any"
+          options={optionsFrom(sendStageLabels)}
+          onChange={(v) => update({ send: v })}
+        />
+        <FilterSelect
+          id="filter-status"
+          label="Showing"
+          value={status}
+          options={statusOptions}
+          onChange={(v) => update({ status: v === 'current' ? null : v })}
+        />
+        <FilterSelect
+          id="filter-colour"
+          label="Latest screen"
+          value={colour ?? ''}
+          anyLabel="Any"
+          options={colourOptions}
+          onChange={(v) => update({ colour: v })}
+        />
         <FilterCheckbox id="filter-overdue" label="Re-screens overdue" checked={reviewOverdue} onChange={(on) => update({ overdue: on ? '1' : null })} />
         <FilterCheckbox id="filter-below" label="Working below age" checked={belowAge} onChange={(on) => update({ below: on ? '1' : null })} />
         <FilterCheckbox id="filter-referral" label="Referral prompted" checked={referralPrompted} onChange={(on) => update({ referral: on ? '1' : null })} />
@@ -204,9 +247,7 @@ export function ChildrenPage() {
                 </tbody>
               </table>
             )}
-            {found.rows.length === 0 && (
-              <p>{filtered ? 'No children match these filters.' : 'No children on roll yet. Use “Add a child” to add the first.'}</p>
-            )}
+            {found.rows.length === 0 && <p>{filtered ? 'No children match these filters.' : 'No children on roll yet. Use “Add a child” to add the first.'}</p>}
             <Pager page={page} total={found.total} pageSize={pageSize} onPage={(p) => update({ page: String(p) })} />
           </>
         )}

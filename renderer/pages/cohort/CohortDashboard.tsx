@@ -85,9 +85,19 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           options={optionsFrom(cohortGroupingLabels).filter((g) => g.value !== 'ageSection' && (allowSettingGroup || g.value !== 'setting'))}
           onChange={(v) => update({ group: v })}
         />
-        <FilterSelect id="cohort-suppress" label="Hide numbers for groups smaller than" value={String(suppress)} options={suppressOptions} onChange={(v) => update({ suppress: v === '0' ? null : v })} />
+        <FilterSelect
+          id="cohort-suppress"
+          label="Hide numbers for groups smaller than"
+          value={String(suppress)}
+          options={suppressOptions}
+          onChange={(v) => update({ suppress: v === '0' ? null : v })}
+        />
       </div>
-      {error && <p role="alert" className="error-text">{error.message}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error.message}
+        </p>
+      )}
 
       {overview.data && (
         <div className="cards" aria-label="Headline numbers">
@@ -128,7 +138,11 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           actions={
             <ExportButtons
               label="the age section table"
-              table={() => ({ title: `${roundName} by age section`, columns: ragExportColumns('Age section'), rows: ragExportRows(byAge.data?.rows ?? [], byAge.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }) })}
+              table={() => ({
+                title: `${roundName} by age section`,
+                columns: ragExportColumns('Age section'),
+                rows: ragExportRows(byAge.data?.rows ?? [], byAge.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }),
+              })}
             />
           }
         />
@@ -152,7 +166,11 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           actions={
             <ExportButtons
               label={`the ${cohortGroupingLabels[groupBy]} table`}
-              table={() => ({ title: `${roundName} by ${cohortGroupingLabels[groupBy]}`, columns: ragExportColumns(cohortGroupingLabels[groupBy]), rows: ragExportRows(byGroup.data?.rows ?? [], byGroup.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }) })}
+              table={() => ({
+                title: `${roundName} by ${cohortGroupingLabels[groupBy]}`,
+                columns: ragExportColumns(cohortGroupingLabels[groupBy]),
+                rows: ragExportRows(byGroup.data?.rows ?? [], byGroup.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }),
+              })}
             />
           }
         />
@@ -166,27 +184,55 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
             <thead>
               <tr>
                 <th scope="col">Age section</th>
-                <th scope="col" className="numeric">In line with age</th>
-                <th scope="col" className="numeric">1 behind</th>
-                <th scope="col" className="numeric">2 behind</th>
-                <th scope="col" className="numeric">3 or more behind</th>
-                <th scope="col" className="numeric">Below all sections tried</th>
-                <th scope="col" className="numeric">Children</th>
+                <th scope="col" className="numeric">
+                  In line with age
+                </th>
+                <th scope="col" className="numeric">
+                  1 behind
+                </th>
+                <th scope="col" className="numeric">
+                  2 behind
+                </th>
+                <th scope="col" className="numeric">
+                  3 or more behind
+                </th>
+                <th scope="col" className="numeric">
+                  Below all sections tried
+                </th>
+                <th scope="col" className="numeric">
+                  Children
+                </th>
               </tr>
             </thead>
             <tbody>
               {workingAt.data.map((r) => (
                 <tr key={r.ageSection}>
                   <th scope="row">Section {r.ageSection}</th>
-                  {([
-                    [r.onTrack, 0],
-                    [r.oneBehind, 1],
-                    [r.twoBehind, 2],
-                    [r.threeOrMoreBehind, 3],
-                    [r.belowAllTried, -1],
-                  ] as const).map(([n, behind]) => (
+                  {(
+                    [
+                      [r.onTrack, 0],
+                      [r.oneBehind, 1],
+                      [r.twoBehind, 2],
+                      [r.threeOrMoreBehind, 3],
+                      [r.belowAllTried, -1],
+                    ] as const
+                  ).map(([n, behind]) => (
                     <td key={behind} className="numeric">
-                      {n > 0 ? <Link to={drill({ round: round.id, group: 'ageSection', key: String(r.ageSection), label: `Section ${r.ageSection}`, behind: String(behind) })}>{n}</Link> : 0}
+                      {n > 0 ? (
+                        <Link
+                          to={drill({
+                            round: round.id,
+                            group: 'ageSection',
+                            key: String(r.ageSection),
+                            label: `Section ${r.ageSection}`,
+                            behind: String(behind),
+                          })}
+                        >
+                          {n}
+                        </Link>
+                      ) : (
+                        0
+                      )}
                     </td>
                   ))}
                   <td className="numeric">{r.total}</td>
@@ -199,7 +245,15 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
             table={() => ({
               title: `${roundName} working-at level`,
               columns: ['Age section', 'In line with age', '1 behind', '2 behind', '3 or more behind', 'Below all tried', 'Children'],
-              rows: (workingAt.data ?? []).map((r) => [`Section ${r.ageSection}`, r.onTrack, r.oneBehind, r.twoBehind, r.threeOrMoreBehind, r.belowAllTried, r.total]),
+              rows: (workingAt.data ?? []).map((r) => [
+                `Section ${r.ageSection}`,
+                r.onTrack,
+                r.oneBehind,
+                r.twoBehind,
+                r.threeOrMoreBehind,
+                r.belowAllTried,
+                r.total,
+              ]),
             })}
           />
         </section>
@@ -211,7 +265,14 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           <p>Progress needs two rounds.</p>
         ) : (
           <>
-            <FilterSelect id="cohort-from" label={`Compare ${roundName} with`} width="medium" value={fromRound?.id ?? ''} options={recordOptions(list.filter((r) => r.id !== round.id))} onChange={(v) => update({ from: v })} />
+            <FilterSelect
+              id="cohort-from"
+              label={`Compare ${roundName} with`}
+              width="medium"
+              value={fromRound?.id ?? ''}
+              options={recordOptions(list.filter((r) => r.id !== round.id))}
+              onChange={(v) => update({ from: v })}
+            />
             {transitions.data && fromRound && (
               <>
                 <table className="table matrix">
@@ -233,9 +294,7 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
                         {(['red', 'amber', 'green'] as const).map((to) => {
                           const n = transitions.data?.matrix[from][to] ?? 0;
                           return (
-                            <td key={to}>
-                              {n > 0 ? <Link to={drill({ round: round.id, colour: to, from: fromRound.id, fromColour: from })}>{n}</Link> : 0}
-                            </td>
+                            <td key={to}>{n > 0 ? <Link to={drill({ round: round.id, colour: to, from: fromRound.id, fromColour: from })}>{n}</Link> : 0}</td>
                           );
                         })}
                       </tr>
@@ -244,15 +303,17 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
                 </table>
                 <p>
                   Of {transitions.data.total} children screened in both: <strong>{transitions.data.improved} improved</strong> (
-                  {pct(transitions.data.improved, transitions.data.total)}%), {transitions.data.same} stayed the same,{' '}
-                  {transitions.data.worse} got worse.
+                  {pct(transitions.data.improved, transitions.data.total)}%), {transitions.data.same} stayed the same, {transitions.data.worse} got worse.
                 </p>
                 <ExportButtons
                   label="the progress table"
                   table={() => ({
                     title: `Progress ${fromRound.name} to ${roundName}`,
                     columns: [fromRound.name, `Red in ${roundName}`, `Amber in ${roundName}`, `Green in ${roundName}`],
-                    rows: (['red', 'amber', 'green'] as const).map((f) => [f === 'red' ? 'Red' : f === 'amber' ? 'Amber' : 'Green', ...(['red', 'amber', 'green'] as const).map((t) => transitions.data?.matrix[f][t] ?? 0)]),
+                    rows: (['red', 'amber', 'green'] as const).map((f) => [
+                      f === 'red' ? 'Red' : f === 'amber' ? 'Amber' : 'Green',
+                      ...(['red', 'amber', 'green'] as const).map((t) => transitions.data?.matrix[f][t] ?? 0),
+                    ]),
                   })}
                 />
               </>
@@ -288,7 +349,11 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           actions={
             <ExportButtons
               label="the trend table"
-              table={() => ({ title: 'Trend over rounds', columns: ['Round', 'Red', 'Amber', 'Green', 'Children'], rows: (trend.data ?? []).map((r) => [r.name, r.red, r.amber, r.green, r.total]) })}
+              table={() => ({
+                title: 'Trend over rounds',
+                columns: ['Round', 'Red', 'Amber', 'Green', 'Children'],
+                rows: (trend.data ?? []).map((r) => [r.name, r.red, r.amber, r.green, r.total]),
+              })}
             />
           }
         />

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { colourKeys, cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope, type SettingsComparison as ComparisonData } from '../../../shared/schemas/cohort.js';
+import {
+  colourKeys,
+  cohortGroupingLabels,
+  cohortGroupings,
+  type CohortGrouping,
+  type CohortScope,
+  type SettingsComparison as ComparisonData,
+} from '../../../shared/schemas/cohort.js';
 import type { Round } from '../../../shared/schemas/rounds.js';
 import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/settings.js';
 import { ColourTag } from '../../components/ColourTag.js';
@@ -39,7 +46,11 @@ export function SettingCohortPage() {
           Download tracker (Excel, a sheet per round)
         </button>
       </div>
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <CohortDashboard scope={{ settingId: setting.id }} base={`/s/${setting.id}/cohort`} allowSettingGroup={false} />
     </>
   );
@@ -58,13 +69,26 @@ export function AreaCohortPage() {
   const settings = useApi('settings.list', {});
   const authorities = [...new Set((settings.data ?? []).map((s) => s.localAuthority).filter(Boolean))].sort();
 
-
   return (
     <>
       <h1>Cohort tracking: all settings</h1>
       <div className="filters" role="group" aria-label="Which settings">
-        <FilterSelect id="area-la" label="Local authority" value={localAuthority ?? ''} anyLabel="All" options={authorities.map((a) => ({ value: a, label: a }))} onChange={(v) => update({ la: v })} />
-        <FilterSelect id="area-type" label="Type of setting" value={settingType ?? ''} anyLabel="All types" options={optionsFrom(settingTypeLabels)} onChange={(v) => update({ type: v })} />
+        <FilterSelect
+          id="area-la"
+          label="Local authority"
+          value={localAuthority ?? ''}
+          anyLabel="All"
+          options={authorities.map((a) => ({ value: a, label: a }))}
+          onChange={(v) => update({ la: v })}
+        />
+        <FilterSelect
+          id="area-type"
+          label="Type of setting"
+          value={settingType ?? ''}
+          anyLabel="All types"
+          options={optionsFrom(settingTypeLabels)}
+          onChange={(v) => update({ type: v })}
+        />
       </div>
       <SettingsComparison localAuthority={localAuthority} settingType={settingType} />
       <CohortDashboard scope={scope} base="/cohort" allowSettingGroup />
@@ -75,7 +99,15 @@ export function AreaCohortPage() {
 type ComparisonSort = 'settingName' | 'localAuthority' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'overdue';
 // Every column sorts; the colours by their share of the setting's children, not the raw count.
 const comparisonColumns = (
-  [['Setting', 'settingName'], ['Local authority', 'localAuthority'], ['Screened', 'total'], ['Red', 'redPct'], ['Amber', 'amberPct'], ['Green', 'greenPct'], ['Overdue', 'overdue']] as const
+  [
+    ['Setting', 'settingName'],
+    ['Local authority', 'localAuthority'],
+    ['Screened', 'total'],
+    ['Red', 'redPct'],
+    ['Amber', 'amberPct'],
+    ['Green', 'greenPct'],
+    ['Overdue', 'overdue'],
+  ] as const
 ).map(([label, sortKey]) => ({ label, sortKey }));
 
 function SettingsComparison({ localAuthority, settingType }: { localAuthority: string | null; settingType: SettingType | null }) {
@@ -84,7 +116,11 @@ function SettingsComparison({ localAuthority, settingType }: { localAuthority: s
   const round = rounds.data?.find((r) => r.id === params.get('round')) ?? (rounds.data ? defaultRound(rounds.data) : undefined);
   const comparison = useApi('cohort.settings', round ? { roundId: round.id, localAuthority, settingType } : null);
   if (!round) return null;
-  return <WhenLoaded results={[comparison]} loading={null}>{(data) => <ComparisonTable round={round} comparison={data} />}</WhenLoaded>;
+  return (
+    <WhenLoaded results={[comparison]} loading={null}>
+      {(data) => <ComparisonTable round={round} comparison={data} />}
+    </WhenLoaded>
+  );
 }
 
 function ComparisonTable({ round, comparison }: { round: Round; comparison: ComparisonData }) {
@@ -111,7 +147,8 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
               </td>
               {(['red', 'amber', 'green'] as const).map((c) => (
                 <td key={c} className="numeric">
-                  {r[c] > 0 ? <Link to={`/s/${r.settingId}/cohort/children?round=${round.id}&colour=${c}`}>{r[c]}</Link> : 0} <span className="pct">({pct(r[c], r.total)}%)</span>
+                  {r[c] > 0 ? <Link to={`/s/${r.settingId}/cohort/children?round=${round.id}&colour=${c}`}>{r[c]}</Link> : 0}{' '}
+                  <span className="pct">({pct(r[c], r.total)}%)</span>
                 </td>
               ))}
               <td className="numeric">{r.overdue > 0 ? <Link to={`/s/${r.settingId}/cohort/children?overdue=1`}>{r.overdue}</Link> : 0}</td>
@@ -144,7 +181,17 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
           title: `${round.name} by setting`,
           columns: ['Setting', 'Local authority', 'Type', 'On roll', 'Screened', 'Red', 'Amber', 'Green', 'Overdue'],
           rows: [
-            ...rows.map((r) => [r.settingName, r.localAuthority, settingTypeLabels[r.settingType], r.childrenOnRoll, r.total, r.red, r.amber, r.green, r.overdue]),
+            ...rows.map((r) => [
+              r.settingName,
+              r.localAuthority,
+              settingTypeLabels[r.settingType],
+              r.childrenOnRoll,
+              r.total,
+              r.red,
+              r.amber,
+              r.green,
+              r.overdue,
+            ]),
             ['All settings', null, null, t.childrenOnRoll, t.total, t.red, t.amber, t.green, t.overdue],
           ],
         })}
@@ -203,7 +250,14 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
   else if (round && !input.notScreened) words.push(`screened in ${round.name}`);
   // The dashboard passes the group's label along with its key (a room's name, not its id).
   if (groupBy && input.groupKey !== null) words.push(`${cohortGroupingLabels[groupBy].toLowerCase()}: ${params.get('label') ?? input.groupKey}`);
-  if (input.sectionsBehind !== null) words.push(input.sectionsBehind === -1 ? 'below every section tried' : input.sectionsBehind === 0 ? 'working in line with age' : `${input.sectionsBehind}${input.sectionsBehind === 3 ? ' or more' : ''} sections behind`);
+  if (input.sectionsBehind !== null)
+    words.push(
+      input.sectionsBehind === -1
+        ? 'below every section tried'
+        : input.sectionsBehind === 0
+          ? 'working in line with age'
+          : `${input.sectionsBehind}${input.sectionsBehind === 3 ? ' or more' : ''} sections behind`,
+    );
   const description = words.join(', ');
 
   return (

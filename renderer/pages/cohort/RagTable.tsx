@@ -89,10 +89,18 @@ export function RagHead({ group }: { group: string }) {
     <thead>
       <tr>
         <th scope="col">{group}</th>
-        <th scope="col" className="numeric">Red</th>
-        <th scope="col" className="numeric">Amber</th>
-        <th scope="col" className="numeric">Green</th>
-        <th scope="col" className="numeric">Children</th>
+        <th scope="col" className="numeric">
+          Red
+        </th>
+        <th scope="col" className="numeric">
+          Amber
+        </th>
+        <th scope="col" className="numeric">
+          Green
+        </th>
+        <th scope="col" className="numeric">
+          Children
+        </th>
       </tr>
     </thead>
   );
@@ -101,7 +109,9 @@ export function RagHead({ group }: { group: string }) {
 /** The rows of a RagTable as an export: counts and percentages, suppressed rows left blank. */
 export function ragExportRows(rows: CohortRow[], total: RagCounts): (string | number | null)[][] {
   const line = (label: string, r: RagCounts, hidden = false) =>
-    hidden ? [label, null, null, null, null, null, null, null] : [label, r.red, pct(r.red, r.total), r.amber, pct(r.amber, r.total), r.green, pct(r.green, r.total), r.total];
+    hidden
+      ? [label, null, null, null, null, null, null, null]
+      : [label, r.red, pct(r.red, r.total), r.amber, pct(r.amber, r.total), r.green, pct(r.green, r.total), r.total];
   return [...rows.map((r) => line(r.label, r, r.suppressed)), line('All children', total)];
 }
 export const ragExportColumns = (group: string) => [group, 'Red', 'Red %', 'Amber', 'Amber %', 'Green', 'Green %', 'Children'];

@@ -88,7 +88,9 @@ export function ImportPage() {
       batches.reload();
       reloadSetting();
       reloadAll();
-      notify({ message: `Undid the import of ${undone.batch.fileName}: removed ${undone.removed.children} children and ${undone.removed.screenings} screenings` });
+      notify({
+        message: `Undid the import of ${undone.batch.fileName}: removed ${undone.removed.children} children and ${undone.removed.screenings} screenings`,
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The import could not be undone');
     }
@@ -128,7 +130,9 @@ export function ImportPage() {
           <label className="field__label" htmlFor="import-file">
             File
           </label>
-          <p className="field__hint" id="import-file-hint">CSV or Excel (.xlsx), up to 20 MB</p>
+          <p className="field__hint" id="import-file-hint">
+            CSV or Excel (.xlsx), up to 20 MB
+          </p>
           <input
             id="import-file"
             type="file"
@@ -238,14 +242,20 @@ export function ImportPage() {
               <button type="button" className="button button--secondary" onClick={() => run(true)} disabled={busy !== null}>
                 Dry run (save nothing)
               </button>
-              <button type="button" className="button" onClick={() => run(false)} disabled={busy !== null || preview.counts.withErrors > 0 || !preview.mappingComplete}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => run(false)}
+                disabled={busy !== null || preview.counts.withErrors > 0 || !preview.mappingComplete}
+              >
                 Import {preview.counts.valid} rows
               </button>
             </div>
             {result && (
               <p className="info" role="status">
                 {result.dryRun ? 'Dry run: nothing was saved. ' : ''}
-                {result.dryRun ? 'Would create' : 'Created'} {result.created.children} children ({result.created.leavers} leavers) and {result.created.screenings} screenings.
+                {result.dryRun ? 'Would create' : 'Created'} {result.created.children} children ({result.created.leavers} leavers) and{' '}
+                {result.created.screenings} screenings.
               </p>
             )}
           </section>

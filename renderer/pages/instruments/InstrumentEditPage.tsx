@@ -50,12 +50,21 @@ function InstrumentEditForm({ instrument, reload }: { instrument: Instrument; re
     const input = {
       id: instrument.id,
       name,
-      sections: rows.map((r) => ({ section: r.section, itemCount: toNumber(r.itemCount), lowestGreen: toNumber(r.lowestGreen), lowestAmber: toNumber(r.lowestAmber) })),
+      sections: rows.map((r) => ({
+        section: r.section,
+        itemCount: toNumber(r.itemCount),
+        lowestGreen: toNumber(r.lowestGreen),
+        lowestAmber: toNumber(r.lowestAmber),
+      })),
     };
     const checked = validate(instrumentUpdateSchema, input);
     if (!checked.ok) return setErrors(checked.errors);
     try {
-      const before = { id: instrument.id, name: instrument.name, sections: instrument.sections.map(({ section, itemCount, lowestGreen, lowestAmber }) => ({ section, itemCount, lowestGreen, lowestAmber })) };
+      const before = {
+        id: instrument.id,
+        name: instrument.name,
+        sections: instrument.sections.map(({ section, itemCount, lowestGreen, lowestAmber }) => ({ section, itemCount, lowestGreen, lowestAmber })),
+      };
       await api('instruments.update', checked.value);
       setErrors({});
       notify({ message: `${name.trim()} saved`, undo: () => api('instruments.update', before) });
@@ -75,13 +84,13 @@ function InstrumentEditForm({ instrument, reload }: { instrument: Instrument; re
       <ErrorSummary errors={errors} order={order} />
       <TextField name="name" label="Name" value={name} onChange={setName} error={errors.name} width="medium" />
       <p>
-        For each section, a score at or above the <strong>Green</strong> cut-off is Green, at or above the <strong>Amber</strong>{' '}
-        cut-off is Amber, and below it Red. Leave both cut-offs empty to choose colours by hand.
+        For each section, a score at or above the <strong>Green</strong> cut-off is Green, at or above the <strong>Amber</strong> cut-off is Amber, and below it
+        Red. Leave both cut-offs empty to choose colours by hand.
       </p>
       {instrument.screeningCount > 0 && (
         <p className="info">
-          {instrument.screeningCount} screenings used this tool. Changing it does not change their recorded colours; to keep
-          versions apart, make a copy instead.
+          {instrument.screeningCount} screenings used this tool. Changing it does not change their recorded colours; to keep versions apart, make a copy
+          instead.
         </p>
       )}
       <table className="table table--form">

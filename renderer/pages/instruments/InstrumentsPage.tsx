@@ -24,7 +24,10 @@ export function InstrumentsPage() {
     const previous = instruments.data?.find((x) => x.isDefault);
     await api('instruments.setDefault', { id: i.id });
     instruments.reload();
-    notify({ message: `${i.name} is now the default for new screenings`, ...(previous ? { undo: () => api('instruments.setDefault', { id: previous.id }) } : {}) });
+    notify({
+      message: `${i.name} is now the default for new screenings`,
+      ...(previous ? { undo: () => api('instruments.setDefault', { id: previous.id }) } : {}),
+    });
   }
 
   const onCopy = (e: FormEvent) => {
@@ -43,9 +46,8 @@ export function InstrumentsPage() {
       </p>
       <h1>Screening tools</h1>
       <p className="lead">
-        Chatterbox records the results of screenings you carry out with your own licensed toolkit. Enter the number of items
-        and the score cut-offs from your handbook so the app can work out colours from scores. Until then, screeners choose the
-        colour from the score sheet.
+        Chatterbox records the results of screenings you carry out with your own licensed toolkit. Enter the number of items and the score cut-offs from your
+        handbook so the app can work out colours from scores. Until then, screeners choose the colour from the score sheet.
       </p>
       <WhenLoaded results={[instruments]} loading={null}>
         {(list) => (

@@ -22,7 +22,10 @@ export function RetentionSection() {
       await api('retention.updatePolicy', { recordType: p.recordType, years });
       policies.reload();
       due.reload();
-      notify({ message: `${p.label}: now ${years} ${p.rule === 'until-age' ? 'years of age' : 'years after leaving'}`, undo: () => api('retention.updatePolicy', { recordType: p.recordType, years: p.years }) });
+      notify({
+        message: `${p.label}: now ${years} ${p.rule === 'until-age' ? 'years of age' : 'years after leaving'}`,
+        undo: () => api('retention.updatePolicy', { recordType: p.recordType, years: p.years }),
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The policy was not saved');
     }
@@ -35,7 +38,9 @@ export function RetentionSection() {
       setSelected(new Set());
       setConfirming(false);
       due.reload();
-      notify({ message: `Deleted the records of ${result.purged.length} ${result.purged.length === 1 ? 'child' : 'children'}. The deletion is in the audit trail.` });
+      notify({
+        message: `Deleted the records of ${result.purged.length} ${result.purged.length === 1 ? 'child' : 'children'}. The deletion is in the audit trail.`,
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Nothing was deleted');
     }
@@ -103,7 +108,9 @@ export function RetentionSection() {
                 <th scope="col">Setting</th>
                 <th scope="col">Left</th>
                 <th scope="col">Due</th>
-                <th scope="col" className="numeric">Screenings</th>
+                <th scope="col" className="numeric">
+                  Screenings
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -138,7 +145,9 @@ export function RetentionSection() {
           {confirming ? (
             <div className="panel panel--warning" role="group" aria-labelledby="purge-title">
               <h4 id="purge-title">Delete the records of {selected.size} children for good?</h4>
-              <p>Their screenings and details are deleted and cannot be brought back from the app. Older backups keep them until those backups are rotated out.</p>
+              <p>
+                Their screenings and details are deleted and cannot be brought back from the app. Older backups keep them until those backups are rotated out.
+              </p>
               <div className="button-row">
                 <button type="button" className="button button--warning" onClick={purge}>
                   Yes, delete

@@ -45,12 +45,22 @@ export function RoomsSection({ showArchived }: { showArchived: boolean }) {
         rows={rooms.data}
         empty={<p>No rooms yet. Add the rooms children are grouped in, for example Babies or Pre-school.</p>}
         columns={[
-          { header: 'Room', cell: (r) => <>{r.name} {r.archivedAt && <span className="tag tag--grey">Archived</span>}</> },
+          {
+            header: 'Room',
+            cell: (r) => (
+              <>
+                {r.name} {r.archivedAt && <span className="tag tag--grey">Archived</span>}
+              </>
+            ),
+          },
           { header: 'Children on roll', numeric: true, cell: (r) => r.childrenOnRoll },
         ]}
         actions={[
           { label: 'Rename', onClick: (r) => form.edit(r, { name: r.name }) },
-          { label: (r) => (r.archivedAt ? 'Restore' : 'Archive'), onClick: (r) => archive(r.id, !r.archivedAt, r.archivedAt ? `${r.name} restored` : `${r.name} archived`) },
+          {
+            label: (r) => (r.archivedAt ? 'Restore' : 'Archive'),
+            onClick: (r) => archive(r.id, !r.archivedAt, r.archivedAt ? `${r.name} restored` : `${r.name} archived`),
+          },
         ]}
       />
       <InlineForm

@@ -20,22 +20,30 @@ export function RoundsPage() {
   const { editing, values, errors } = form;
 
   const onSubmit = (e: FormEvent) =>
-    form.submit(e, roundInputSchema, { name: values.name, startDate: fromUkInput(values.startDate) ?? undefined, endDate: fromUkInput(values.endDate) ?? undefined }, async (round) => {
-      if (editing) {
-        const before = { id: editing.id, name: editing.name, startDate: editing.startDate, endDate: editing.endDate };
-        await api('rounds.update', { id: editing.id, ...round });
-        notify({ message: `${round.name} saved`, undo: () => api('rounds.update', before) });
-      } else {
-        await api('rounds.create', round);
-        notify({ message: `${round.name} added` });
-      }
-      rounds.reload();
-    });
+    form.submit(
+      e,
+      roundInputSchema,
+      { name: values.name, startDate: fromUkInput(values.startDate) ?? undefined, endDate: fromUkInput(values.endDate) ?? undefined },
+      async (round) => {
+        if (editing) {
+          const before = { id: editing.id, name: editing.name, startDate: editing.startDate, endDate: editing.endDate };
+          await api('rounds.update', { id: editing.id, ...round });
+          notify({ message: `${round.name} saved`, undo: () => api('rounds.update', before) });
+        } else {
+          await api('rounds.create', round);
+          notify({ message: `${round.name} added` });
+        }
+        rounds.reload();
+      },
+    );
 
   async function remove(r: Round) {
     await api('rounds.delete', { id: r.id });
     rounds.reload();
-    notify({ message: `${r.name} removed (its screenings are kept)`, undo: () => api('rounds.create', { name: r.name, startDate: r.startDate, endDate: r.endDate }) });
+    notify({
+      message: `${r.name} removed (its screenings are kept)`,
+      undo: () => api('rounds.create', { name: r.name, startDate: r.startDate, endDate: r.endDate }),
+    });
   }
 
   return (

@@ -16,7 +16,11 @@ export function OutcomePanel({ outcome }: { outcome: ScreeningOutcome }) {
           <dt>Working at</dt>
           <dd>
             {outcome.workingAt === null ? 'Below every section tried' : `Section ${outcome.workingAt}`}
-            {outcome.sectionsBehind ? ` (${outcome.sectionsBehind} ${outcome.sectionsBehind === 1 ? 'section' : 'sections'} below age)` : outcome.sectionsBehind === 0 ? ' (in line with age)' : ''}
+            {outcome.sectionsBehind
+              ? ` (${outcome.sectionsBehind} ${outcome.sectionsBehind === 1 ? 'section' : 'sections'} below age)`
+              : outcome.sectionsBehind === 0
+                ? ' (in line with age)'
+                : ''}
           </dd>
         </div>
         <div>

@@ -74,9 +74,11 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
     e.preventDefault();
     const extra: FieldIssue[] = [];
     if (date && isIsoDate(date)) {
-      if (compareIsoDates(date, child.dateOfBirth) < 0) extra.push({ path: ['screeningDate'], message: 'The screening date is before the child’s date of birth' });
+      if (compareIsoDates(date, child.dateOfBirth) < 0)
+        extra.push({ path: ['screeningDate'], message: 'The screening date is before the child’s date of birth' });
       else if (compareIsoDates(date, today) > 0) extra.push({ path: ['screeningDate'], message: 'The screening date must be today or in the past' });
-      else if (outcome && outcome.ageSection === null) extra.push({ path: ['screeningDate'], message: `${child.firstName} is ${outcome.ageMonths} months old on that date: outside the toolkit’s range` });
+      else if (outcome && outcome.ageSection === null)
+        extra.push({ path: ['screeningDate'], message: `${child.firstName} is ${outcome.ageMonths} months old on that date: outside the toolkit’s range` });
       else if (outcome) extra.push(...outcome.issues);
     }
     const checked = validate(screeningInputSchema, input, extra);
@@ -90,7 +92,10 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
       if (existing) {
         const before = existing;
         await api('screenings.update', { id: existing.id, ...fields });
-        notify({ message: `Screening of ${formatUkDate(fields.screeningDate)} saved`, undo: () => api('screenings.update', { id: before.id, ...screeningToInput(before) }) });
+        notify({
+          message: `Screening of ${formatUkDate(fields.screeningDate)} saved`,
+          undo: () => api('screenings.update', { id: before.id, ...screeningToInput(before) }),
+        });
       } else {
         await api('screenings.create', { childId, ...fields });
         notify({ message: `Screening saved for ${name}` });
@@ -102,7 +107,15 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
     }
   }
 
-  const order = ['screeningDate', 'instrumentId', 'screenerId', ...shown.flatMap((_, i) => [`sections.${i}.section`, `sections.${i}.score`, `sections.${i}.colour`, `sections.${i}.itemsNotPassed`]), 'sections', 'concernDetails', 'action'];
+  const order = [
+    'screeningDate',
+    'instrumentId',
+    'screenerId',
+    ...shown.flatMap((_, i) => [`sections.${i}.section`, `sections.${i}.score`, `sections.${i}.colour`, `sections.${i}.itemsNotPassed`]),
+    'sections',
+    'concernDetails',
+    'action',
+  ];
   const ageSpec = outcome?.ageSection ? findSection(instrument?.sections ?? [], outcome.ageSection) : undefined;
   // Archived tools and staff who have left stay choosable on a screening that already names them.
   const instrumentOptions = recordOptions(instruments.filter((i) => !i.archivedAt || i.id === draft.instrumentId));
@@ -156,7 +169,12 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
 
       <fieldset className="fieldset">
         <legend>Concerns and comments</legend>
-        <CheckboxField name="concernPractitioner" label="The practitioner has a specific concern" checked={draft.concernPractitioner} onChange={set('concernPractitioner')} />
+        <CheckboxField
+          name="concernPractitioner"
+          label="The practitioner has a specific concern"
+          checked={draft.concernPractitioner}
+          onChange={set('concernPractitioner')}
+        />
         <CheckboxField name="concernParent" label="The parent or carer has a specific concern" checked={draft.concernParent} onChange={set('concernParent')} />
         {(draft.concernPractitioner || draft.concernParent) && <TextAreaField label="What is the concern?" {...field('concernDetails')} />}
         <details className="details">

@@ -16,8 +16,7 @@ export function ReviewDue({ date, superseded = false }: { date: string; supersed
   const status = reviewStatus(date, today);
   return (
     <span>
-      {formatUkDate(date)}{' '}
-      {status === 'overdue' && <span className="tag tag--overdue">Overdue</span>}
+      {formatUkDate(date)} {status === 'overdue' && <span className="tag tag--overdue">Overdue</span>}
       {status === 'due-soon' && <span className="tag tag--due">Due soon</span>}
     </span>
   );

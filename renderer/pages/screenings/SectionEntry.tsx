@@ -36,7 +36,11 @@ export function SectionEntry({ section, index, spec, entered, resolved, last, er
         )}
         {index > 0 && <span className="tag">Drop-back</span>}
       </legend>
-      {errors[key('section')] && <p className="field__error" id={`field-${key('section')}`}>{errors[key('section')]}</p>}
+      {errors[key('section')] && (
+        <p className="field__error" id={`field-${key('section')}`}>
+          {errors[key('section')]}
+        </p>
+      )}
       <div className="section-entry__row">
         <TextField
           name={key('score')}

@@ -39,8 +39,8 @@ function Welcome() {
     <div className="welcome">
       <h1>Welcome to Chatterbox</h1>
       <p className="lead">
-        Chatterbox keeps your setting’s speech, language and communication records in one place: screening results, targets
-        and progress. Everything stays on this computer.
+        Chatterbox keeps your setting’s speech, language and communication records in one place: screening results, targets and progress. Everything stays on
+        this computer.
       </p>
       <h2>Getting started</h2>
       <ol className="steps">
@@ -105,7 +105,12 @@ function SettingPicker() {
         </div>
       </div>
       <WhenLoaded results={[settings]} loading={null} errorClassName="error-text">
-        {(all) => <SettingsTable settings={all.filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase()))} search={search} />}
+        {(all) => (
+          <SettingsTable
+            settings={all.filter((s) => `${s.name} ${s.urn} ${s.localAuthority}`.toLowerCase().includes(search.trim().toLowerCase()))}
+            search={search}
+          />
+        )}
       </WhenLoaded>
     </>
   );

@@ -14,7 +14,11 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
   const api = useApiClient();
   const { notify } = useAppState();
   const current = setting.reviewIntervals;
-  const [values, setValues] = useState({ amberWeeks: String(current.amberWeeks), redWeeks: String(current.redWeeks), greenMonths: String(current.greenMonths) });
+  const [values, setValues] = useState({
+    amberWeeks: String(current.amberWeeks),
+    redWeeks: String(current.redWeeks),
+    greenMonths: String(current.greenMonths),
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
 
   async function onSubmit(e: FormEvent) {
@@ -47,9 +51,33 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
       onSubmit={onSubmit}
     >
       <div className="section-entry__row">
-        <TextField name="amberWeeks" label="After Amber (weeks)" value={values.amberWeeks} onChange={(v) => setValues((x) => ({ ...x, amberWeeks: v }))} error={errors.amberWeeks} width="short" inputMode="numeric" />
-        <TextField name="redWeeks" label="After Red (weeks)" value={values.redWeeks} onChange={(v) => setValues((x) => ({ ...x, redWeeks: v }))} error={errors.redWeeks} width="short" inputMode="numeric" />
-        <TextField name="greenMonths" label="After Green (months)" value={values.greenMonths} onChange={(v) => setValues((x) => ({ ...x, greenMonths: v }))} error={errors.greenMonths} width="short" inputMode="numeric" />
+        <TextField
+          name="amberWeeks"
+          label="After Amber (weeks)"
+          value={values.amberWeeks}
+          onChange={(v) => setValues((x) => ({ ...x, amberWeeks: v }))}
+          error={errors.amberWeeks}
+          width="short"
+          inputMode="numeric"
+        />
+        <TextField
+          name="redWeeks"
+          label="After Red (weeks)"
+          value={values.redWeeks}
+          onChange={(v) => setValues((x) => ({ ...x, redWeeks: v }))}
+          error={errors.redWeeks}
+          width="short"
+          inputMode="numeric"
+        />
+        <TextField
+          name="greenMonths"
+          label="After Green (months)"
+          value={values.greenMonths}
+          onChange={(v) => setValues((x) => ({ ...x, greenMonths: v }))}
+          error={errors.greenMonths}
+          width="short"
+          inputMode="numeric"
+        />
       </div>
     </InlineForm>
   );

@@ -13,7 +13,11 @@ const fieldOrder = ['name', 'urn', 'type', 'localAuthority'] as const;
 
 /** Adding a setting (/settings/new) and editing one (/s/:id/edit) share this form. */
 export function SettingFormPage() {
-  return <AddOrEdit method="settings.get" param="settingId">{(existing) => <SettingForm existing={existing} />}</AddOrEdit>;
+  return (
+    <AddOrEdit method="settings.get" param="settingId">
+      {(existing) => <SettingForm existing={existing} />}
+    </AddOrEdit>
+  );
 }
 
 function SettingForm({ existing }: { existing: Setting | undefined }) {
@@ -63,9 +67,21 @@ function SettingForm({ existing }: { existing: Setting | undefined }) {
       <h1>{existing ? `Edit ${existing.name}` : 'Set up your setting'}</h1>
       <ErrorSummary errors={errors} order={fieldOrder} />
       <TextField label="Setting name" {...field('name', errors)} autoComplete="organization" />
-      <TextField label="Ofsted URN (unique reference number)" hint="On your Ofsted registration certificate, for example EY123456" {...field('urn', errors)} width="short" />
+      <TextField
+        label="Ofsted URN (unique reference number)"
+        hint="On your Ofsted registration certificate, for example EY123456"
+        {...field('urn', errors)}
+        width="short"
+      />
       <SelectField label="Type of setting" options={optionsFrom(settingTypeLabels)} {...field('type', errors)} />
-      <TextField name="localAuthority" label="Local authority (optional)" value={values.localAuthority ?? ''} onChange={set('localAuthority')} error={errors.localAuthority} width="medium" />
+      <TextField
+        name="localAuthority"
+        label="Local authority (optional)"
+        value={values.localAuthority ?? ''}
+        onChange={set('localAuthority')}
+        error={errors.localAuthority}
+        width="medium"
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={saving}>
           {existing ? 'Save changes' : 'Save setting'}

@@ -57,7 +57,14 @@ function SettingFrame({ setting: s, staff, reloadSetting }: { setting: SettingSu
         </div>
         <span className="setting-bar__who">
           Using as <strong>{actor.name}</strong>{' '}
-          <button type="button" className="link-button" onClick={() => { rememberActor(null); setActor(null); }}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              rememberActor(null);
+              setActor(null);
+            }}
+          >
             Not you?
           </button>
           <Link to="/" className="setting-bar__change">

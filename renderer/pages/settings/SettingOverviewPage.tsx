@@ -92,7 +92,11 @@ export function SettingOverviewPage() {
         </div>
       </dl>
       <ReviewIntervalsForm key={JSON.stringify(setting.reviewIntervals)} setting={setting} onSaved={reloadSetting} />
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <div className="button-row">
         {setting.archivedAt ? (
           <button type="button" className="button button--secondary" onClick={() => setArchived(false)}>

@@ -1,12 +1,5 @@
 import type { FormEvent } from 'react';
-import {
-  qualificationLabels,
-  staffInputSchema,
-  staffRoleLabels,
-  type QualificationLevel,
-  type Staff,
-  type StaffRole,
-} from '../../../shared/schemas/staff.js';
+import { qualificationLabels, staffInputSchema, staffRoleLabels, type QualificationLevel, type Staff, type StaffRole } from '../../../shared/schemas/staff.js';
 import { optionsFrom, SelectField, TextField } from '../../components/fields.js';
 import { InlineForm } from '../../components/InlineForm.js';
 import { RecordTable } from '../../components/RecordTable.js';
@@ -68,14 +61,24 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
         rows={staff.data}
         empty={<p>No staff yet. Add practitioners so children can have a key person.</p>}
         columns={[
-          { header: 'Name', cell: (p) => <>{p.name} {p.archivedAt && <span className="tag tag--grey">Left</span>}</> },
+          {
+            header: 'Name',
+            cell: (p) => (
+              <>
+                {p.name} {p.archivedAt && <span className="tag tag--grey">Left</span>}
+              </>
+            ),
+          },
           { header: 'Role', cell: (p) => staffRoleLabels[p.role] },
           { header: 'Qualification', cell: (p) => qualificationLabels[p.qualificationLevel] },
           { header: 'Key children', numeric: true, cell: (p) => p.keyChildren },
         ]}
         actions={[
           { label: 'Edit', onClick: (p) => form.edit(p, { name: p.name, role: p.role, qualificationLevel: p.qualificationLevel }) },
-          { label: (p) => (p.archivedAt ? 'Restore' : 'Mark as left'), onClick: (p) => archive(p.id, !p.archivedAt, p.archivedAt ? `${p.name} restored` : `${p.name} marked as left`) },
+          {
+            label: (p) => (p.archivedAt ? 'Restore' : 'Mark as left'),
+            onClick: (p) => archive(p.id, !p.archivedAt, p.archivedAt ? `${p.name} restored` : `${p.name} marked as left`),
+          },
         ]}
       />
       <InlineForm

@@ -61,7 +61,17 @@ export function auditRepo(db: Db) {
   );
   return {
     write(e: AuditWrite): void {
-      insert.run(newId(), e.at, e.actorStaffId, e.actorName, e.method, e.recordType, e.recordId, e.settingId, JSON.stringify({ changes: e.changes, note: e.note ?? '' }));
+      insert.run(
+        newId(),
+        e.at,
+        e.actorStaffId,
+        e.actorName,
+        e.method,
+        e.recordType,
+        e.recordId,
+        e.settingId,
+        JSON.stringify({ changes: e.changes, note: e.note ?? '' }),
+      );
     },
 
     list(f: AuditFilter): { total: number; rows: AuditEntry[] } {
@@ -94,7 +104,9 @@ export function auditRepo(db: Db) {
       }
       const sql = `FROM audit_log WHERE ${where.join(' AND ')}`;
       const total = (db.prepare(`SELECT count(*) AS n ${sql}`).get(params) as { n: number }).n;
-      const rows = db.prepare(`SELECT * ${sql} ORDER BY at DESC, rowid DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as AuditRow[];
+      const rows = db
+        .prepare(`SELECT * ${sql} ORDER BY at DESC, rowid DESC LIMIT @limit OFFSET @offset`)
+        .all({ ...params, limit: f.limit, offset: f.offset }) as AuditRow[];
       return { total, rows: rows.map(toEntry) };
     },
   };

@@ -195,7 +195,12 @@ export function childrenRepo(db: Db) {
      * Inserts children with one prepared statement (imports add thousands at a time). New
      * children have no screenings, so there is no derived data to refresh. Returns the new ids.
      */
-    insertMany(settingId: string, children: readonly { fields: ChildFields; archivedAt: string | null }[], importBatchId: string | null, now: string): string[] {
+    insertMany(
+      settingId: string,
+      children: readonly { fields: ChildFields; archivedAt: string | null }[],
+      importBatchId: string | null,
+      now: string,
+    ): string[] {
       const insert = db.prepare(
         `INSERT INTO children (id, setting_id, first_name, last_name, date_of_birth, sex, ethnicity, home_languages, eal,
            send_stage, funded2, eypp, room_id, key_person_id, start_date, leave_date, notes, search_name, archived_at,

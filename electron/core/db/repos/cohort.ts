@@ -1,5 +1,16 @@
 import { ethnicities, sendStageLabels, sexLabels, type EthnicityCode, type SendStage, type Sex } from '../../../../shared/schemas/children.js';
-import type { CohortBreakdown, CohortChildren, CohortGrouping, CohortOverview, CohortRow, RagCounts, SettingsComparison, Transition, TrendRow, WorkingAtRow } from '../../../../shared/schemas/cohort.js';
+import type {
+  CohortBreakdown,
+  CohortChildren,
+  CohortGrouping,
+  CohortOverview,
+  CohortRow,
+  RagCounts,
+  SettingsComparison,
+  Transition,
+  TrendRow,
+  WorkingAtRow,
+} from '../../../../shared/schemas/cohort.js';
 import type { SettingType } from '../../../../shared/schemas/settings.js';
 import type { Db } from '../connection.js';
 
@@ -119,8 +130,21 @@ export function cohortRepo(db: Db) {
              FROM round_summary rr WHERE rr.round_id = @roundId AND ${f.sql} GROUP BY k`
           : `SELECT ${groupKeySql[groupBy]} AS k, ${ragSelect} FROM round_results rr WHERE rr.round_id = @roundId AND ${f.sql} GROUP BY k`;
       const rows = db.prepare(sql).all({ ...f.params, roundId }) as (RagRow & { k: string })[];
-      const label = labelFor(groupBy, rows.map((r) => r.k));
-      const total = rag(rows.reduce((t, r) => ({ red: (t.red ?? 0) + (r.red ?? 0), amber: (t.amber ?? 0) + (r.amber ?? 0), green: (t.green ?? 0) + (r.green ?? 0), total: t.total + r.total }), { red: 0, amber: 0, green: 0, total: 0 } as RagRow));
+      const label = labelFor(
+        groupBy,
+        rows.map((r) => r.k),
+      );
+      const total = rag(
+        rows.reduce(
+          (t, r) => ({
+            red: (t.red ?? 0) + (r.red ?? 0),
+            amber: (t.amber ?? 0) + (r.amber ?? 0),
+            green: (t.green ?? 0) + (r.green ?? 0),
+            total: t.total + r.total,
+          }),
+          { red: 0, amber: 0, green: 0, total: 0 } as RagRow,
+        ),
+      );
       const out = rows.map((r): CohortRow => {
         const suppressed = r.total < suppressBelow;
         return { key: r.k, label: label(r.k), suppressed, ...(suppressed ? { red: 0, amber: 0, green: 0, total: 0 } : rag(r)) };
@@ -153,11 +177,15 @@ export function cohortRepo(db: Db) {
       // look-up per child.
       const onRoll = (
         db
-          .prepare(`SELECT count(*) AS n FROM children c WHERE ${children.sql} AND (c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)`)
+          .prepare(
+            `SELECT count(*) AS n FROM children c WHERE ${children.sql} AND (c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)`,
+          )
           .get({ ...children.params, startDate: round.startDate, endDate: round.endDate }) as { n: number }
       ).n;
       const screened = db
-        .prepare(`SELECT COALESCE(sum(rr.children), 0) AS all_, COALESCE(sum(rr.children * rr.on_roll), 0) AS onRoll FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`)
+        .prepare(
+          `SELECT COALESCE(sum(rr.children), 0) AS all_, COALESCE(sum(rr.children * rr.on_roll), 0) AS onRoll FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`,
+        )
         .get({ ...results.params, roundId: round.id }) as { all_: number; onRoll: number };
       return { childrenOnRoll: onRoll, notScreened: onRoll - screened.onRoll, screened: screened.all_, overdue: this.overdueCount(scope, today) };
     },
@@ -167,9 +195,7 @@ export function cohortRepo(db: Db) {
       const f = scopeFilter(scope, 'c.setting_id');
       return (
         db
-          .prepare(
-            `SELECT count(*) AS n FROM children c WHERE ${f.sql} AND c.archived_at IS NULL AND c.latest_review_date < @today`,
-          )
+          .prepare(`SELECT count(*) AS n FROM children c WHERE ${f.sql} AND c.archived_at IS NULL AND c.latest_review_date < @today`)
           .get({ ...f.params, today }) as { n: number }
       ).n;
     },
@@ -226,7 +252,11 @@ export function cohortRepo(db: Db) {
         )
         .all({ localAuthority, settingType }) as { id: string; name: string; local_authority: string; type: SettingType }[];
       const results = new Map(
-        (db.prepare(`SELECT rr.setting_id AS id, ${summarySelect} FROM round_summary rr WHERE rr.round_id = ? GROUP BY rr.setting_id`).all(roundId) as (RagRow & { id: string })[]).map((r) => [r.id, r]),
+        (
+          db
+            .prepare(`SELECT rr.setting_id AS id, ${summarySelect} FROM round_summary rr WHERE rr.round_id = ? GROUP BY rr.setting_id`)
+            .all(roundId) as (RagRow & { id: string })[]
+        ).map((r) => [r.id, r]),
       );
       // Children on roll now and overdue re-screens, per setting, in one pass over the children.
       const children = new Map(
@@ -249,7 +279,14 @@ export function cohortRepo(db: Db) {
         ...rag(results.get(s.id)),
       }));
       const total = rows.reduce(
-        (t, r) => ({ red: t.red + r.red, amber: t.amber + r.amber, green: t.green + r.green, total: t.total + r.total, childrenOnRoll: t.childrenOnRoll + r.childrenOnRoll, overdue: t.overdue + r.overdue }),
+        (t, r) => ({
+          red: t.red + r.red,
+          amber: t.amber + r.amber,
+          green: t.green + r.green,
+          total: t.total + r.total,
+          childrenOnRoll: t.childrenOnRoll + r.childrenOnRoll,
+          overdue: t.overdue + r.overdue,
+        }),
         { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, overdue: 0 },
       );
       return { rows, total };

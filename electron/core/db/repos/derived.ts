@@ -31,7 +31,9 @@ function refreshSettingSummary(db: Db, settingIds: Iterable<string>): void {
 }
 
 function settingsOfChild(db: Db, childId: string): string[] {
-  const rows = db.prepare('SELECT DISTINCT setting_id AS id FROM round_results WHERE child_id = ? UNION SELECT setting_id FROM children WHERE id = ?').all(childId, childId) as { id: string }[];
+  const rows = db
+    .prepare('SELECT DISTINCT setting_id AS id FROM round_results WHERE child_id = ? UNION SELECT setting_id FROM children WHERE id = ?')
+    .all(childId, childId) as { id: string }[];
   return rows.map((r) => r.id);
 }
 

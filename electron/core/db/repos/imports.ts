@@ -143,8 +143,7 @@ export function importsRepo(db: Db) {
     getMapping(kind: ImportKind, sourceName: string): ImportMapping | null {
       if (sourceKey(sourceName) === '') return null;
       const row = db.prepare('SELECT mapping FROM import_mappings WHERE kind = ? AND source_key = ?').get(kind, sourceKey(sourceName)) as
-        | { mapping: string }
-        | undefined;
+        { mapping: string } | undefined;
       return row ? parseMapping(row.mapping) : null;
     },
 
@@ -168,9 +167,13 @@ export function importsRepo(db: Db) {
 
     /** Every child of a setting, leavers included, for duplicate checks and finding children by name. */
     childKeys(settingId: string): ChildKey[] {
-      const rows = db
-        .prepare('SELECT id, first_name, last_name, date_of_birth, archived_at FROM children WHERE setting_id = ?')
-        .all(settingId) as { id: string; first_name: string; last_name: string; date_of_birth: string; archived_at: string | null }[];
+      const rows = db.prepare('SELECT id, first_name, last_name, date_of_birth, archived_at FROM children WHERE setting_id = ?').all(settingId) as {
+        id: string;
+        first_name: string;
+        last_name: string;
+        date_of_birth: string;
+        archived_at: string | null;
+      }[];
       return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth, archived: r.archived_at !== null }));
     },
 

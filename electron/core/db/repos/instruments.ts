@@ -85,7 +85,12 @@ export function instrumentsRepo(db: Db) {
       return this.get(id);
     },
 
-    update(id: string, name: string, sections: readonly Pick<InstrumentSection, 'section' | 'itemCount' | 'lowestGreen' | 'lowestAmber'>[], now: string): Instrument {
+    update(
+      id: string,
+      name: string,
+      sections: readonly Pick<InstrumentSection, 'section' | 'itemCount' | 'lowestGreen' | 'lowestAmber'>[],
+      now: string,
+    ): Instrument {
       this.get(id);
       try {
         db.prepare('UPDATE instruments SET name = ?, updated_at = ? WHERE id = ?').run(name, now, id);

@@ -31,9 +31,7 @@ function toRoom(r: RoomRow): Room {
 
 export function roomsRepo(db: Db) {
   const duplicateName = (name: string) =>
-    new AppError('CONFLICT', `This setting already has a room called ${name}`, [
-      { path: ['name'], message: `This setting already has a room called ${name}` },
-    ]);
+    new AppError('CONFLICT', `This setting already has a room called ${name}`, [{ path: ['name'], message: `This setting already has a room called ${name}` }]);
 
   return {
     list(settingId: string, includeArchived: boolean): Room[] {

@@ -58,8 +58,7 @@ export function roundsRepo(db: Db) {
     /** Just the dates, for the cohort calls: no counting. */
     window(id: string): { id: string; name: string; startDate: string; endDate: string } {
       const row = db.prepare('SELECT id, name, start_date AS startDate, end_date AS endDate FROM rounds WHERE id = ?').get(id) as
-        | { id: string; name: string; startDate: string; endDate: string }
-        | undefined;
+        { id: string; name: string; startDate: string; endDate: string } | undefined;
       if (!row) throw notFound('The screening round');
       return row;
     },
@@ -74,7 +73,14 @@ export function roundsRepo(db: Db) {
       checkNoOverlap(f, null);
       const id = newId();
       try {
-        db.prepare('INSERT INTO rounds (id, name, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, f.name, f.startDate, f.endDate, now, now);
+        db.prepare('INSERT INTO rounds (id, name, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+          id,
+          f.name,
+          f.startDate,
+          f.endDate,
+          now,
+          now,
+        );
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName(f.name);
         throw err;

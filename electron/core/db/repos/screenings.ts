@@ -190,7 +190,9 @@ export function screeningsRepo(db: Db) {
 
     /** A child's screenings, newest first. */
     listForChild(childId: string): Screening[] {
-      return withSections(db.prepare(`${select} WHERE s.child_id = ? ORDER BY s.screening_date DESC, s.created_at DESC, s.rowid DESC`).all(childId) as ScreeningRow[]);
+      return withSections(
+        db.prepare(`${select} WHERE s.child_id = ? ORDER BY s.screening_date DESC, s.created_at DESC, s.rowid DESC`).all(childId) as ScreeningRow[],
+      );
     },
 
     create(rec: ScreeningRecord, now: string): Screening {

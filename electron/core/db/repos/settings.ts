@@ -58,9 +58,7 @@ function toSummary(r: SummaryRow): SettingSummary {
 
 export function settingsRepo(db: Db) {
   const duplicateUrn = (urn: string) =>
-    new AppError('CONFLICT', `Another setting already has the URN ${urn}`, [
-      { path: ['urn'], message: `Another setting already has the URN ${urn}` },
-    ]);
+    new AppError('CONFLICT', `Another setting already has the URN ${urn}`, [{ path: ['urn'], message: `Another setting already has the URN ${urn}` }]);
 
   return {
     list(includeArchived: boolean): SettingSummary[] {
@@ -109,9 +107,14 @@ export function settingsRepo(db: Db) {
     update(id: string, f: SettingFields, now: string): Setting {
       this.get(id);
       try {
-        db.prepare(
-          `UPDATE settings SET name = ?, urn = ?, type = ?, local_authority = ?, updated_at = ? WHERE id = ?`,
-        ).run(f.name, f.urn, f.type, f.localAuthority, now, id);
+        db.prepare(`UPDATE settings SET name = ?, urn = ?, type = ?, local_authority = ?, updated_at = ? WHERE id = ?`).run(
+          f.name,
+          f.urn,
+          f.type,
+          f.localAuthority,
+          now,
+          id,
+        );
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateUrn(f.urn);
         throw err;

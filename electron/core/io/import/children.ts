@@ -52,8 +52,7 @@ function analyseChild(
 ): ChildRowResult {
   const report: ChildRowResult = { ...newReport(row), child: null };
   const namesFromFull = !(row.has('firstName') && row.has('lastName')) && row.has('fullName');
-  const columnOf = (field: string) =>
-    (field === 'firstName' || field === 'lastName') && namesFromFull ? row.column('fullName') : row.column(field);
+  const columnOf = (field: string) => ((field === 'firstName' || field === 'lastName') && namesFromFull ? row.column('fullName') : row.column(field));
   const { error, warn, hasError } = issueAdder(report, columnOf);
   const values = report.values;
 
@@ -141,7 +140,12 @@ function analyseChild(
     if (matches.length > 1) warn('keyPerson', `${matches.length} staff members are called ${quoted(personName)}: the key person is left empty`);
     else if (!person) {
       const left = (staffByName.get(foldName(personName)) ?? []).length > 0;
-      warn('keyPerson', left ? `${quoted(personName)} has left the setting: the key person is left empty` : `No staff member is called ${quoted(personName)} in this setting: the key person is left empty`);
+      warn(
+        'keyPerson',
+        left
+          ? `${quoted(personName)} has left the setting: the key person is left empty`
+          : `No staff member is called ${quoted(personName)} in this setting: the key person is left empty`,
+      );
     } else {
       keyPersonId = person.id;
       values.keyPerson = person.name;
@@ -193,7 +197,10 @@ function analyseChild(
   const already = existing.get(key);
   if (already) {
     report.duplicate = true;
-    warn(null, `Looks like ${already.firstName} ${already.lastName} (born ${formatUkDate(already.dateOfBirth)}), already in this setting${already.archived ? ' as a leaver' : ''}`);
+    warn(
+      null,
+      `Looks like ${already.firstName} ${already.lastName} (born ${formatUkDate(already.dateOfBirth)}), already in this setting${already.archived ? ' as a leaver' : ''}`,
+    );
   }
   const earlier = seenInFile.get(key);
   if (earlier !== undefined) {

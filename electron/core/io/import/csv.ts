@@ -70,10 +70,7 @@ function splitRecords(text: string, delimiter: string): string[][] {
       for (;;) {
         const close = text.indexOf('"', from);
         if (close < 0) {
-          throw new ImportFileError(
-            `a quoted field starting in this row is never closed (a " is missing), so the rest of the file cannot be read`,
-            startRow,
-          );
+          throw new ImportFileError(`a quoted field starting in this row is never closed (a " is missing), so the rest of the file cannot be read`, startRow);
         }
         parts += text.slice(from, close);
         if (text.charCodeAt(close + 1) === QUOTE) {

@@ -1,5 +1,15 @@
 import { validationError, type FieldIssue } from '../../../../shared/errors.js';
-import { importFieldsFor, issueListLimit, maxImportFileBytes, previewRowLimit, type ImportIssue, type ImportKind, type ImportPreview, type ImportPreviewRow, type ImportRunResult } from '../../../../shared/schemas/imports.js';
+import {
+  importFieldsFor,
+  issueListLimit,
+  maxImportFileBytes,
+  previewRowLimit,
+  type ImportIssue,
+  type ImportKind,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type ImportRunResult,
+} from '../../../../shared/schemas/imports.js';
 import type { CallContext } from '../../context.js';
 import type { ImportsRepo } from '../../db/repos/imports.js';
 import { analyseChildren, type ChildRowResult } from './children.js';
@@ -31,7 +41,9 @@ export function decodeBase64(fileName: string, base64: string): Uint8Array {
   }
   const bytes = Buffer.from(compact, 'base64');
   if (bytes.length > maxImportFileBytes) {
-    throw validationError([{ path: ['base64'], message: `${fileName} is larger than ${maxImportFileBytes / 1024 / 1024} MB: export fewer rows or columns and try again` }]);
+    throw validationError([
+      { path: ['base64'], message: `${fileName} is larger than ${maxImportFileBytes / 1024 / 1024} MB: export fewer rows or columns and try again` },
+    ]);
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -223,7 +235,16 @@ export async function runImport(ctx: CallContext, input: RunRequest): Promise<Im
     let batchId: string | null = input.dryRun
       ? null
       : repo.createBatch(
-          { kind: input.kind, settingId: input.settingId, sourceName: input.sourceName, fileName: input.fileName, fileType: table.fileType, rowCount: table.rows.length, mapping: resolved.mapping, actorName: ctx.session.actor?.name ?? null },
+          {
+            kind: input.kind,
+            settingId: input.settingId,
+            sourceName: input.sourceName,
+            fileName: input.fileName,
+            fileType: table.fileType,
+            rowCount: table.rows.length,
+            mapping: resolved.mapping,
+            actorName: ctx.session.actor?.name ?? null,
+          },
           now,
         );
     const analysis = analyse(ctx, repo, input.kind, table, resolved, { settingId: input.settingId, batchId, skipDuplicates: input.skipDuplicates });

@@ -76,7 +76,8 @@ export function analyseScreenings(rows: readonly MappedRow[], lk: ScreeningLooku
     if (broken.length > 0) {
       const where = broken.map((b) => b.report.rowNumber).join(', ');
       for (const m of members) {
-        if (m.report.errors.length === 0) rowError(m, null, `Not imported: row ${where} of the same screening (${child.firstName} ${child.lastName}, ${formatUkDate(date)}) has a problem`);
+        if (m.report.errors.length === 0)
+          rowError(m, null, `Not imported: row ${where} of the same screening (${child.firstName} ${child.lastName}, ${formatUkDate(date)}) has a problem`);
       }
       continue;
     }
@@ -104,7 +105,11 @@ export function analyseScreenings(rows: readonly MappedRow[], lk: ScreeningLooku
       screening.sections.forEach((s) => {
         const m = ordered.find((o) => o.section === s.section);
         if (m && s.disagrees && s.enteredColour && s.computedColour) {
-          rowWarning(m, 'colour', `Section ${s.section}: the colour entered (${label(s.enteredColour)}) differs from the colour the score gives with the cut-offs (${label(s.computedColour)}), which is used`);
+          rowWarning(
+            m,
+            'colour',
+            `Section ${s.section}: the colour entered (${label(s.enteredColour)}) differs from the colour the score gives with the cut-offs (${label(s.computedColour)}), which is used`,
+          );
         }
       });
       for (const m of ordered) m.report.values.result = label(screening.colour);
@@ -156,14 +161,7 @@ function rowWarning(r: ReadRow, field: string | null, message: string): void {
   issueAdder(r.report, r.columnOf).warn(field, message);
 }
 
-
-function readRow(
-  row: MappedRow,
-  lk: ScreeningLookups,
-  byId: Map<string, ChildKey>,
-  byName: Map<string, ChildKey[]>,
-  staff: Map<string, Staff[]>,
-): ReadRow {
+function readRow(row: MappedRow, lk: ScreeningLookups, byId: Map<string, ChildKey>, byName: Map<string, ChildKey[]>, staff: Map<string, Staff[]>): ReadRow {
   const report = newReport(row);
   const namesFromFull = !(row.has('firstName') && row.has('lastName')) && row.has('fullName');
   const columnOf = (field: string) => {
@@ -200,8 +198,16 @@ function readRow(
       } else if (dob.ok) {
         const matches = byName.get(nameKey(firstName, lastName, dob.iso)) ?? [];
         if (matches.length === 1) out.child = matches[0] ?? null;
-        else if (matches.length === 0) error('child', `No child called ${firstName} ${lastName} born ${formatUkDate(dob.iso)} in this setting: add the child first, or check the name and date of birth`);
-        else error('child', `${matches.length} children in this setting are called ${firstName} ${lastName} and born ${formatUkDate(dob.iso)}: add a column with the Chatterbox child ID`);
+        else if (matches.length === 0)
+          error(
+            'child',
+            `No child called ${firstName} ${lastName} born ${formatUkDate(dob.iso)} in this setting: add the child first, or check the name and date of birth`,
+          );
+        else
+          error(
+            'child',
+            `${matches.length} children in this setting are called ${firstName} ${lastName} and born ${formatUkDate(dob.iso)}: add a column with the Chatterbox child ID`,
+          );
       }
     }
   }

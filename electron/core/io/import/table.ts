@@ -58,7 +58,9 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawTable> 
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    throw new ImportFileError(`${fileName} could not be read as an Excel workbook (.xlsx): it may be damaged, password-protected or another kind of file. Save it again as .xlsx or CSV and try again`);
+    throw new ImportFileError(
+      `${fileName} could not be read as an Excel workbook (.xlsx): it may be damaged, password-protected or another kind of file. Save it again as .xlsx or CSV and try again`,
+    );
   }
   const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0);
   const sheet = sheets.find((s) => s.state === 'visible') ?? sheets[0];

@@ -26,10 +26,26 @@ export function quoted(text: string): string {
 }
 
 const sexWords: Record<string, Sex> = {
-  f: 'female', female: 'female', girl: 'female', g: 'female', woman: 'female',
-  m: 'male', male: 'male', boy: 'male', b: 'male', man: 'male',
-  notrecorded: 'not-recorded', notknown: 'not-recorded', unknown: 'not-recorded', u: 'not-recorded', x: 'not-recorded',
-  prefernottosay: 'not-recorded', notstated: 'not-recorded', notspecified: 'not-recorded', other: 'not-recorded', nr: 'not-recorded',
+  f: 'female',
+  female: 'female',
+  girl: 'female',
+  g: 'female',
+  woman: 'female',
+  m: 'male',
+  male: 'male',
+  boy: 'male',
+  b: 'male',
+  man: 'male',
+  notrecorded: 'not-recorded',
+  notknown: 'not-recorded',
+  unknown: 'not-recorded',
+  u: 'not-recorded',
+  x: 'not-recorded',
+  prefernottosay: 'not-recorded',
+  notstated: 'not-recorded',
+  notspecified: 'not-recorded',
+  other: 'not-recorded',
+  nr: 'not-recorded',
 };
 
 export function readSex(text: string): Read<Sex> {
@@ -38,13 +54,35 @@ export function readSex(text: string): Read<Sex> {
 }
 
 const ethnicityAliases: Record<string, EthnicityCode> = {
-  whitebritish: 'WBRI', british: 'WBRI', whiteenglish: 'WBRI', whitescottish: 'WBRI', whitewelsh: 'WBRI',
-  whiteirish: 'WIRI', irish: 'WIRI',
-  travellerofirishheritage: 'WIRT', irishtraveller: 'WIRT', whiteirishtraveller: 'WIRT',
-  gypsyroma: 'WROM', gypsy: 'WROM', roma: 'WROM', whitegypsyroma: 'WROM', whitegypsyorroma: 'WROM', gypsyorroma: 'WROM',
-  refused: 'REFU', informationrefused: 'REFU', prefernottosay: 'REFU', declined: 'REFU',
-  notknown: 'NOBT', unknown: 'NOBT', notobtained: 'NOBT', informationnotyetobtained: 'NOBT', notyetobtained: 'NOBT', notstated: 'NOBT', notrecorded: 'NOBT',
-  arab: 'OOTH', otherethnicgroup: 'OOTH',
+  whitebritish: 'WBRI',
+  british: 'WBRI',
+  whiteenglish: 'WBRI',
+  whitescottish: 'WBRI',
+  whitewelsh: 'WBRI',
+  whiteirish: 'WIRI',
+  irish: 'WIRI',
+  travellerofirishheritage: 'WIRT',
+  irishtraveller: 'WIRT',
+  whiteirishtraveller: 'WIRT',
+  gypsyroma: 'WROM',
+  gypsy: 'WROM',
+  roma: 'WROM',
+  whitegypsyroma: 'WROM',
+  whitegypsyorroma: 'WROM',
+  gypsyorroma: 'WROM',
+  refused: 'REFU',
+  informationrefused: 'REFU',
+  prefernottosay: 'REFU',
+  declined: 'REFU',
+  notknown: 'NOBT',
+  unknown: 'NOBT',
+  notobtained: 'NOBT',
+  informationnotyetobtained: 'NOBT',
+  notyetobtained: 'NOBT',
+  notstated: 'NOBT',
+  notrecorded: 'NOBT',
+  arab: 'OOTH',
+  otherethnicgroup: 'OOTH',
 };
 
 // Labels folded, longest first: "White and Black Caribbean" must be tried before "Black Caribbean"
@@ -80,9 +118,29 @@ export function readYesNo(text: string): Read<boolean> {
 }
 
 const sendWords: Record<string, SendStage> = {
-  none: 'none', no: 'none', n: 'none', nosend: 'none', nosen: 'none', na: 'none', notapplicable: 'none', '0': 'none', false: 'none',
-  sensupport: 'sen-support', sendsupport: 'sen-support', support: 'sen-support', k: 'sen-support', senk: 'sen-support', sens: 'sen-support',
-  ehcp: 'ehcp', e: 'ehcp', ehc: 'ehcp', ehcplan: 'ehcp', educationhealthandcareplan: 'ehcp', statement: 'ehcp', s: 'ehcp', senehcp: 'ehcp',
+  none: 'none',
+  no: 'none',
+  n: 'none',
+  nosend: 'none',
+  nosen: 'none',
+  na: 'none',
+  notapplicable: 'none',
+  '0': 'none',
+  false: 'none',
+  sensupport: 'sen-support',
+  sendsupport: 'sen-support',
+  support: 'sen-support',
+  k: 'sen-support',
+  senk: 'sen-support',
+  sens: 'sen-support',
+  ehcp: 'ehcp',
+  e: 'ehcp',
+  ehc: 'ehcp',
+  ehcplan: 'ehcp',
+  educationhealthandcareplan: 'ehcp',
+  statement: 'ehcp',
+  s: 'ehcp',
+  senehcp: 'ehcp',
 };
 
 export function readSendStage(text: string): Read<SendStage> {

@@ -50,7 +50,14 @@ async function writeCheckedCopy(ctx: CoreContext, target: string): Promise<Datab
     fsyncFile(partial);
     renameSync(partial, target);
     fsyncFolder(dirname(target));
-    return { path: target, ok: true, sizeBytes: statSync(target).size, schemaVersion: checked.schemaVersion, appSchemaVersion: latestSchemaVersion, problems: [] };
+    return {
+      path: target,
+      ok: true,
+      sizeBytes: statSync(target).size,
+      schemaVersion: checked.schemaVersion,
+      appSchemaVersion: latestSchemaVersion,
+      problems: [],
+    };
   } catch (err) {
     removeFileSet(partial);
     throw err;
@@ -78,7 +85,8 @@ export function backupTo(core: HasContext, outPath: string, options: { overwrite
   const ctx = core.context;
   return ctx.connection.exclusive(async () => {
     const target = resolve(outPath);
-    if (target === resolve(ctx.databasePath)) throw new AppError('VALIDATION', 'A backup cannot overwrite the database itself', [{ path: ['out'], message: 'Choose another file' }]);
+    if (target === resolve(ctx.databasePath))
+      throw new AppError('VALIDATION', 'A backup cannot overwrite the database itself', [{ path: ['out'], message: 'Choose another file' }]);
     if (existsSync(target) && !options.overwrite) {
       throw new AppError('CONFLICT', `${target} already exists. Choose another name, or remove it first.`);
     }

@@ -187,7 +187,8 @@ export function restoreInto(ctx: CoreContext, candidatePath: string): Promise<Re
 export async function restoreBackup(ctx: CoreContext, fileName: string): Promise<RestoreResult> {
   const folder = backupFolderFor(ctx.databasePath);
   const restoredFrom = listBackups(folder).find((b) => b.fileName === fileName);
-  if (!restoredFrom) throw new AppError('NOT_FOUND', `There is no backup called ${fileName}`, [{ path: ['fileName'], message: 'Choose one of the backups in the list' }]);
+  if (!restoredFrom)
+    throw new AppError('NOT_FOUND', `There is no backup called ${fileName}`, [{ path: ['fileName'], message: 'Choose one of the backups in the list' }]);
   const outcome = await restoreInto(ctx, restoredFrom.path);
   return { restoredFrom, ...outcome };
 }
