@@ -53,7 +53,7 @@ export function useChildScript(): { dir: () => string } {
     });
     // readMigration finds the .sql files beside the module: beside the bundle.
     cpSync(fileURLToPath(new URL('../../electron/core/db/migrations/', import.meta.url)), join(workDir, 'migrations'), { recursive: true });
-  }, 60_000);
+  }, 300_000); // Bundling with esbuild: seconds alone, minutes on a loaded machine.
   afterAll(() => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import { isSqliteError } from '../db/repos/rows.js';
-import { previewImport, runImport } from '../io/import/engine.js';
+import { previewImport, runImport } from '../services/imports/engine.js';
 import type { importsContract } from '../../../shared/contract/imports.js';
 import type { DomainHandlers } from './types.js';
 

@@ -12,13 +12,13 @@ import {
 } from '../../../../shared/schemas/imports.js';
 import type { CallContext } from '../../context.js';
 import type { ImportsRepo } from '../../db/repos/imports.js';
-import { analyseChildren, type ChildRowResult } from './children.js';
-import { ImportFileError } from './errors.js';
-import { suggestMapping } from './headers.js';
-import { MappedRow, resolveMapping, type ResolvedMapping } from './mapping.js';
-import { describeIssue, type RowReport } from './report.js';
-import { analyseScreenings } from './screenings.js';
-import { readTable, type RawTable } from './table.js';
+import { analyseChildren, type ChildRowResult } from '../../io/import/children.js';
+import { ImportFileError } from '../../io/import/errors.js';
+import { suggestMapping } from '../../io/import/headers.js';
+import { MappedRow, resolveMapping, type ResolvedMapping } from '../../io/import/mapping.js';
+import { describeIssue, type RowReport } from '../../io/import/report.js';
+import { analyseScreenings } from '../../io/import/screenings.js';
+import { readTable, type RawTable } from '../../io/import/table.js';
 
 // Preview and run, shared by the API and the command line. Reading the file is asynchronous (an
 // XLSX is unzipped); everything after it happens synchronously inside one db.transaction, so the
