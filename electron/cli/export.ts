@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
-import { databaseTables } from '../core/io/subject-access.js';
 import { common, UsageError, type Command } from './command.js';
 import { openCore, requireSettingWithUrn } from './core.js';
 import { progress, progressDone } from './progress.js';
@@ -42,7 +41,7 @@ async function run(args: string[]): Promise<number> {
       await writeFile(values.out, Buffer.from(file.base64, 'base64'));
     } else if (what === 'database') {
       progress('Reading every table…');
-      const tables = core.context.db.transaction(() => databaseTables(core.context))();
+      const tables = core.context.db.transaction(() => core.context.repos.export.everyTable())();
       progressDone();
       await writeFile(values.out, JSON.stringify({ exportedAt: core.context.clock.now(), tables }, null, 1));
     } else {

@@ -5,6 +5,7 @@ import type { Connection, Db } from './db/connection.js';
 import type { Actor } from '../../shared/schemas/session.js';
 import { appSettingsRepo } from './db/repos/app-settings.js';
 import { auditRepo } from './db/repos/audit.js';
+import { exportRepo } from './db/repos/export.js';
 import { importsRepo } from './db/repos/imports.js';
 import { retentionRepo } from './db/repos/retention.js';
 import { childrenRepo } from './db/repos/children.js';
@@ -49,6 +50,7 @@ export function createRepos(db: Db) {
     imports: importsRepo(db),
     retention: retentionRepo(db),
     appSettings: appSettingsRepo(db),
+    export: exportRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -18,7 +18,6 @@ const noTables: Record<string, string> = {
   app: 'reports facts about the app itself',
   demo: 'writes through the other domains’ methods',
   session: 'lives in memory, one per caller',
-  export: 'reads through the other domains’ repositories',
   backups: 'works on files; its one setting is in app-settings',
 };
 const noScreens: Record<string, string> = {

@@ -16,12 +16,3 @@ export function childRecords(ctx: CoreContext, childId: string): Record<string, 
     auditTrail: ctx.repos.audit.list({ settingId: null, recordId: childId, method: null, actor: null, from: null, to: null, limit: 1000, offset: 0 }).rows,
   };
 }
-
-/** Every table, every row, as JSON: a whole-database export that needs no SQLite to read. */
-export function databaseTables(ctx: CoreContext): Record<string, unknown[]> {
-  const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  const out: Record<string, unknown[]> = {};
-  // Table names come from sqlite_master itself, so quoting them is safe.
-  for (const { name } of tables) out[name] = ctx.db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all();
-  return out;
-}
