@@ -92,10 +92,12 @@ function Shell() {
         </nav>
       </header>
       {info.readOnly && (
-        <p className="read-only-banner" role="alert">
-          This database file is read-only: you can look at records, but nothing can be saved. Ask whoever looks after this computer to make the file writable,
-          then start Chatterbox again.
-        </p>
+        <div className="notice-region">
+          <p className="read-only-banner" role="alert">
+            This database file is read-only: you can look at records, but nothing can be saved. Ask whoever looks after this computer to make the file writable,
+            then start Chatterbox again.
+          </p>
+        </div>
       )}
       <NoticeBanner />
       <main id="main" tabIndex={-1} className="app-main">
