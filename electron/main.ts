@@ -54,8 +54,18 @@ function registerIpc(c: Core): void {
   }
 }
 
+/**
+ * macOS and Windows check spelling with the system's own dictionaries; elsewhere Electron
+ * downloads Hunspell dictionaries from Google's servers, which an offline or locked-down setting
+ * must never see the app do. There spelling is not checked at all.
+ */
+const systemSpellChecker = process.platform === 'darwin' || process.platform === 'win32';
+
 function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Belt and braces: should spelling ever be switched on where dictionaries are downloaded, the
+  // download goes to a local port nothing listens on, so it fails at once without leaving the machine.
+  session.defaultSession.setSpellCheckerDictionaryDownloadURL('http://127.0.0.1:9/');
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
       if (isAllowedExternalUrl(url)) void shell.openExternal(url);
@@ -80,7 +90,7 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
+      spellcheck: systemSpellChecker,
     },
   });
   window.once('ready-to-show', () => window.show());

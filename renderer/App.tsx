@@ -6,7 +6,7 @@ import { useApiClient } from './lib/apiClient.js';
 import { rememberedActor } from './components/ActorPrompt.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
-import { AppStateProvider } from './lib/appState.js';
+import { AppStateProvider, useAppState } from './lib/appState.js';
 import { useApi } from './lib/useApi.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { DataPage } from './pages/backups/DataPage.js';
@@ -65,6 +65,7 @@ const router = createHashRouter([
 ]);
 
 function Shell() {
+  const { info } = useAppState();
   return (
     <>
       <a
@@ -90,6 +91,14 @@ function Shell() {
           <a href="#/data">Backups</a>
         </nav>
       </header>
+      {info.readOnly && (
+        <div className="notice-region">
+          <p className="read-only-banner" role="alert">
+            This database file is read-only: you can look at records, but nothing can be saved. Ask whoever looks after this computer to make the file writable,
+            then start Chatterbox again.
+          </p>
+        </div>
+      )}
       <NoticeBanner />
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />

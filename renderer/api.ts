@@ -72,10 +72,24 @@ export function startupTransport(): Transport {
   return window.chatterbox ? ipcTransport(window.chatterbox) : httpTransport();
 }
 
-/** A typed client over any transport: the real ones at start-up, a fake one in component tests. */
-export function createApi(transport: Transport): Api {
+/** Waits between tries when the core answers BUSY: short, growing, and few. */
+export const busyRetryDelaysMs: readonly number[] = [200, 500, 1200];
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A typed client over any transport: the real ones at start-up, a fake one in component tests.
+ * BUSY (another window or the command line was writing) is tried again a few times: the core
+ * saved nothing, so a repeat cannot save twice; after the last try its message is shown.
+ */
+export function createApi(transport: Transport, retryDelaysMs: readonly number[] = busyRetryDelaysMs): Api {
   return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await transport(method, input);
+    let result = await transport(method, input);
+    for (const delay of retryDelaysMs) {
+      if (result.ok || result.error.code !== 'BUSY') break;
+      await pause(delay);
+      result = await transport(method, input);
+    }
     if (!result.ok) throw new ApiCallError(result.error);
     // The core validated the input against method M's schema and ran M's handler.
     return result.value as MethodOutput<M>;

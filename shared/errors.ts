@@ -7,7 +7,8 @@ export const errorCodes = [
   'CONFLICT', // the write would break a uniqueness rule, e.g. a duplicate URN
   'UNAUTHORISED', // browser mode: the per-launch token is missing or wrong
   'BAD_REQUEST', // malformed transport request: unknown method, bad JSON, too large
-  'DATABASE', // the database cannot be used (newer version, damaged file)
+  'DATABASE', // the database cannot be used (newer version, damaged file, read-only, disk full)
+  'BUSY', // another program (window, command line, import) holds the database: nothing saved, try again
   'INTERNAL', // a bug: logged on the host, shown as a generic apology
 ] as const;
 

@@ -19,13 +19,16 @@ function run(args: string[]): number {
       throw new AppError('CONFLICT', `${core.context.databasePath} already holds settings. Demo data goes into an empty database: use --db NEW-FILE.`);
     }
     // One transaction: a failure part way leaves the database empty, ready for another go.
-    const summary = core.context.db.transaction(() =>
-      generateDemo(core.invoke, {
-        today: core.context.clock.today(),
-        ...(seed === undefined ? {} : { seed }),
-        onProgress: (done, total) => progress(`Demo settings: ${done}/${total}`),
-      }),
-    )();
+    // Immediate: holds the write lock from the start, so a running app waits instead of failing.
+    const summary = core.context.db
+      .transaction(() =>
+        generateDemo(core.invoke, {
+          today: core.context.clock.today(),
+          ...(seed === undefined ? {} : { seed }),
+          onProgress: (done, total) => progress(`Demo settings: ${done}/${total}`),
+        }),
+      )
+      .immediate();
     progressDone();
     console.log(
       `Added ${summary.settings} demo settings, ${summary.rooms} rooms, ${summary.staff} staff, ${summary.children} children, ` +

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError, ApiCallError } from '../../shared/errors.js';
+import { environmentError } from '../core/db/errors.js';
 import { backup } from './backup.js';
 import { check } from './check.js';
 import { isUsageError, type Command } from './command.js';
@@ -69,6 +70,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof AppError || err instanceof ApiCallError) {
       console.error(err.message);
+      return 1;
+    }
+    // Locked, read-only, disk full: one plain line and exit 1, never a stack trace.
+    const environment = environmentError(err);
+    if (environment) {
+      console.error(environment.message);
       return 1;
     }
     throw err;

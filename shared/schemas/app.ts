@@ -7,5 +7,7 @@ export const appInfoSchema = z.object({
   databasePath: z.string(),
   today: z.string(),
   settingCount: z.number().int(),
+  /** The database file cannot be written (read-only file or disk): records can be read, nothing saved. */
+  readOnly: z.boolean(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addMonths, compareIsoDates } from '../domain/dates.js';
 import type { FieldIssue } from '../errors.js';
-import { idSchema, isoDateSchema, optionalText, recordMetaSchema, requiredText } from './common.js';
+import { idSchema, isoDateSchema, optionalText, recordMetaSchema, requiredText, storableText } from './common.js';
 
 export const sexes = ['female', 'male', 'not-recorded'] as const;
 export type Sex = (typeof sexes)[number];
@@ -44,7 +44,7 @@ export const ethnicityCodes = Object.keys(ethnicities) as [EthnicityCode, ...Eth
 /** How old a date of birth may be before we assume the year was mistyped. */
 export const oldestPlausibleAgeMonths = 96;
 
-const languageSchema = z.string().trim().min(1).max(40, { message: 'Each language must be 40 characters or fewer' });
+const languageSchema = storableText(z.string().trim().min(1).max(40, { message: 'Each language must be 40 characters or fewer' }), 'each language');
 
 export const childFieldsSchema = z.object({
   firstName: requiredText('a first name', 60),
@@ -61,7 +61,7 @@ export const childFieldsSchema = z.object({
   keyPersonId: idSchema.nullable().default(null),
   startDate: isoDateSchema.nullable().default(null),
   leaveDate: isoDateSchema.nullable().default(null),
-  notes: optionalText('notes', 2000),
+  notes: optionalText('notes', 2000, { multiline: true }),
 });
 
 /** Rules between fields that need no clock and no database; shared by form and API. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { idSchema, storableText } from './common.js';
 
 // Importing children and past screening results from spreadsheets (CSV or XLSX exports of nursery
 // systems). The file travels as base64 because both transports carry JSON. The renderer shows a
@@ -83,12 +83,12 @@ export type ImportMapping = Record<string, string>;
 const fileFields = {
   kind: importKindSchema,
   settingId: idSchema,
-  fileName: z.string({ message: 'Give the file name' }).trim().min(1, { message: 'Give the file name' }).max(255),
+  fileName: storableText(z.string({ message: 'Give the file name' }).trim().min(1, { message: 'Give the file name' }).max(255), 'the file name'),
   base64: z
     .string({ message: 'Send the file’s contents' })
     .max(maxBase64Chars, { message: `The file is larger than ${maxImportFileBytes / 1024 / 1024} MB: export fewer rows or columns and try again` }),
   /** Where the file came from, e.g. "Famly export": its column mapping is remembered under this name. */
-  sourceName: z.string().trim().max(80, { message: 'The source name must be 80 characters or fewer' }).default(''),
+  sourceName: storableText(z.string().trim().max(80, { message: 'The source name must be 80 characters or fewer' }), 'the source name').default(''),
 };
 
 export const importPreviewInputSchema = z.object({

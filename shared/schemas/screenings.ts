@@ -32,15 +32,15 @@ const screeningFields = {
   parentPresent: z.boolean().default(false),
   concernPractitioner: z.boolean().default(false),
   concernParent: z.boolean().default(false),
-  concernDetails: optionalText('concern details', 2000),
+  concernDetails: optionalText('concern details', 2000, { multiline: true }),
   sections: z.array(sectionEntrySchema).min(1, { message: 'Enter the result for at least one section' }).max(12),
   comments: z
     .object({
-      speechSounds: optionalText('the speech sounds comment', 2000),
-      attention: optionalText('the attention and listening comment', 2000),
-      stammering: optionalText('the stammering comment', 2000),
-      voice: optionalText('the voice comment', 2000),
-      other: optionalText('the other comments', 2000),
+      speechSounds: optionalText('the speech sounds comment', 2000, { multiline: true }),
+      attention: optionalText('the attention and listening comment', 2000, { multiline: true }),
+      stammering: optionalText('the stammering comment', 2000, { multiline: true }),
+      voice: optionalText('the voice comment', 2000, { multiline: true }),
+      other: optionalText('the other comments', 2000, { multiline: true }),
     })
     .default({ speechSounds: '', attention: '', stammering: '', voice: '', other: '' }),
   action: z.enum(screeningActions, { message: 'Choose what happens next' }).nullable().default(null),

@@ -15,6 +15,7 @@ describe('app.info', () => {
       databasePath: core.context.databasePath,
       today: testToday,
       settingCount: 0,
+      readOnly: false,
     });
     expect(appVersion).toBe(packageVersion);
     const s = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });

@@ -10,5 +10,6 @@ export const appHandlers = {
     databasePath: ctx.databasePath,
     today: ctx.clock.today(),
     settingCount: ctx.repos.settings.count(),
+    readOnly: ctx.db.readonly,
   }),
 } satisfies DomainHandlers<typeof appContract>;

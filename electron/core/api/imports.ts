@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors.js';
 import { isSqliteError } from '../db/repos/rows.js';
 import { previewImport, runImport } from '../services/imports/engine.js';
 import type { importsContract } from '../../../shared/contract/imports.js';
+import type { CallContext } from '../context.js';
 import type { DomainHandlers } from './types.js';
 
 // Importing children and past screenings from CSV and XLSX files. Preview and run read the file
@@ -14,9 +15,27 @@ function names(list: { firstName: string; lastName: string }[]): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
+// One import (preview or run) per database at a time: each holds a whole file (up to 32 MB)
+// and its parsed rows in memory, and two parallel 26 MB imports took the host to 529 MB. Keyed
+// on the connection, so each database (each core) has its own turn.
+const importing = new WeakSet<object>();
+
+async function oneAtATime<T>(ctx: CallContext, work: () => Promise<T>): Promise<T> {
+  const key = ctx.connection;
+  if (importing.has(key)) {
+    throw new AppError('BUSY', 'Chatterbox is busy: another import is running. Nothing was saved: try again when it has finished.');
+  }
+  importing.add(key);
+  try {
+    return await work();
+  } finally {
+    importing.delete(key);
+  }
+}
+
 export const importsHandlers = {
-  'imports.preview': (ctx, input) => previewImport(ctx, input),
-  'imports.run': (ctx, input) => runImport(ctx, input),
+  'imports.preview': (ctx, input) => oneAtATime(ctx, () => previewImport(ctx, input)),
+  'imports.run': (ctx, input) => oneAtATime(ctx, () => runImport(ctx, input)),
 
   'imports.list': (ctx, input) => {
     ctx.repos.settings.get(input.settingId);

@@ -2,6 +2,7 @@ import type { ZodError } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../../shared/contract/index.js';
 import { ApiCallError, AppError, type ApiErrorBody, type ApiResult, type FieldIssue } from '../../../shared/errors.js';
 import type { CallContext, CoreContext, Session } from '../context.js';
+import { environmentError } from '../db/errors.js';
 import { isSqliteError } from '../db/repos/rows.js';
 import { handlers } from './handlers.js';
 import { isDryRun, recordBefore, writeAccess, writeChange } from './audit-trail.js';
@@ -119,6 +120,9 @@ function runInTransaction(core: CoreContext, session: Session, method: MethodNam
 
 function failureFor(method: string, err: unknown, options: DispatchOptions): ApiResult<never> {
   if (err instanceof AppError) return failure(err.toBody());
+  // Locked, read-only or full: the environment, not a bug, so named plainly and not logged as one.
+  const environment = environmentError(err);
+  if (environment) return failure(environment.toBody());
   options.onInternalError?.(method, err);
   if (isSqliteError(err) && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return failure({ code: 'CONFLICT', message: 'The change breaks a rule of the stored data and was not saved' });

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
+import { environmentError } from './errors.js';
 import { latestSchemaVersion, migrationFiles, readMigration } from './migrations.js';
 
 // The one owner of SQLite connections. Every file the app opens with better-sqlite3 (its own
@@ -36,15 +37,37 @@ export function openFile(path: string, options: OpenOptions, mode: { readonly?: 
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const isNew = path === ':memory:' || !existsSync(path);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (err) {
+      throw environmentError(err, dirname(path)) ?? err;
+    }
+  }
+  // A file that cannot be written is opened read-only on purpose (app.info says readOnly), so
+  // people can still look at their records and the app can say why nothing saves, instead of
+  // SQLite quietly opening it read-only and every write failing as a generic error.
+  const readonly = !isNew && !writable(path);
   let db: Db;
   try {
-    db = connect(path, options);
+    db = connect(path, options, readonly ? { readonly: true } : {});
   } catch (err) {
+    const environment = environmentError(err, path);
+    if (environment) throw environment;
     throw new AppError('DATABASE', `Chatterbox cannot open ${path} (${describeSqliteError(err)}). Check the file exists and can be read.`);
   }
   try {
     if (!isNew) checkBeforeWriting(db, path);
+    if (readonly) {
+      if (userVersion(db) < latestSchemaVersion) {
+        throw new AppError(
+          'DATABASE',
+          `The database ${path} needs updating for this version of Chatterbox, but the file is read-only. Make it writable, then start Chatterbox again.`,
+        );
+      }
+      db.pragma('busy_timeout = 5000');
+      return db;
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -61,7 +84,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw environmentError(err, path) ?? err;
+  }
+}
+
+/** Whether this process may write the file (false for read-only bits, read-only mounts, immutable files). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -80,6 +113,10 @@ function checkBeforeWriting(db: Db, path: string): void {
   try {
     result = integrityCheck(db);
   } catch (err) {
+    // A folder that cannot be written (no room for the -shm file) or a lock held by another
+    // program is not damage: saying "restore a backup" would push someone into an unneeded restore.
+    const environment = environmentError(err, path);
+    if (environment) throw environment;
     throw new AppError(
       'DATABASE',
       `The file ${path} is not a Chatterbox database or is badly damaged (${describeSqliteError(err)}). ` +
@@ -116,7 +153,7 @@ function migrate(db: Db): void {
       db.exec(readMigration(file));
     }
     db.pragma(`user_version = ${latestSchemaVersion}`);
-  })();
+  }).immediate();
 }
 
 export function userVersion(db: Db): number {

@@ -53,6 +53,7 @@ const statusFor: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   DATABASE: 503,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

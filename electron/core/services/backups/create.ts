@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors.js';
 import type { BackupInfo, DatabaseCheck } from '../../../../shared/schemas/backups.js';
 import type { CoreContext } from '../../context.js';
 import { checkOpenDatabase, type Checked } from '../../db/check.js';
+import { environmentError } from '../../db/errors.js';
 import { latestSchemaVersion } from '../../db/migrations.js';
 import { backupFolderFor, backupInfoFor, freshBackupName, removeStalePartials, rotateBackups } from '../../io/backup-folder.js';
 import { fsyncFile, fsyncFolder, removeFileSet } from '../../io/durable.js';
@@ -25,6 +26,36 @@ export interface HasContext {
   readonly context: CoreContext;
 }
 
+/** better-sqlite3's own default: small steps keep the app answering during a long copy. */
+const pagesPerStep = 100;
+
+/** How long a backup may make no progress (another program holding a lock) before it gives up. */
+export const backupStallLimitMs = 10_000;
+
+/**
+ * A progress callback for db.backup that ends a copy which has stopped moving. better-sqlite3
+ * treats SQLITE_BUSY from each step as progress and schedules the next step at once, so a lock
+ * that never goes away (another program, a file it cannot read) spun at 100% CPU for ever, in
+ * the command line, the automatic backup at start and "Back up now" alike. Throwing here makes
+ * the backup reject (better-sqlite3 closes it); the caller removes the partial file.
+ */
+export function giveUpWhenStuck(now: () => number = () => performance.now(), limitMs = backupStallLimitMs): (p: { remainingPages: number }) => number {
+  let remaining = Number.POSITIVE_INFINITY;
+  let since = now();
+  return (p) => {
+    if (p.remainingPages < remaining) {
+      remaining = p.remainingPages;
+      since = now();
+    } else if (now() - since > limitMs) {
+      throw new AppError(
+        'BUSY',
+        'The backup could not read the database: another program has kept it locked. No backup was made: close other programs using it, then try again.',
+      );
+    }
+    return pagesPerStep;
+  };
+}
+
 /**
  * Copies the live database to `target` with the online backup API, through a ".partial" file
  * that is checked and flushed before it takes the final name. A copy that fails its check is
@@ -34,7 +65,7 @@ async function writeCheckedCopy(ctx: CoreContext, target: string): Promise<Datab
   const partial = `${target}.partial`;
   removeFileSet(partial);
   try {
-    await ctx.db.backup(partial);
+    await ctx.db.backup(partial, { progress: giveUpWhenStuck() });
     const copy = ctx.connection.openFile(partial);
     let checked: Checked;
     try {
@@ -60,7 +91,7 @@ async function writeCheckedCopy(ctx: CoreContext, target: string): Promise<Datab
     };
   } catch (err) {
     removeFileSet(partial);
-    throw err;
+    throw environmentError(err, target) ?? err;
   }
 }
 

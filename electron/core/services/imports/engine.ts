@@ -71,9 +71,13 @@ class Rollback<T> extends Error {
 
 function rolledBack<T>(ctx: CallContext, work: () => T): T {
   try {
-    ctx.db.transaction(() => {
-      throw new Rollback(work());
-    })();
+    // Immediate even though it rolls back: the work writes, and a deferred transaction that
+    // upgrades to a write after another program committed fails at once instead of waiting.
+    ctx.db
+      .transaction(() => {
+        throw new Rollback(work());
+      })
+      .immediate();
   } catch (err) {
     if (err instanceof Rollback) return err.value as T;
     throw err;
@@ -284,5 +288,6 @@ export async function runImport(ctx: CallContext, input: RunRequest): Promise<Im
       truncated: errors.truncated || warnings.truncated,
     };
   };
-  return input.dryRun ? rolledBack(ctx, work) : ctx.db.transaction(work)();
+  // Immediate: the write lock from BEGIN, so the command line and the app take turns (busy_timeout).
+  return input.dryRun ? rolledBack(ctx, work) : ctx.db.transaction(work).immediate();
 }

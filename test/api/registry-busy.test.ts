@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main.js';
+import { busyMessage } from '../../electron/core/db/errors.js';
+import { snapshot, testCore } from '../support/core.js';
+
+// When waiting is not enough: another program holds the write lock past the busy timeout. The
+// call must be refused with the coded BUSY error, nothing written, and the command line must
+// say so in one line. Another connection holding BEGIN IMMEDIATE is exactly what a second
+// window or a running import looks like to SQLite.
+
+const holders: Database.Database[] = [];
+afterEach(() => {
+  while (holders.length) {
+    const db = holders.pop();
+    if (db?.inTransaction) db.exec('ROLLBACK');
+    db?.close();
+  }
+});
+
+function holdWriteLock(path: string): void {
+  const other = new Database(path);
+  other.exec('BEGIN IMMEDIATE');
+  holders.push(other);
+}
+
+describe('a write while another program holds the lock', () => {
+  it('is refused with BUSY and writes nothing', () => {
+    const core = testCore();
+    core.invoke('settings.create', { name: 'Acorn Lane', urn: 'EY123456', type: 'nursery' });
+    // A short wait keeps the test quick; the app waits 5 seconds before giving up.
+    core.context.db.pragma('busy_timeout = 50');
+    const before = snapshot(core);
+    holdWriteLock(core.context.databasePath);
+    const result = core.call('settings.create', { name: 'Birch Road', urn: 'EY654321', type: 'nursery' });
+    expect(result).toEqual({ ok: false, error: { code: 'BUSY', message: busyMessage } });
+    expect(snapshot(core)).toBe(before);
+  });
+
+  it('is told in one line on the command line, exit 1', { timeout: 60_000 }, async () => {
+    const core = testCore();
+    const path = core.context.databasePath;
+    holdWriteLock(path);
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+    try {
+      expect(await main(['settings', 'add', '--db', path, '--name', 'Birch Road', '--urn', 'EY654321', '--type', 'nursery'])).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toEqual([busyMessage]);
+    expect(core.invoke('app.info', {}).settingCount).toBe(0);
+  });
+});
