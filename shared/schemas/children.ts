@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addMonths, compareIsoDates } from '../domain/dates.js';
+import { addMonths, compareIsoDates, isIsoDate } from '../domain/dates.js';
 import type { FieldIssue } from '../errors.js';
 import { idSchema, isoDateSchema, optionalText, recordMetaSchema, requiredText, storableText } from './common.js';
 
@@ -64,15 +64,25 @@ export const childFieldsSchema = z.object({
   notes: optionalText('notes', 2000, { multiline: true }),
 });
 
-/** Rules between fields that need no clock and no database; shared by form and API. */
+/** A date a cross-field rule may compare: a field that failed its own check has already said why. */
+function realDate(d: unknown): d is string {
+  return typeof d === 'string' && isIsoDate(d);
+}
+
+/**
+ * Rules between fields that need no clock and no database; shared by form and API. Zod runs this
+ * even when a field failed its own check (2024-02-30), so each rule compares only real dates:
+ * the bad field is then reported by its own message instead of the whole check throwing.
+ */
 function checkDateOrder(v: z.infer<typeof childFieldsSchema>, ctx: z.RefinementCtx): void {
-  if (v.startDate && compareIsoDates(v.startDate, v.dateOfBirth) < 0) {
+  const { dateOfBirth, startDate, leaveDate } = v;
+  if (realDate(startDate) && realDate(dateOfBirth) && compareIsoDates(startDate, dateOfBirth) < 0) {
     ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Start date must be on or after the date of birth' });
   }
-  if (v.leaveDate && v.startDate && compareIsoDates(v.leaveDate, v.startDate) < 0) {
+  if (realDate(leaveDate) && realDate(startDate) && compareIsoDates(leaveDate, startDate) < 0) {
     ctx.addIssue({ code: 'custom', path: ['leaveDate'], message: 'Leave date must be on or after the start date' });
   }
-  if (v.leaveDate && compareIsoDates(v.leaveDate, v.dateOfBirth) < 0) {
+  if (realDate(leaveDate) && realDate(dateOfBirth) && compareIsoDates(leaveDate, dateOfBirth) < 0) {
     ctx.addIssue({ code: 'custom', path: ['leaveDate'], message: 'Leave date must be on or after the date of birth' });
   }
 }
@@ -85,6 +95,8 @@ export type ChildUpdate = z.input<typeof childUpdateSchema>;
 /** Rules that depend on today's date. The core passes its clock; the form passes the local date. */
 export function childDateIssues(v: { dateOfBirth: string; startDate?: string | null }, today: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  // An unreal date of birth is reported by the field's own check; comparing it would throw.
+  if (!realDate(v.dateOfBirth) || !realDate(today)) return issues;
   if (compareIsoDates(v.dateOfBirth, today) > 0) {
     issues.push({ path: ['dateOfBirth'], message: 'Date of birth must be today or in the past' });
   } else if (compareIsoDates(v.dateOfBirth, addMonths(today, -oldestPlausibleAgeMonths)) < 0) {

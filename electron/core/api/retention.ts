@@ -4,6 +4,7 @@ import { retentionYearLimits, type RetentionDueChild, type RetentionPolicy, type
 import type { CoreContext } from '../context.js';
 import type { LeaverRow } from '../db/repos/retention.js';
 import type { retentionContract } from '../../../shared/contract/retention.js';
+import { removeFromBackups } from '../services/backups/purges.js';
 import type { DomainHandlers } from './types.js';
 
 // Retention (UK GDPR storage limitation): which leavers' records are past their policy, and
@@ -120,6 +121,14 @@ export const retentionHandlers = {
       actorName: input.actorName ?? actor?.name ?? 'system',
     };
     // One transaction (the registry's): all of these children go, or none.
-    return { purged: [...found.values()].map((row) => repo.purgeChild(row.id, row.setting_id, audit)) };
+    const purged = [...found.values()].map((row) => repo.purgeChild(row.id, row.setting_id, audit));
+    // Then out of every backup the app keeps, still inside the transaction: if a backup cannot be
+    // rewritten the purge is refused as a whole, rather than leaving the children in a backup that
+    // a restore would bring back. Rewritten backups stay rewritten: these children were due.
+    removeFromBackups(
+      ctx,
+      purged.map((p) => ({ childId: p.childId, purgedAt: audit.at })),
+    );
+    return { purged };
   },
 } satisfies DomainHandlers<typeof retentionContract>;

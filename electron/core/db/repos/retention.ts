@@ -96,7 +96,8 @@ export function retentionRepo(db: Db) {
      * rows in round_results), redacts the audit rows about those records, and writes one audit
      * row saying what was deleted: counts only, no personal data. Runs inside the caller's
      * transaction. secure_delete makes SQLite overwrite the freed space, so the data is gone from
-     * the file too (backups keep it until they are rotated out).
+     * the file too; the purge log lets backups and restores delete the child again
+     * (services/backups/purges.ts).
      */
     purgeChild(childId: string, settingId: string, audit: { at: string; actorStaffId: string | null; actorName: string }): PurgeCounts {
       db.pragma('secure_delete = ON');
@@ -121,7 +122,28 @@ export function retentionRepo(db: Db) {
         `INSERT INTO audit_log (id, at, actor_staff_id, actor_name, method, record_type, record_id, setting_id, summary)
          VALUES (?, ?, ?, ?, 'retention.purge', 'child', ?, ?, ?)`,
       ).run(newId(), audit.at, audit.actorStaffId, audit.actorName, childId, settingId, JSON.stringify({ changes: [], note }));
+      db.prepare('INSERT OR IGNORE INTO purge_log (child_id, purged_at) VALUES (?, ?)').run(childId, audit.at);
       return counts;
+    },
+
+    /** Every purge recorded in this database, oldest first. */
+    purgeLog(): { childId: string; purgedAt: string }[] {
+      return db.prepare('SELECT child_id AS childId, purged_at AS purgedAt FROM purge_log ORDER BY purged_at, child_id').all() as {
+        childId: string;
+        purgedAt: string;
+      }[];
+    },
+
+    /** Of the given ids, the children this database still holds, with their setting. */
+    stillHeld(ids: readonly string[]): { id: string; settingId: string }[] {
+      const stmt = db.prepare('SELECT id, setting_id AS settingId FROM children WHERE id = ?');
+      return ids.flatMap((id) => (stmt.get(id) as { id: string; settingId: string } | undefined) ?? []);
+    },
+
+    /** Records purges made elsewhere (in the database a restore replaced). */
+    recordPurges(log: readonly { childId: string; purgedAt: string }[]): void {
+      const insert = db.prepare('INSERT OR IGNORE INTO purge_log (child_id, purged_at) VALUES (?, ?)');
+      for (const p of log) insert.run(p.childId, p.purgedAt);
     },
   };
 }

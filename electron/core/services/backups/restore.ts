@@ -9,6 +9,7 @@ import { backupFolderFor, backupInfoFor, freshBackupName, listBackups, rotateBac
 import { fsyncFile, fsyncFolder, removeFileSet } from '../../io/durable.js';
 import type { HasContext } from './create.js';
 import { backupsToKeep } from './policy.js';
+import { purgeFile, readPurgeLog, type PurgeLog } from './purges.js';
 
 // Restore: a checked copy of a file takes the database's place, and the database it replaces is
 // kept as a "before-restore" backup. One procedure (replaceDatabaseFile), two ways in:
@@ -34,7 +35,7 @@ interface Staged {
  * copy: the file chosen is never opened for writing, and nothing of the live database is touched
  * until the copy has passed.
  */
-function stageCandidate(candidatePath: string, databasePath: string, options: OpenOptions): Staged {
+function stageCandidate(candidatePath: string, databasePath: string, options: OpenOptions, purges: PurgeLog): Staged {
   const name = basename(candidatePath);
   if (!existsSync(candidatePath) || !statSync(candidatePath).isFile()) throw new AppError('NOT_FOUND', `There is no file at ${candidatePath}`);
   const staged = join(dirname(databasePath), `.${basename(databasePath)}.incoming.partial`);
@@ -57,6 +58,9 @@ function stageCandidate(candidatePath: string, databasePath: string, options: Op
     if (checked.problems.length > 0 || checked.schemaVersion === null) {
       throw new AppError('DATABASE', `${name} cannot be restored. ${checked.problems.join(' ')} Nothing was changed.`);
     }
+    // Children purged from the database being replaced are deleted from the copy before it takes
+    // its place: restoring an older backup never undoes a retention purge.
+    if (purges.length > 0) purgeFile(staged, options, purges);
     fsyncFile(staged);
     return { path: staged, schemaVersion: checked.schemaVersion };
   } catch (err) {
@@ -92,7 +96,7 @@ function replaceDatabaseFile(databasePath: string, candidatePath: string, swap: 
   if (!existsSync(dbPath)) {
     throw new AppError('NOT_FOUND', `There is no database at ${dbPath} to restore into. Open Chatterbox once to create it, or copy the backup there yourself.`);
   }
-  const staged = stageCandidate(candidatePath, dbPath, swap.options);
+  const staged = stageCandidate(candidatePath, dbPath, swap.options, readPurgeLog(dbPath, swap.options));
   try {
     const folder = backupFolderFor(dbPath);
     mkdirSync(folder, { recursive: true });
