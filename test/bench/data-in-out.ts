@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
-import { safeSheetName } from '../../electron/core/io/xlsx.js';
+import { sheetNames } from '../../electron/core/io/sheet-names.js';
 import { benchBackup } from './backup-bench.js';
 import type { RoundInfo } from './generate.js';
 import { benchImportChildren } from './import-bench.js';
@@ -116,11 +116,12 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheets = workbook.worksheets;
     if (sheets.length !== o.rounds.length) o.fail(`la tracker: ${sheets.length} sheets for ${o.rounds.length} rounds`);
+    const wantNames = sheetNames(o.rounds.map((r) => r.name));
     o.rounds.forEach((round, i) => {
       const sheet = sheets[i];
       const want = expected.get(largest.id)?.get(round.id) ?? 0;
       if (!sheet) return;
-      if (sheet.name !== safeSheetName(round.name)) o.fail(`la tracker: sheet ${i + 1} is "${sheet.name}", expected "${round.name}"`);
+      if (sheet.name !== wantNames[i]) o.fail(`la tracker: sheet ${i + 1} is "${sheet.name}", expected "${round.name}"`);
       if (sheet.actualRowCount - 1 !== want)
         o.fail(`la tracker: sheet "${sheet.name}" has ${sheet.actualRowCount - 1} children, ${want} were on roll in ${round.name}`);
     });

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors.js';
 import { childRecords } from '../io/subject-access.js';
 import { trackerTable, trackerWorkbook } from '../io/tracker.js';
 import { safeFileName } from '../../../shared/files.js';
@@ -21,11 +20,11 @@ export const exportHandlers = {
     const setting = ctx.repos.settings.get(input.settingId);
     const rounds = ctx.repos.rounds.list();
     const chosen = input.roundId ? [ctx.repos.rounds.get(input.roundId)] : input.format === 'csv' ? rounds.slice(-1) : rounds;
-    if (chosen.length === 0)
-      throw new AppError('VALIDATION', 'There are no screening rounds yet: add one before exporting the tracker', [
-        { path: ['roundId'], message: 'There are no screening rounds yet' },
-      ]);
-    const tables = ctx.db.transaction(() => chosen.map((r) => trackerTable(ctx, setting.id, r)))();
+    // Before the first round there is nothing to report, but the list of children on roll is
+    // still worth checking, so it comes out with blank results rather than as an error.
+    const tables = ctx.db.transaction(() =>
+      chosen.length === 0 ? [trackerTable(ctx, setting.id, null)] : chosen.map((r) => trackerTable(ctx, setting.id, r)),
+    )();
     const base = `${setting.name} tracker${chosen.length === 1 ? ` ${chosen[0]?.name ?? ''}` : ''}`;
     if (input.format === 'csv') {
       const [table] = tables;
