@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { testCore } from '../support/core.js';
+import { snapshot, testCore } from '../support/core.js';
 
 // What every workbook the app writes must get right: dates as real dates, and sheet names Excel
 // accepts whatever users call their rounds. Also the local authority's single workbook.
@@ -84,5 +84,66 @@ describe('sheet names', () => {
   it('writes an on-screen table called History', async () => {
     const file = await testCore().invokeAsync('export.xlsx', { title: 'History', columns: ['A'], rows: [['x']] });
     expect((await load(file.base64)).worksheets[0]?.name).toBe('History (2)');
+  });
+});
+
+describe('export.laTracker', () => {
+  it('writes every child of the local authority on one sheet, with a summary per setting', { timeout: 120_000 }, async () => {
+    const { core, amy } = world();
+    core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+    screen(core, amy.id, '2026-11-20');
+    const file = await core.invokeAsync('export.laTracker', { localAuthority: 'Leeds' });
+    expect(file.fileName).toBe('Leeds tracker Autumn 2026.xlsx');
+    const workbook = await load(file.base64);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Autumn 2026']);
+    const [summary, children] = workbook.worksheets;
+    expect(summary?.getRow(1).values).toEqual([
+      undefined,
+      'Setting',
+      'URN',
+      'On roll',
+      'Screened',
+      'Not screened',
+      'Red',
+      'Amber',
+      'Green',
+      'Referral prompted',
+    ]);
+    expect(summary?.getRow(2).values).toEqual([undefined, 'Acorn', 'EY123456', 2, 1, 1, 0, 1, 0, 0]);
+    expect(summary?.getRow(3).values).toEqual([undefined, 'Birch', 'EY654321', 1, 0, 1, 0, 0, 0, 0]);
+    expect(summary?.rowCount).toBe(3);
+    expect(children?.getRow(1).getCell(1).value).toBe('Setting');
+    expect(children?.getColumn(4).values.slice(2)).toEqual(['Amy', 'Bea', 'Cal']);
+    expect(children?.getColumn(1).values.slice(2)).toEqual(['Acorn', 'Acorn', 'Birch']);
+    const amyRow = children!.getRow(2);
+    expect(amyRow.getCell(5).value).toEqual(utc('2023-05-10'));
+    expect(amyRow.getCell(5).numFmt).toBe('dd/mm/yyyy');
+    expect(amyRow.getCell(17).value).toBe('Amber');
+    expect(amyRow.getCell(17).fill).toMatchObject({ fgColor: { argb: 'FFFFEFC2' } });
+    expect(children?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('scopes by setting type, covers every local authority by default, and works before any round', async () => {
+    const { core } = world();
+    const all = await load((await core.invokeAsync('export.laTracker', {})).base64);
+    expect(all.worksheets.map((w) => w.name)).toEqual(['Summary', 'Children on roll']);
+    expect(all.worksheets[1]?.getColumn(4).values.slice(2)).toEqual(['Amy', 'Bea', 'Cal', 'Dot']);
+    const file = await core.invokeAsync('export.laTracker', { settingType: 'nursery' });
+    expect(file.fileName).toBe('Nursery tracker Children on roll.xlsx');
+    expect((await load(file.base64)).worksheets[1]?.getColumn(1).values.slice(2)).toEqual(['Acorn', 'Acorn', 'Cedar']);
+  });
+
+  it('refuses bad input naming the field, and changes nothing', async () => {
+    const { core } = world();
+    const before = snapshot(core, ['settings', 'children', 'rounds', 'audit_log']);
+    const bad = await core.callAsync('export.laTracker', { settingType: 'castle', roundId: 'not-an-id' } as never);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('VALIDATION');
+      expect(bad.error.issues?.map((i) => i.path[0])).toEqual(expect.arrayContaining(['settingType', 'roundId']));
+    }
+    const unknown = await core.callAsync('export.laTracker', { roundId: '7d1b2c1e-6d0c-4b7e-9a53-2f6b1f0b9c11' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(snapshot(core, ['settings', 'children', 'rounds', 'audit_log'])).toBe(before);
   });
 });
