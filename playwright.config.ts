@@ -1,8 +1,10 @@
-import { defineConfig } from '@playwright/test';
+import { chromium, defineConfig } from '@playwright/test';
 import { join } from 'node:path';
+import { browserOrExit } from './test/support/browser.js';
 
 // End-to-end tests in browser mode: the built renderer and the real core, served on 127.0.0.1
-// and driven in Debian's Chromium (Playwright cannot download its own browser here).
+// and driven in a Chromium-based browser already on the machine (CHROMIUM_PATH, Chromium, Chrome
+// or Edge), else Playwright's own: see test/support/browser.ts.
 // Two servers: one on an empty database (the first-run workflow), one on demo data.
 
 const dataDir = join(process.cwd(), 'test-results', 'e2e-data');
@@ -26,13 +28,14 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: browserOrExit(() => chromium.executablePath()),
       args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
     trace: 'retain-on-failure',
   },
   webServer: [emptyPort, demoPort].map((port) => ({
-    command: `node test/e2e/serve.mjs ${join(dataDir, String(port), 'chatterbox.sqlite')} ${port}${port === demoPort ? ' demo' : ''}`,
+    // Quoted: a checkout under a folder with spaces (common on Windows and macOS) must still work.
+    command: `node test/e2e/serve.mjs ${JSON.stringify(join(dataDir, String(port), 'chatterbox.sqlite'))} ${port}${port === demoPort ? ' demo' : ''}`,
     url: `http://127.0.0.1:${port}/`,
     // Pin "today" so ages and date rules in the screens match the assertions on any day.
     env: { CHATTERBOX_TODAY: today },

@@ -1,20 +1,38 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
+import { settingTypes, type SettingType } from '../../shared/schemas/settings.js';
 import { common, UsageError, type Command } from './command.js';
 import { openCore, requireSettingWithUrn } from './core.js';
 import { progress, progressDone } from './progress.js';
 
-// `chatterbox export tracker|child|database`: the app's exports, written to a file.
+// `chatterbox export tracker|la-tracker|child|database`: the app's exports, written to a file.
 
-const help = `Usage:\n  chatterbox export tracker --setting URN [--round NAME] [--format xlsx|csv] --out FILE\n  chatterbox export child ID --out FILE\n  chatterbox export database --out FILE\n\nThe tracker lists every child on roll in the round (the latest round by default), one row per child, blank where not screened.\n`;
+const help = `Usage:\n  chatterbox export tracker --setting URN [--round NAME] [--format xlsx|csv] --out FILE\n  chatterbox export la-tracker [--la NAME] [--type TYPE] [--round NAME] --out FILE\n  chatterbox export child ID --out FILE\n  chatterbox export database --out FILE\n\nThe tracker lists every child on roll in the round (the latest round by default), one row per child, blank where not screened.\nThe la-tracker is one Excel workbook for every setting (or those of one local authority or type): a summary sheet and one sheet of every child.\n`;
+
+/** The round named (any case), or null for the latest. */
+function roundByName(core: ReturnType<typeof openCore>, name: string | undefined): string | null {
+  const rounds = core.invoke('rounds.list', {});
+  if (!name) return rounds.at(-1)?.id ?? null;
+  const round = rounds.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  if (!round) throw new AppError('NOT_FOUND', `There is no round called ${name}`);
+  return round.id;
+}
 
 async function run(args: string[]): Promise<number> {
   const [what, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { ...common, setting: { type: 'string' }, round: { type: 'string' }, format: { type: 'string', default: 'xlsx' }, out: { type: 'string' } },
+    options: {
+      ...common,
+      setting: { type: 'string' },
+      la: { type: 'string' },
+      type: { type: 'string' },
+      round: { type: 'string' },
+      format: { type: 'string', default: 'xlsx' },
+      out: { type: 'string' },
+    },
   });
   if (!values.out) throw new UsageError('export needs --out FILE');
   const core = openCore(values);
@@ -23,16 +41,21 @@ async function run(args: string[]): Promise<number> {
       if (!values.setting) throw new UsageError('export tracker needs --setting URN');
       if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError('--format must be xlsx or csv');
       const setting = requireSettingWithUrn(core, values.setting);
-      let roundId: string | null = null;
-      if (values.round) {
-        const round = core.invoke('rounds.list', {}).find((r) => r.name.toLowerCase() === values.round?.toLowerCase());
-        if (!round) throw new AppError('NOT_FOUND', `There is no round called ${values.round}`);
-        roundId = round.id;
-      } else {
-        // The latest round by default, for Excel as for CSV.
-        roundId = core.invoke('rounds.list', {}).at(-1)?.id ?? null;
-      }
+      // The latest round by default, for Excel as for CSV.
+      const roundId = roundByName(core, values.round);
       const file = await core.invokeAsync('export.tracker', { settingId: setting.id, roundId, format: values.format });
+      await writeFile(values.out, Buffer.from(file.base64, 'base64'));
+    } else if (what === 'la-tracker') {
+      if (values.format !== 'xlsx') throw new UsageError('the la-tracker is an Excel workbook only');
+      const type = values.type ?? null;
+      if (type !== null && !(settingTypes as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${settingTypes.join(', ')}`);
+      progress('Writing the workbook…');
+      const file = await core.invokeAsync('export.laTracker', {
+        roundId: roundByName(core, values.round),
+        localAuthority: values.la ?? null,
+        settingType: type as SettingType | null,
+      });
+      progressDone();
       await writeFile(values.out, Buffer.from(file.base64, 'base64'));
     } else if (what === 'child') {
       const [id] = positionals;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../schemas/common.js';
+import { settingTypes } from '../schemas/settings.js';
 import { fileDataSchema, tableExportSchema } from '../schemas/export.js';
 import { notAudited, type Methods } from './facts.js';
 
@@ -14,6 +15,21 @@ export const exportContract = {
     async: true,
     audit: notAudited,
     input: z.object({ settingId: idSchema, roundId: idSchema.nullable().default(null), format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    output: fileDataSchema,
+  },
+  /**
+   * The whole local authority's tracker in one workbook (or those of one type of setting): a
+   * summary sheet and one long sheet of every child on roll in the round (the newest unless given).
+   */
+  'export.laTracker': {
+    ...exporting,
+    async: true,
+    audit: notAudited,
+    input: z.object({
+      roundId: idSchema.nullable().default(null),
+      localAuthority: z.string().trim().max(80).nullable().default(null),
+      settingType: z.enum(settingTypes).nullable().default(null),
+    }),
     output: fileDataSchema,
   },
   /** Everything held about one child, as JSON (a subject access request): logged, as personal data leaving. */

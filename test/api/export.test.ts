@@ -109,17 +109,26 @@ describe('export.tracker', () => {
     expect(older.split('\r\n').filter(Boolean)).toHaveLength(4);
   });
 
-  it('refuses with a clear message when there are no rounds or the setting is unknown', async () => {
+  it('lists the children on roll with blank results before any round exists, in Excel and CSV', async () => {
     const core = testCore();
     const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
-    expect(await core.callAsync('export.tracker', { settingId: setting.id })).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', issues: [{ path: ['roundId'] }] },
-    });
-    expect(await core.callAsync('export.tracker', { settingId: '7d1b2c1e-6d0c-4b7e-9a53-2f6b1f0b9c11' })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    core.invoke('children.create', { settingId: setting.id, firstName: 'Amy', lastName: 'Testchild', dateOfBirth: '2023-05-10', sex: 'female' });
+    core.invoke('children.create', { settingId: setting.id, firstName: 'Bea', lastName: 'Testchild', dateOfBirth: '2023-06-01', sex: 'female' });
+    const file = await core.invokeAsync('export.tracker', { settingId: setting.id });
+    expect(file.fileName).toBe('Acorn tracker.xlsx');
+    const sheets = (await loadWorkbook(file.base64)).worksheets;
+    expect(sheets.map((w) => w.name)).toEqual(['Children on roll']);
+    expect(sheets[0]?.getColumn(2).values.slice(2)).toEqual(['Amy', 'Bea']);
+    expect(sheets[0]?.getRow(2).getCell(15).value).toBe('');
+    const csv = Buffer.from((await core.invokeAsync('export.tracker', { settingId: setting.id, format: 'csv' })).base64, 'base64').toString('utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('refuses an unknown setting or round with a clear message', async () => {
+    const { core, setting } = trackerWorld();
+    const unknown = '7d1b2c1e-6d0c-4b7e-9a53-2f6b1f0b9c11';
+    expect(await core.callAsync('export.tracker', { settingId: unknown })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.callAsync('export.tracker', { settingId: setting.id, roundId: unknown })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 

@@ -9,7 +9,7 @@ import { failure } from '../support/api.js';
 import { snapshot, tempDir, testCore, testToday } from '../support/core.js';
 
 describe('the registry', () => {
-  it('has a working handler for every method in the contract', async () => {
+  it('has a working handler for every method in the contract', { timeout: 120_000 }, async () => {
     const core = testCore();
     const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
     const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
@@ -79,6 +79,7 @@ describe('the registry', () => {
       'cohort.children': () => ({ roundId: round.id, colour: 'green' }),
       'export.xlsx': () => ({ title: 'Test', columns: ['A'], rows: [[1]] }),
       'export.tracker': () => ({ settingId: setting.id, format: 'csv' }),
+      'export.laTracker': () => ({}),
       'export.child': () => ({ childId: child.id }),
       'session.getActor': () => ({}),
       'session.setActor': () => ({ staffId: person.id }),

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
-import { safeSheetName } from '../../electron/core/io/xlsx.js';
+import { sheetNames } from '../../electron/core/io/sheet-names.js';
 import { benchBackup } from './backup-bench.js';
 import type { RoundInfo } from './generate.js';
 import { benchImportChildren } from './import-bench.js';
@@ -15,6 +15,9 @@ import { round2, stats } from './measure.js';
 //   core.invokeAsync on the LA database: the largest setting's workbook TRACKER_RUNS times
 //   (target: every run within 5 s), then one workbook for every setting in the database, one
 //   after another, timed as a whole (target: 5 s in total, the LA-wide reading of "at LA scale");
+// * the same LA in ONE workbook (export.laTracker, streamed: a summary sheet and one sheet of
+//   every child on roll in the latest round), checked once, then timed TRACKER_RUNS times
+//   (target: every run within 5 s);
 // * one checked backup of the LA database (backup-bench.ts): reported, no target.
 //
 // The largest setting's workbook is opened again with ExcelJS (untimed): it must have one sheet
@@ -53,6 +56,8 @@ export interface DataInOutReport {
       target: number;
       pass: boolean;
     };
+    /** export.laTracker: the whole LA in one streamed workbook, for the latest round. */
+    laWorkbook: { round: string; rows: number; bytes: number; ms: number; samplesMs: number[]; medianMs: number; target: number; pass: boolean };
     pass: boolean;
   };
   backupLA: { ms: number; bytes: number; target: null };
@@ -116,11 +121,12 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheets = workbook.worksheets;
     if (sheets.length !== o.rounds.length) o.fail(`la tracker: ${sheets.length} sheets for ${o.rounds.length} rounds`);
+    const wantNames = sheetNames(o.rounds.map((r) => r.name));
     o.rounds.forEach((round, i) => {
       const sheet = sheets[i];
       const want = expected.get(largest.id)?.get(round.id) ?? 0;
       if (!sheet) return;
-      if (sheet.name !== safeSheetName(round.name)) o.fail(`la tracker: sheet ${i + 1} is "${sheet.name}", expected "${round.name}"`);
+      if (sheet.name !== wantNames[i]) o.fail(`la tracker: sheet ${i + 1} is "${sheet.name}", expected "${round.name}"`);
       if (sheet.actualRowCount - 1 !== want)
         o.fail(`la tracker: sheet "${sheet.name}" has ${sheet.actualRowCount - 1} children, ${want} were on roll in ${round.name}`);
     });
@@ -151,11 +157,42 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
     if (!allPass) o.miss(`la tracker XLSX of all ${settings.length} settings: ${allMs} ms in total > ${dataTargets.trackerXlsxMs} ms`);
     o.log(`data in/out: tracker XLSX of all ${settings.length} settings in ${allMs} ms (slowest ${round2(slowest)} ms)`);
 
+    // The whole LA in one streamed workbook, checked (one row per child on roll in settings not
+    // archived, in the latest round), then timed.
+    const latest = o.rounds.at(-1);
+    if (!latest) throw new Error('The LA database has no rounds');
+    const laWant = (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM children c JOIN settings s ON s.id = c.setting_id AND s.archived_at IS NULL
+           WHERE (c.start_date IS NULL OR c.start_date <= ?) AND (c.leave_date IS NULL OR c.leave_date >= ?)`,
+        )
+        .get(latest.endDate, latest.startDate) as { n: number }
+    ).n;
+    const laFile = await core.invokeAsync('export.laTracker', {});
+    const laBytes = Buffer.from(laFile.base64, 'base64');
+    const laBook = new ExcelJS.Workbook();
+    await laBook.xlsx.load(laBytes as unknown as ArrayBuffer);
+    const laRows = (laBook.worksheets[1]?.actualRowCount ?? 1) - 1;
+    if (laRows !== laWant) o.fail(`la workbook: ${laRows} children, ${laWant} were on roll in ${latest.name}`);
+    const laSamples: number[] = [];
+    for (let i = 0; i < TRACKER_RUNS; i++) {
+      const t = performance.now();
+      await core.invokeAsync('export.laTracker', {});
+      laSamples.push(performance.now() - t);
+    }
+    const laStats = stats(laSamples);
+    const laPass = laStats.max <= dataTargets.trackerXlsxMs;
+    if (!laPass) o.miss(`la tracker in one workbook: max ${laStats.max} ms > ${dataTargets.trackerXlsxMs} ms`);
+    o.log(`data in/out: the LA in one workbook (${laRows} rows, ${Math.round(laBytes.length / 1e3)} kB): ${laSamples.map(round2).join(', ')} ms`);
+
     tracker = {
       method:
         "core.invokeAsync('export.tracker', { settingId, roundId: null, format: 'xlsx' }): a sheet per round, base64 in the result. " +
         `largestSetting: the setting with the most tracker rows, ${TRACKER_RUNS} runs after one untimed run that is checked (sheets, rows); ` +
-        'allSettings: one workbook per setting in the database (archived ones too), one after another, total time',
+        'allSettings: one workbook per setting in the database (archived ones too), one after another, total time; ' +
+        "laWorkbook: core.invokeAsync('export.laTracker', {}), every setting not archived in one streamed workbook for the latest round, " +
+        `${TRACKER_RUNS} runs after one checked run`,
       largestSetting: {
         settingId: largest.id,
         settingName: largest.name,
@@ -179,7 +216,17 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
         target: dataTargets.trackerXlsxMs,
         pass: allPass,
       },
-      pass: largestPass && allPass,
+      laWorkbook: {
+        round: latest.name,
+        rows: laRows,
+        bytes: laBytes.length,
+        ms: laStats.max,
+        samplesMs: laSamples.map(round2),
+        medianMs: laStats.p50,
+        target: dataTargets.trackerXlsxMs,
+        pass: laPass,
+      },
+      pass: largestPass && allPass && laPass,
     };
   } finally {
     core.close();

@@ -2,10 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../support/browser.js';
 import { round2 } from './measure.js';
 
 // "The renderer shows the LA-wide dashboard within 1.5 s of navigation": browser mode on the
-// benchmark's LA database (`chatterbox serve --port 0`), driven in Debian's Chromium. Each
+// benchmark's LA database (`chatterbox serve --port 0`), driven in the Chromium-based browser
+// test/support/browser.ts finds. Each
 // sample starts on the home page and times page.goto('#/cohort?round=ID') (an in-app
 // navigation, like following a link) until the table captioned "Red, Amber and Green by age
 // section..." is on screen with numbers in it. Cold loads of the same address (a fresh document)
@@ -132,6 +134,15 @@ export async function measureRenderer(options: {
   } catch (err) {
     return { skipped: `@playwright/test cannot be loaded: ${String(err)}`, build: built.build };
   }
+  const found = findBrowser({
+    platform: process.platform,
+    env: process.env,
+    exists: existsSync,
+    playwrightChromium: () => playwright.chromium.executablePath(),
+  });
+  if (!found.ok) {
+    return { skipped: found.message, build: built.build };
+  }
   const serverStarted = performance.now();
   let started: { server: ChildProcess; url: string };
   try {
@@ -143,7 +154,7 @@ export async function measureRenderer(options: {
   const { server, url } = started;
   const route = `#/cohort?round=${options.roundId}`;
   const browser = await playwright.chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.path,
     args: ['--disable-gpu', '--disable-quic'],
   });
   try {

@@ -98,5 +98,18 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   await expectAccessible(page);
   await screenshot(page, '24-cohort-all-settings');
 
+  // The local authority's tracker: one workbook for the settings shown, in the round shown.
+  const laDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download tracker (Excel, every child in one workbook)' }).click();
+  const la = await laDownload;
+  const shown = ((await page.locator('#comparison-title').textContent()) ?? '').replace('Setting by setting, ', '');
+  expect(la.suggestedFilename()).toBe(`Westmoor demo tracker ${shown}.xlsx`);
+  const laBook = new ExcelJS.Workbook();
+  const laBytes = readFileSync((await la.path()) ?? '');
+  await laBook.xlsx.load(laBytes.buffer.slice(laBytes.byteOffset, laBytes.byteOffset + laBytes.byteLength));
+  expect(laBook.worksheets.map((w) => w.name)).toEqual(['Summary', shown]);
+  expect(laBook.worksheets[0]?.actualRowCount).toBe(3);
+  expect(laBook.worksheets[1]?.getRow(2).getCell(5).value).toBeInstanceOf(Date);
+
   expect(errors).toEqual([]);
 });

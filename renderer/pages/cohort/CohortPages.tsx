@@ -23,6 +23,7 @@ import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { CohortDashboard, defaultRound } from './CohortDashboard.js';
+import { LaTrackerButton } from './LaTrackerButton.js';
 import { pct } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
@@ -71,7 +72,10 @@ export function AreaCohortPage() {
 
   return (
     <>
-      <h1>Cohort tracking: all settings</h1>
+      <div className="page-heading">
+        <h1>Cohort tracking: all settings</h1>
+        <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />
+      </div>
       <div className="filters" role="group" aria-label="Which settings">
         <FilterSelect
           id="area-la"
