@@ -486,6 +486,18 @@ describe('screenings.create: refusals (code, field, message, and nothing written
     );
   });
 
+  it('says "1 item", not "1 items", when one item is left', () => {
+    const w = world();
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'green', { score: 11, itemsNotPassed: [1, 2] })] }),
+      'VALIDATION',
+      ['sections', 0, 'itemsNotPassed'],
+      /out of 12 leaves 1 item not passed, but 2 are listed/,
+    );
+  });
+
   it('refuses more items not passed than the score allows', () => {
     const w = world();
     refused(

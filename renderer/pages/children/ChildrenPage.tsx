@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/domain/words.js';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../../shared/schemas/children.js';
@@ -214,7 +215,7 @@ export function ChildrenPage() {
       </div>
 
       <p className="result-count" aria-live="polite">
-        {children.loading && !children.data ? 'Loading…' : `${total} ${total === 1 ? 'child' : 'children'}${filtered ? ' match' : ''}`}
+        {children.loading && !children.data ? 'Loading…' : `${plural(total, 'child', 'children')}${filtered ? ' match' : ''}`}
       </p>
       <WhenLoaded results={[children]} loading={null} errorClassName="error-text">
         {(found) => (

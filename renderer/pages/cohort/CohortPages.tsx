@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/domain/words.js';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -270,7 +271,7 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
         {(found) => (
           <>
             <p className="result-count">
-              {found.total} {found.total === 1 ? 'child' : 'children'}
+              {plural(found.total, 'child', 'children')}
               {found.total > found.rows.length ? ` (first ${found.rows.length} shown)` : ''}
             </p>
             <table className="table">
