@@ -48,7 +48,7 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   const count = Number(await greenCell.textContent());
   expect(count).toBeGreaterThan(0);
   await greenCell.click();
-  await expect(page.getByRole('heading', { name: /^Children green in Spring 2026, room: Pre-school/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Children with a Green result in Spring 2026, room: Pre-school/ })).toBeVisible();
   await expect(page.locator('tbody tr')).toHaveCount(count);
   await expect(page.locator('tbody tr').filter({ hasNotText: 'Green' })).toHaveCount(0);
   await expectAccessible(page);
@@ -58,7 +58,7 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV of this list' }).click();
   const csv = await csvDownload;
-  expect(csv.suggestedFilename()).toMatch(/^Children green in Spring 2026.*\.csv$/);
+  expect(csv.suggestedFilename()).toMatch(/^Children with a Green result in Spring 2026.*\.csv$/);
   const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
   expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(count + 1);
   expect(csvText).toContain('Last name,First name,Setting');

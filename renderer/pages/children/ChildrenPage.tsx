@@ -66,7 +66,7 @@ function LatestScreeningCells({ latest }: { latest: LatestScreening | null }) {
       </td>
       <td>
         {latest.workingAtSection === null ? 'Below all tried' : `Section ${latest.workingAtSection}`}
-        <span className="muted"> (age {latest.ageSection})</span>
+        <span className="muted"> (age section {latest.ageSection})</span>
       </td>
       <td>
         <ReviewDue date={latest.reviewDate} />

@@ -10,6 +10,7 @@ import { useApi } from '../../lib/useApi.js';
 import { RagBarChart, TrendChart } from './charts.js';
 import { pct, RagHead, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
+import { groupingPhrase } from './words.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
 export type DrillHref = (filters: Record<string, string | null>) => string;
@@ -151,25 +152,26 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
       {byGroup.data && (
         <ChartOrTable
           id="by-group"
-          title={`By ${cohortGroupingLabels[groupBy].toLowerCase()}`}
+          title={`By ${groupingPhrase[groupBy]}`}
           table={
             <RagTable
-              caption={`Red, Amber and Green by ${cohortGroupingLabels[groupBy].toLowerCase()}, ${roundName}`}
+              caption={`Red, Amber and Green by ${groupingPhrase[groupBy]}, ${roundName}, with each group's share of Green against everyone else's`}
               groupHeading={cohortGroupingLabels[groupBy]}
               rows={byGroup.data.rows}
               total={byGroup.data.total}
               suppressBelow={suppress}
+              gap
               href={(key, colour, label) => drill({ round: round.id, group: key === null ? null : groupBy, key, label, colour })}
             />
           }
-          chart={<RagBarChart rows={byGroup.data.rows} title={`By ${cohortGroupingLabels[groupBy]}`} />}
+          chart={<RagBarChart rows={byGroup.data.rows} title={`Red, Amber and Green by ${groupingPhrase[groupBy]}, ${roundName}`} />}
           actions={
             <ExportButtons
-              label={`the ${cohortGroupingLabels[groupBy]} table`}
+              label={`the table by ${groupingPhrase[groupBy]}`}
               table={() => ({
-                title: `${roundName} by ${cohortGroupingLabels[groupBy]}`,
-                columns: ragExportColumns(cohortGroupingLabels[groupBy]),
-                rows: ragExportRows(byGroup.data?.rows ?? [], byGroup.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }),
+                title: `${roundName} by ${groupingPhrase[groupBy]}`,
+                columns: ragExportColumns(cohortGroupingLabels[groupBy], true),
+                rows: ragExportRows(byGroup.data?.rows ?? [], byGroup.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }, true),
               })}
             />
           }

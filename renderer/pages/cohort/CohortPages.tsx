@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   colourKeys,
-  cohortGroupingLabels,
   cohortGroupings,
   type CohortGrouping,
   type CohortScope,
@@ -25,6 +24,7 @@ import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { CohortDashboard, defaultRound } from './CohortDashboard.js';
 import { pct } from './RagTable.js';
+import { colourWords, groupingPhrase } from './words.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 export function SettingCohortPage() {
@@ -246,11 +246,11 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
   const words: string[] = [];
   if (input.overdue) words.push('whose re-screen is overdue');
   if (input.notScreened && round) words.push(`on roll in ${round.name} but not screened`);
-  if (fromRound && fromColour) words.push(`${fromColour} in ${fromRound.name}`);
-  if (colour && !input.notScreened) words.push(`${colour}${round ? ` in ${round.name}` : ''}`);
+  if (colour && !input.notScreened) words.push(`with a ${colourWords[colour]} result${round ? ` in ${round.name}` : ''}`);
   else if (round && !input.notScreened) words.push(`screened in ${round.name}`);
+  if (fromRound && fromColour) words.push(`after a ${colourWords[fromColour]} result in ${fromRound.name}`);
   // The dashboard passes the group's label along with its key (a room's name, not its id).
-  if (groupBy && input.groupKey !== null) words.push(`${cohortGroupingLabels[groupBy].toLowerCase()}: ${params.get('label') ?? input.groupKey}`);
+  if (groupBy && input.groupKey !== null) words.push(`${groupingPhrase[groupBy]}: ${params.get('label') ?? input.groupKey}`);
   if (input.sectionsBehind !== null)
     words.push(
       input.sectionsBehind === -1
@@ -299,7 +299,7 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
                     <td>{c.colour ? <ColourTag colour={c.colour} /> : '–'}</td>
                     <td>
                       {c.ageSection === null ? '–' : c.workingAtSection === null ? 'Below all tried' : `Section ${c.workingAtSection}`}
-                      {c.ageSection !== null && <span className="muted"> (age {c.ageSection})</span>}
+                      {c.ageSection !== null && <span className="muted"> (age section {c.ageSection})</span>}
                     </td>
                     <td>{c.reviewDate ? formatUkDate(c.reviewDate) : '–'}</td>
                   </tr>
@@ -316,7 +316,7 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
                   c.firstName,
                   c.settingName,
                   c.screeningDate ? formatUkDate(c.screeningDate) : null,
-                  c.colour ? c.colour.charAt(0).toUpperCase() + c.colour.slice(1) : null,
+                  c.colour ? colourWords[c.colour] : null,
                   c.ageSection,
                   c.workingAtSection,
                   c.reviewDate ? formatUkDate(c.reviewDate) : null,
