@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope } from '../../../shared/schemas/cohort.js';
 import { type Round } from '../../../shared/schemas/rounds.js';
@@ -42,12 +43,20 @@ function isGrouping(value: string | null): value is CohortGrouping {
 }
 
 /** Every view of one round for a scope (one setting, or many). Filters live in the URL. */
-export function CohortDashboard(props: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
+interface DashboardProps {
+  scope: CohortScope;
+  base: string;
+  allowSettingGroup: boolean;
+  /** Views of the chosen round shown first, under the options that control them. */
+  top?: (round: Round) => ReactNode;
+}
+
+export function CohortDashboard(props: DashboardProps) {
   const rounds = useApi('rounds.list', {});
   return <WhenLoaded results={[rounds]}>{(list) => <RoundDashboard {...props} list={list} />}</WhenLoaded>;
 }
 
-function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: CohortScope; base: string; allowSettingGroup: boolean; list: Round[] }) {
+function RoundDashboard({ scope, base, allowSettingGroup, top, list }: DashboardProps & { list: Round[] }) {
   const [params, update] = useUrlParams();
   const round = list.find((r) => r.id === params.get('round')) ?? defaultRound(list);
   const roundIndex = round ? list.indexOf(round) : -1;
@@ -99,6 +108,8 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           {error.message}
         </p>
       )}
+
+      {top?.(round)}
 
       {overview.data && (
         <div className="cards" aria-label="Headline numbers">

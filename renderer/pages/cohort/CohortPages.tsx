@@ -22,7 +22,7 @@ import { formatUkDate } from '../../lib/format.js';
 import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
-import { CohortDashboard, defaultRound } from './CohortDashboard.js';
+import { CohortDashboard } from './CohortDashboard.js';
 import { pct } from './RagTable.js';
 import { colourWords, groupingPhrase } from './words.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
@@ -72,7 +72,7 @@ export function AreaCohortPage() {
 
   return (
     <>
-      <h1>Cohort tracking: all settings</h1>
+      <h1>All settings dashboard</h1>
       <div className="filters" role="group" aria-label="Which settings">
         <FilterSelect
           id="area-la"
@@ -91,8 +91,13 @@ export function AreaCohortPage() {
           onChange={(v) => update({ type: v })}
         />
       </div>
-      <SettingsComparison localAuthority={localAuthority} settingType={settingType} />
-      <CohortDashboard scope={scope} base="/cohort" allowSettingGroup />
+      {/* The round chosen in the dashboard's options, above, is the one the comparison shows. */}
+      <CohortDashboard
+        scope={scope}
+        base="/cohort"
+        allowSettingGroup
+        top={(round) => <SettingsComparison round={round} localAuthority={localAuthority} settingType={settingType} />}
+      />
     </>
   );
 }
@@ -111,12 +116,8 @@ const comparisonColumns = (
   ] as const
 ).map(([label, sortKey]) => ({ label, sortKey }));
 
-function SettingsComparison({ localAuthority, settingType }: { localAuthority: string | null; settingType: SettingType | null }) {
-  const [params] = useSearchParams();
-  const rounds = useApi('rounds.list', {});
-  const round = rounds.data?.find((r) => r.id === params.get('round')) ?? (rounds.data ? defaultRound(rounds.data) : undefined);
-  const comparison = useApi('cohort.settings', round ? { roundId: round.id, localAuthority, settingType } : null);
-  if (!round) return null;
+function SettingsComparison({ round, localAuthority, settingType }: { round: Round; localAuthority: string | null; settingType: SettingType | null }) {
+  const comparison = useApi('cohort.settings', { roundId: round.id, localAuthority, settingType });
   return (
     <WhenLoaded results={[comparison]} loading={null}>
       {(data) => <ComparisonTable round={round} comparison={data} />}
