@@ -789,6 +789,28 @@ describe('children.list and screenings', () => {
     expect(names(w, { reviewOverdue: true, colour: 'green' })).toEqual(['Eve']);
   });
 
+  it('filters to re-screens due in the next 4 weeks: from today to 28 days ahead, overdue ones apart', () => {
+    const w = listWorld();
+    // Green reviews come 4 months on: 2026-12-25 is 28 days after today, 2026-12-26 is 29.
+    const lastDay = w.child('Lia', '2023-02-02');
+    const dayAfter = w.child('Max', '2023-02-02');
+    for (const [child, date] of [
+      [lastDay, '2026-08-25'],
+      [dayAfter, '2026-08-26'],
+    ] as const)
+      w.screen({ childId: child.id, screeningDate: date, sections: [s(ageSection(child.dateOfBirth, date), 'green')] });
+    expect(names(w, { reviewDueSoon: true })).toEqual(['Cora', 'Lia']);
+    expect(names(w, { reviewDueSoon: true, colour: 'red' })).toEqual(['Cora']);
+    // The same rule as the "Due soon" tag on each row.
+    const rows = w.core.invoke('children.list', { settingId: w.acorn.id }).rows;
+    expect(rows.filter((r) => r.latestScreening?.reviewStatus === 'due-soon').map((r) => r.firstName)).toEqual(['Cora', 'Lia']);
+  });
+
+  it('refuses a due-soon filter that is not true or false, naming it', () => {
+    const w = listWorld();
+    refusedWith(w.core, 'children.list', { settingId: w.acorn.id, reviewDueSoon: 'yes' }, 'VALIDATION', ['reviewDueSoon'], /boolean|true or false/i);
+  });
+
   it('filters to children whose latest screening prompted a referral', () => {
     const w = listWorld();
     expect(names(w, { referralPrompted: true })).toEqual(['Cora', 'Eve']);
