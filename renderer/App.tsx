@@ -1,4 +1,4 @@
-import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider } from 'react-router';
 import { useEffect, useState } from 'react';
 import type { ApiCallError } from '../shared/errors.js';
 import type { Actor } from '../shared/schemas/session.js';
@@ -8,6 +8,7 @@ import { NoticeBanner } from './components/NoticeBanner.js';
 import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
 import { AppStateProvider, useAppState } from './lib/appState.js';
 import { useApi } from './lib/useApi.js';
+import { useFocusHeading } from './lib/useFocusHeading.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { DataPage } from './pages/backups/DataPage.js';
 import { ChildFormPage } from './pages/children/ChildFormPage.js';
@@ -64,8 +65,11 @@ const router = createHashRouter([
   },
 ]);
 
+const mainElement = () => document.getElementById('main');
+
 function Shell() {
   const { info } = useAppState();
+  useFocusHeading(mainElement);
   return (
     <>
       <a
@@ -84,11 +88,15 @@ function Shell() {
         </a>
         <span className="app-header__tag">Speech, language and communication</span>
         <nav aria-label="Across settings" className="app-header__nav">
-          <a href="#/cohort">All settings</a>
-          <a href="#/rounds">Screening rounds</a>
-          <a href="#/instruments">Screening tools</a>
-          <a href="#/audit">Audit trail</a>
-          <a href="#/data">Backups</a>
+          {/* NavLink marks the page you are on (aria-current), for sighted and screen reader users alike. */}
+          <NavLink end to="/">
+            Settings list
+          </NavLink>
+          <NavLink to="/cohort">All settings dashboard</NavLink>
+          <NavLink to="/rounds">Screening rounds</NavLink>
+          <NavLink to="/instruments">Screening tools</NavLink>
+          <NavLink to="/audit">Audit trail</NavLink>
+          <NavLink to="/data">Backups</NavLink>
         </nav>
       </header>
       {info.readOnly && (

@@ -4,23 +4,37 @@ import { useApiClient } from '../lib/apiClient.js';
 import { downloadCsv, downloadXlsx } from '../lib/exportTable.js';
 import { AsyncButton } from './AsyncButton.js';
 
-/** "Download CSV" and "Download Excel" for one table; `table` is built only when clicked. */
-export function ExportButtons({ table, label }: { table: () => TableExport; label: string }) {
+/**
+ * "Download CSV" and "Download Excel" for one table; `table` is built only when clicked, and may
+ * fetch first (a list exports every matching row, not only the page on screen).
+ */
+export function ExportButtons({ table, label }: { table: () => TableExport | Promise<TableExport>; label: string }) {
   const api = useApiClient();
   const [error, setError] = useState<string>();
   const of = <span className="visually-hidden"> of {label}</span>;
   return (
     <div className="export-buttons">
-      <button type="button" className="button button--secondary button--small" onClick={() => downloadCsv(table())}>
-        Download CSV{of}
-      </button>
       <AsyncButton
         className="button button--secondary button--small"
         busyLabel={<>Preparing…{of}</>}
         onClick={async () => {
           setError(undefined);
           try {
-            await downloadXlsx(api, table());
+            downloadCsv(await table());
+          } catch (err) {
+            setError(err instanceof Error ? err.message : 'The file could not be made');
+          }
+        }}
+      >
+        Download CSV{of}
+      </AsyncButton>
+      <AsyncButton
+        className="button button--secondary button--small"
+        busyLabel={<>Preparing…{of}</>}
+        onClick={async () => {
+          setError(undefined);
+          try {
+            await downloadXlsx(api, await table());
           } catch (err) {
             setError(err instanceof Error ? err.message : 'The spreadsheet could not be made');
           }

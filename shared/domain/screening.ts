@@ -2,7 +2,7 @@
 // passed in by the caller: the real cut-offs are licensed and are entered by each setting's
 // administrator, so nothing here may depend on particular numbers.
 
-import { addMonths, addWeeks, daysBetween } from './dates.js';
+import { addDays, addMonths, addWeeks, daysBetween } from './dates.js';
 
 export type Colour = 'red' | 'amber' | 'green';
 
@@ -102,8 +102,17 @@ export const defaultReviewIntervals: Readonly<ReviewIntervals> = Object.freeze({
   greenMonths: 4,
 });
 
-/** How many days ahead a review counts as due soon. */
-export const DUE_SOON_DAYS = 14;
+/**
+ * How many days ahead a review counts as due soon: the next 4 weeks, long enough to plan a
+ * term's re-screens. The one definition behind the "Due soon" tag, the children list's filter
+ * and the setting overview's count, so they always agree.
+ */
+export const DUE_SOON_DAYS = 28;
+
+/** The last review date that is due soon (not yet overdue) as of today. */
+export function dueSoonUntil(today: string, dueSoonDays: number = DUE_SOON_DAYS): string {
+  return addDays(today, dueSoonDays);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Sections and colours

@@ -162,6 +162,8 @@ export const childListQuerySchema = z.object({
   colour: z.enum(['red', 'amber', 'green', 'none']).nullable().default(null),
   /** Only children whose re-screen date has passed. */
   reviewOverdue: z.boolean().default(false),
+  /** Only children whose re-screen falls due in the next 4 weeks (today included; not overdue). */
+  reviewDueSoon: z.boolean().default(false),
   /** Only children whose latest screening prompted a referral. */
   referralPrompted: z.boolean().default(false),
   /** Only children working below their age section at their latest screening. */

@@ -486,6 +486,18 @@ describe('screenings.create: refusals (code, field, message, and nothing written
     );
   });
 
+  it('says "1 item", not "1 items", when one item is left', () => {
+    const w = world();
+    refused(
+      w.core,
+      'screenings.create',
+      w.input({ sections: [s(6, 'green', { score: 11, itemsNotPassed: [1, 2] })] }),
+      'VALIDATION',
+      ['sections', 0, 'itemsNotPassed'],
+      /out of 12 leaves 1 item not passed, but 2 are listed/,
+    );
+  });
+
   it('refuses more items not passed than the score allows', () => {
     const w = world();
     refused(
@@ -775,6 +787,28 @@ describe('children.list and screenings', () => {
     const w = listWorld();
     expect(names(w, { reviewOverdue: true })).toEqual(['Ava', 'Eve']);
     expect(names(w, { reviewOverdue: true, colour: 'green' })).toEqual(['Eve']);
+  });
+
+  it('filters to re-screens due in the next 4 weeks: from today to 28 days ahead, overdue ones apart', () => {
+    const w = listWorld();
+    // Green reviews come 4 months on: 2026-12-25 is 28 days after today, 2026-12-26 is 29.
+    const lastDay = w.child('Lia', '2023-02-02');
+    const dayAfter = w.child('Max', '2023-02-02');
+    for (const [child, date] of [
+      [lastDay, '2026-08-25'],
+      [dayAfter, '2026-08-26'],
+    ] as const)
+      w.screen({ childId: child.id, screeningDate: date, sections: [s(ageSection(child.dateOfBirth, date), 'green')] });
+    expect(names(w, { reviewDueSoon: true })).toEqual(['Cora', 'Lia']);
+    expect(names(w, { reviewDueSoon: true, colour: 'red' })).toEqual(['Cora']);
+    // The same rule as the "Due soon" tag on each row.
+    const rows = w.core.invoke('children.list', { settingId: w.acorn.id }).rows;
+    expect(rows.filter((r) => r.latestScreening?.reviewStatus === 'due-soon').map((r) => r.firstName)).toEqual(['Cora', 'Lia']);
+  });
+
+  it('refuses a due-soon filter that is not true or false, naming it', () => {
+    const w = listWorld();
+    refusedWith(w.core, 'children.list', { settingId: w.acorn.id, reviewDueSoon: 'yes' }, 'VALIDATION', ['reviewDueSoon'], /boolean|true or false/i);
   });
 
   it('filters to children whose latest screening prompted a referral', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { chooseFirstStaffMember, demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
 
@@ -14,6 +15,22 @@ test('children list sorts, filters, keeps its filters in the URL and works from 
   await chooseFirstStaffMember(page);
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expectAccessible(page);
+  await screenshot(page, '30-setting-overview');
+
+  // The overview leads with what is due; a number opens the children list filtered to it, and
+  // the list exports every child that matches, not just the page.
+  const dueSoon = page.getByRole('region', { name: 'What is due' }).getByRole('link', { name: /due in the next 4 weeks/ });
+  await expect(dueSoon).toHaveText(/^\d+re-screens due/);
+  const dueCount = Number((await dueSoon.textContent())?.match(/^\d+/)?.[0]);
+  await dueSoon.click();
+  await expect(page.getByRole('heading', { name: 'Children', level: 1 })).toBeFocused();
+  await expect(page.getByLabel('Re-screens due in the next 4 weeks')).toBeChecked();
+  await expect(page.locator('.result-count')).toHaveText(`${dueCount} ${dueCount === 1 ? 'child' : 'children'} match`);
+  expect(dueCount).toBeGreaterThan(0);
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV of the children who match' }).click();
+  const csvText = readFileSync((await (await csvDownload).path()) ?? '', 'utf8');
+  expect(csvText.trim().split(/\r?\n/)).toHaveLength(dueCount + 1);
 
   await page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name: 'Children' }).click();
   const count = page.locator('.result-count');

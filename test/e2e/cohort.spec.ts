@@ -48,7 +48,7 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   const count = Number(await greenCell.textContent());
   expect(count).toBeGreaterThan(0);
   await greenCell.click();
-  await expect(page.getByRole('heading', { name: /^Children green in Spring 2026, room: Pre-school/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Children with a Green result in Spring 2026, room: Pre-school/ })).toBeVisible();
   await expect(page.locator('tbody tr')).toHaveCount(count);
   await expect(page.locator('tbody tr').filter({ hasNotText: 'Green' })).toHaveCount(0);
   await expectAccessible(page);
@@ -58,7 +58,7 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV of this list' }).click();
   const csv = await csvDownload;
-  expect(csv.suggestedFilename()).toMatch(/^Children green in Spring 2026.*\.csv$/);
+  expect(csv.suggestedFilename()).toMatch(/^Children with a Green result in Spring 2026.*\.csv$/);
   const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
   expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(count + 1);
   expect(csvText).toContain('Last name,First name,Setting');
@@ -86,8 +86,14 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   await page.screenshot({ path: 'test-results/screenshots/23-cohort-trend-chart.png' });
 
   // All settings: the setting-by-setting table, sortable.
-  await page.getByRole('link', { name: 'All settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Cohort tracking: all settings' })).toBeVisible();
+  await page.getByRole('link', { name: 'All settings dashboard' }).click();
+  const heading = page.getByRole('heading', { name: 'All settings dashboard', level: 1 });
+  await expect(heading).toBeVisible();
+  // Focus moves to the new page's heading, and the round picker sits above the table it controls.
+  await expect(heading).toBeFocused();
+  const pickerTop = (await page.getByLabel('Round', { exact: true }).boundingBox())?.y ?? Infinity;
+  const tableTop = (await page.getByRole('heading', { name: /^Setting by setting/ }).boundingBox())?.y ?? -Infinity;
+  expect(pickerTop).toBeLessThan(tableTop);
   const comparison = page.getByRole('table', { name: /^Red, Amber and Green in each setting/ });
   await expect(comparison.locator('tbody tr')).toHaveCount(4);
   await comparison.getByRole('button', { name: /Red/ }).click();

@@ -205,9 +205,13 @@ test('a new user sets up a setting, its rooms and staff, and a child, then edits
 
   // The audit trail shows who did what, and cannot be edited from the app.
   await page.getByRole('link', { name: 'Audit trail' }).click();
-  await page.getByLabel('Change (for example children.update)').fill('children.update');
-  const row = page.locator('tbody tr').filter({ hasText: 'firstName: Robin → Robyn' });
+  await page.getByLabel('Change', { exact: true }).selectOption({ label: "Changed a child's details" });
+  const row = page.locator('tbody tr').filter({ hasText: 'First name: Robin → Robyn' });
   await expect(row).toHaveCount(1);
+  // Plain words and UK dates, never the method's internal name or an ISO date.
+  await expect(row).toContainText("Changed a child's details");
+  await expect(row.locator('td').first()).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  await expect(page.locator('tbody')).not.toContainText('children.update');
   await expect(row).toContainText('Pat Testperson');
   await expect(page.getByRole('button', { name: /edit|delete/i })).toHaveCount(0);
   await expectAccessible(page);

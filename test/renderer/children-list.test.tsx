@@ -3,6 +3,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput, ParsedInput } from '../../shared/contract/index.js';
 import { ChildrenPage } from '../../renderer/pages/children/ChildrenPage.js';
+import { createApi } from '../../renderer/api.js';
+import { allMatchingChildren, childrenTable } from '../../renderer/pages/children/childrenExport.js';
+import { fakeTransport } from '../support/fakeTransport.js';
 import { renderSettingPage, settingUrl } from './harness.js';
 import { childRow, ids, robin, sam } from './fixtures.js';
 
@@ -37,6 +40,7 @@ const unfiltered: MethodInput<'children.list'> = {
   status: 'current',
   colour: null,
   reviewOverdue: false,
+  reviewDueSoon: false,
   referralPrompted: false,
   belowAge: false,
   sort: 'name',
@@ -80,6 +84,15 @@ describe('the children list filters', () => {
     expect([params.get('overdue'), params.get('colour')]).toEqual(['1', 'red']);
   });
 
+  it('asks the core for re-screens due in the next 4 weeks, and keeps that in the URL', async () => {
+    const { fake, router } = openList();
+    await screen.findByText('2 children');
+    fireEvent.click(screen.getByLabelText('Re-screens due in the next 4 weeks'));
+
+    await waitFor(() => expect(fake.inputsTo('children.list').at(-1)).toEqual({ ...unfiltered, reviewDueSoon: true }));
+    expect(new URLSearchParams(router.state.location.search).get('dueSoon')).toBe('1');
+  });
+
   it('opens with the filters a link carries, and Clear filters drops them all', async () => {
     const { fake, router } = openList(`?eal=yes&status=leavers&sort=reviewDate&dir=desc&page=1`);
     await screen.findByText('1 child match');
@@ -109,5 +122,34 @@ describe('the children list filters', () => {
 
     await waitFor(() => expect(fake.inputsTo('children.list').at(-1)).toEqual({ ...unfiltered, sendStage: 'ehcp' }));
     expect(new URLSearchParams(router.state.location.search).get('page')).toBeNull();
+  });
+});
+
+describe('exporting the children list', () => {
+  it('fetches every matching child, page after page, with the filters on screen', async () => {
+    const everyone = Array.from({ length: 2500 }, (_, i) => ({
+      ...childRow(robin),
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      lastName: `Child${i}`,
+    }));
+    const fake = fakeTransport({
+      'children.list': (input) => ({ total: everyone.length, rows: everyone.slice(input.offset, input.offset + input.limit) }),
+    });
+    const query = { settingId: ids.setting, colour: 'red' as const, sort: 'name' as const };
+    const rows = await allMatchingChildren(createApi(fake.transport), query);
+    expect(rows).toHaveLength(2500);
+    expect(fake.inputsTo('children.list').map((i) => [i.offset, i.limit, i.colour])).toEqual([
+      [0, 1000, 'red'],
+      [1000, 1000, 'red'],
+      [2000, 1000, 'red'],
+    ]);
+  });
+
+  it('spells the rows out as the list shows them, dates as 27/11/2026', () => {
+    const table = childrenTable([childRow(robin)], 'Acorn children');
+    const row = Object.fromEntries(table.columns.map((c, i) => [c, table.rows[0]?.[i]]));
+    expect(row['Last name']).toBe(robin.lastName);
+    expect(row['Date of birth']).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(row.EAL).toBe(robin.eal ? 'Yes' : 'No');
   });
 });

@@ -20,7 +20,14 @@ export interface Rendered extends RenderResult {
  * its rooms and its staff are answered unless the test says otherwise; anything else the page
  * asks for needs a handler. A page the page navigates to shows its path, so tests can see it.
  */
-export function renderSettingPage(options: { path: string; url: string; page: ReactElement; handlers: FakeHandlers }): Rendered {
+export function renderSettingPage(options: {
+  path: string;
+  url: string;
+  page: ReactElement;
+  handlers: FakeHandlers;
+  /** Who is using the app (default: Pat, staff of the setting). */
+  actor?: { staffId: string | null; name: string };
+}): Rendered {
   const fake = fakeTransport({
     'settings.get': () => setting,
     'rooms.list': () => rooms,
@@ -42,7 +49,7 @@ export function renderSettingPage(options: { path: string; url: string; page: Re
   );
   const result = render(
     <ApiProvider api={createApi(fake.transport)}>
-      <AppStateProvider info={appInfo} refreshInfo={() => undefined} initialActor={{ staffId: ids.staffPat, name: 'Pat Testperson' }}>
+      <AppStateProvider info={appInfo} refreshInfo={() => undefined} initialActor={options.actor ?? { staffId: ids.staffPat, name: 'Pat Testperson' }}>
         <NoticeBanner />
         <RouterProvider router={router} />
       </AppStateProvider>

@@ -53,8 +53,9 @@ function created(input: ParsedInput<'screenings.create'>): MethodOutput<'screeni
   };
 }
 
-async function openNewScreening() {
+async function openNewScreening(actor?: { staffId: string | null; name: string }) {
   const rendered = renderSettingPage({
+    actor,
     path: 'children/:childId/screenings/new',
     url: settingUrl(`children/${robin.id}/screenings/new`),
     page: <ScreeningFormPage />,
@@ -117,6 +118,16 @@ describe('the screening form drop-back', () => {
     expect(colourFor(6)).toBeNull();
   });
 
+  it('names the person using the app as the screener when they are staff here', async () => {
+    await openNewScreening();
+    expect((screen.getByLabelText('Screened by') as HTMLSelectElement).value).toBe(ids.staffPat);
+  });
+
+  it('leaves the screener to be chosen when the person using the app is not staff here', async () => {
+    await openNewScreening({ staffId: null, name: 'A visiting assistant' });
+    expect((screen.getByLabelText('Screened by') as HTMLSelectElement).value).toBe('');
+  });
+
   it('saves the sections asked for, in order, and goes back to the child', async () => {
     const { fake, router } = await openNewScreening();
     chooseColour(7, 'Amber');
@@ -129,7 +140,7 @@ describe('the screening form drop-back', () => {
         childId: robin.id,
         screeningDate: today,
         instrumentId: instrument.id,
-        screenerId: null,
+        screenerId: ids.staffPat,
         parentPresent: false,
         concernPractitioner: false,
         concernParent: false,

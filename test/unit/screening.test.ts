@@ -13,6 +13,7 @@ import {
   resolveSectionColour,
   resolveSectionResults,
   reviewStatus,
+  dueSoonUntil,
   sectionForAge,
   sectionsBehind,
   topSection,
@@ -646,13 +647,19 @@ describe('reviewStatus', () => {
     ['2026-02-28', '2026-03-01', 'overdue'],
     ['2026-03-01', '2026-03-01', 'due-soon'],
     ['2026-03-02', '2026-03-01', 'due-soon'],
-    ['2026-03-15', '2026-03-01', 'due-soon'],
-    ['2026-03-16', '2026-03-01', 'not-due'],
-    ['2024-03-01', '2024-02-16', 'due-soon'],
-    ['2024-03-01', '2024-02-15', 'not-due'],
+    ['2026-03-29', '2026-03-01', 'due-soon'],
+    ['2026-03-30', '2026-03-01', 'not-due'],
+    ['2024-03-01', '2024-02-02', 'due-soon'],
+    ['2024-03-01', '2024-02-01', 'not-due'],
     ['2027-01-01', '2026-12-31', 'due-soon'],
   ])('review %s, today %s -> %s', (reviewDate, today, status) => {
     expect(reviewStatus(reviewDate, today)).toBe(status);
+  });
+
+  it('ends "due soon" where the status does: the last date 4 weeks ahead', () => {
+    expect(dueSoonUntil('2026-03-01')).toBe('2026-03-29');
+    expect(reviewStatus(dueSoonUntil('2026-03-01'), '2026-03-01')).toBe('due-soon');
+    expect(dueSoonUntil('2026-12-20')).toBe('2027-01-17');
   });
 
   it('takes a different warning period', () => {

@@ -1,5 +1,6 @@
 import type { childrenContract } from '../../../shared/contract/children.js';
 import { compareIsoDates } from '../../../shared/domain/dates.js';
+import { dueSoonUntil } from '../../../shared/domain/screening.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
 import { childDateIssues } from '../../../shared/schemas/children.js';
 import type { CoreContext } from '../context.js';
@@ -30,7 +31,8 @@ function checkChild(ctx: CoreContext, settingId: string, f: ChildFields, current
 export const childrenHandlers = {
   'children.list': (ctx, input) => {
     ctx.repos.settings.get(input.settingId);
-    return ctx.repos.children.list({ ...input, today: ctx.clock.today() });
+    const today = ctx.clock.today();
+    return ctx.repos.children.list({ ...input, today, dueSoonUntil: dueSoonUntil(today) });
   },
   'children.get': (ctx, input) => ctx.repos.children.get(input.id),
   'children.create': (ctx, { settingId, ...fields }) => {

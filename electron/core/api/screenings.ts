@@ -1,4 +1,5 @@
 import { compareIsoDates } from '../../../shared/domain/dates.js';
+import { plural } from '../../../shared/domain/words.js';
 import { findSection, type InstrumentSection } from '../../../shared/domain/screening.js';
 import { screeningOutcome } from '../../../shared/domain/screening-outcome.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
@@ -90,7 +91,7 @@ function itemIssues(section: InstrumentSection | undefined, entry: ScreeningFiel
     return [
       {
         path,
-        message: `Section ${section.section}: a score of ${entry.score} out of ${section.itemCount} leaves ${section.itemCount - entry.score} items not passed, but ${distinct} are listed`,
+        message: `Section ${section.section}: a score of ${entry.score} out of ${section.itemCount} leaves ${plural(section.itemCount - entry.score, 'item')} not passed, but ${distinct} are listed`,
       },
     ];
   }

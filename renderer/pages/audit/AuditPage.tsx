@@ -1,14 +1,26 @@
+import { contract, methodNames } from '../../../shared/contract/index.js';
 import { isIsoDate } from '../../../shared/domain/dates.js';
+import { plural } from '../../../shared/domain/words.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { recordOptions } from '../../components/fields.js';
 import { FilterSelect } from '../../components/filters.js';
 import { Pager } from '../../components/Pager.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { auditWording, auditWords, fieldWords, valueWords } from '../../lib/auditWords.js';
 import { formatUkDate, formatUkDateTime, fromUkInput } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 const pageSize = 100;
+
+// Only what the trail records can be filtered for; the choices say it in words, by method name.
+const changeOptions = methodNames
+  .filter((m) => contract[m].audit.mode !== 'none')
+  .map((m) => ({ value: m, label: auditWords[m] }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
+const changeText = (c: { field: string; before: string | null; after: string | null }) =>
+  `${fieldWords(c.field)}: ${c.before === null ? '(empty)' : valueWords(c.before)} -> ${c.after === null ? '(empty)' : valueWords(c.after)}`;
 
 /** The audit trail: who changed what and when. Read-only: nothing here can change it. */
 export function AuditPage() {
@@ -46,10 +58,7 @@ export function AuditPage() {
           options={recordOptions(settings.data ?? [])}
           onChange={(v) => update({ setting: v })}
         />
-        <div className="field field--inline">
-          <label htmlFor="audit-what">Change (for example children.update)</label>
-          <input id="audit-what" className="input" value={method} onChange={(e) => update({ what: e.target.value })} />
-        </div>
+        <FilterSelect id="audit-what" label="Change" value={method} anyLabel="All changes" options={changeOptions} onChange={(v) => update({ what: v })} />
         <div className="field field--inline">
           <label htmlFor="audit-who">Person</label>
           <input id="audit-who" className="input" value={actor} onChange={(e) => update({ who: e.target.value })} />
@@ -66,7 +75,7 @@ export function AuditPage() {
       <WhenLoaded results={[audit]} loading={null}>
         {(found) => (
           <>
-            <p className="result-count">{found.total} changes</p>
+            <p className="result-count">{plural(found.total, 'change')}</p>
             <table className="table">
               <caption className="visually-hidden">Audit trail, newest first</caption>
               <thead>
@@ -83,9 +92,7 @@ export function AuditPage() {
                   <tr key={r.id}>
                     <td>{formatUkDateTime(r.at)}</td>
                     <td>{r.actorName}</td>
-                    <td>
-                      <code>{r.method}</code>
-                    </td>
+                    <td>{auditWording(r.method)}</td>
                     <td>{r.settingId ? (settingName.get(r.settingId) ?? 'Removed setting') : '–'}</td>
                     <td>
                       {r.changes.length === 0 ? (
@@ -94,8 +101,8 @@ export function AuditPage() {
                         <ul className="changes">
                           {r.changes.slice(0, 8).map((c) => (
                             <li key={c.field}>
-                              {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} →{' '}
-                              {c.after === null ? <span className="muted">(empty)</span> : c.after}
+                              {fieldWords(c.field)}: {c.before === null ? <span className="muted">(empty)</span> : valueWords(c.before)} →{' '}
+                              {c.after === null ? <span className="muted">(empty)</span> : valueWords(c.after)}
                             </li>
                           ))}
                           {r.changes.length > 8 && <li className="muted">and {r.changes.length - 8} more</li>}
@@ -115,12 +122,9 @@ export function AuditPage() {
                 rows: found.rows.map((r) => [
                   formatUkDateTime(r.at),
                   r.actorName,
-                  r.method,
+                  auditWording(r.method),
                   r.settingId ? (settingName.get(r.settingId) ?? '') : '',
-                  r.changes
-                    .map((c) => `${c.field}: ${c.before ?? ''} -> ${c.after ?? ''}`)
-                    .join('; ')
-                    .slice(0, 2000),
+                  r.changes.map(changeText).join('; ').slice(0, 2000),
                 ]),
               })}
             />

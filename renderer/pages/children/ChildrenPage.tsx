@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/domain/words.js';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { childSortKeys, sendStageLabels, sendStages, type ChildSortKey, type LatestScreening, type SendStage } from '../../../shared/schemas/children.js';
@@ -12,6 +13,9 @@ import { useToday } from '../../lib/appState.js';
 import { formatUkDate, shortAge } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
+import { useApiClient } from '../../lib/apiClient.js';
+import { allMatchingChildren, childrenTable, type ChildrenQuery } from './childrenExport.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 const pageSize = 100;
@@ -65,7 +69,7 @@ function LatestScreeningCells({ latest }: { latest: LatestScreening | null }) {
       </td>
       <td>
         {latest.workingAtSection === null ? 'Below all tried' : `Section ${latest.workingAtSection}`}
-        <span className="muted"> (age {latest.ageSection})</span>
+        <span className="muted"> (age section {latest.ageSection})</span>
       </td>
       <td>
         <ReviewDue date={latest.reviewDate} />
@@ -81,6 +85,7 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 /** The children list. Every filter lives in the URL, so Back, reload and a shared link keep the view. */
 export function ChildrenPage() {
   const { setting } = useSetting();
+  const api = useApiClient();
   const today = useToday();
   const [params, update, setParams] = useUrlParams();
   const search = params.get('q') ?? '';
@@ -94,12 +99,13 @@ export function ChildrenPage() {
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const colour = oneOf<ColourFilter | ''>(params.get('colour'), ['', 'red', 'amber', 'green', 'none'], '') || null;
   const reviewOverdue = params.get('overdue') === '1';
+  const reviewDueSoon = params.get('dueSoon') === '1';
   const referralPrompted = params.get('referral') === '1';
   const belowAge = params.get('below') === '1';
 
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
-  const children = useApi('children.list', {
+  const query: ChildrenQuery = {
     settingId: setting.id,
     search,
     roomId,
@@ -109,13 +115,13 @@ export function ChildrenPage() {
     status,
     colour,
     reviewOverdue,
+    reviewDueSoon,
     referralPrompted,
     belowAge,
     sort,
     direction,
-    limit: pageSize,
-    offset: page * pageSize,
-  });
+  };
+  const children = useApi('children.list', { ...query, limit: pageSize, offset: page * pageSize });
 
   // The box keeps what is typed and the URL follows a moment later: writing every keystroke to the
   // URL straight away re-renders mid-typing and can drop characters.
@@ -139,7 +145,17 @@ export function ChildrenPage() {
 
   const onSort = (key: ChildSortKey, dir: 'asc' | 'desc') => update({ sort: key === 'name' ? null : key, dir: dir === 'asc' ? null : dir });
   const filtered = Boolean(
-    search || roomId || keyPersonId || eal !== null || sendStage || status !== 'current' || colour || reviewOverdue || referralPrompted || belowAge,
+    search ||
+    roomId ||
+    keyPersonId ||
+    eal !== null ||
+    sendStage ||
+    status !== 'current' ||
+    colour ||
+    reviewOverdue ||
+    reviewDueSoon ||
+    referralPrompted ||
+    belowAge,
   );
   const total = children.data?.total ?? 0;
 
@@ -204,6 +220,12 @@ export function ChildrenPage() {
           onChange={(v) => update({ colour: v })}
         />
         <FilterCheckbox id="filter-overdue" label="Re-screens overdue" checked={reviewOverdue} onChange={(on) => update({ overdue: on ? '1' : null })} />
+        <FilterCheckbox
+          id="filter-due-soon"
+          label="Re-screens due in the next 4 weeks"
+          checked={reviewDueSoon}
+          onChange={(on) => update({ dueSoon: on ? '1' : null })}
+        />
         <FilterCheckbox id="filter-below" label="Working below age" checked={belowAge} onChange={(on) => update({ below: on ? '1' : null })} />
         <FilterCheckbox id="filter-referral" label="Referral prompted" checked={referralPrompted} onChange={(on) => update({ referral: on ? '1' : null })} />
         {filtered && (
@@ -214,7 +236,7 @@ export function ChildrenPage() {
       </div>
 
       <p className="result-count" aria-live="polite">
-        {children.loading && !children.data ? 'Loading…' : `${total} ${total === 1 ? 'child' : 'children'}${filtered ? ' match' : ''}`}
+        {children.loading && !children.data ? 'Loading…' : `${plural(total, 'child', 'children')}${filtered ? ' match' : ''}`}
       </p>
       <WhenLoaded results={[children]} loading={null} errorClassName="error-text">
         {(found) => (
@@ -249,6 +271,12 @@ export function ChildrenPage() {
             )}
             {found.rows.length === 0 && <p>{filtered ? 'No children match these filters.' : 'No children on roll yet. Use “Add a child” to add the first.'}</p>}
             <Pager page={page} total={found.total} pageSize={pageSize} onPage={(p) => update({ page: String(p) })} />
+            {found.total > 0 && (
+              <ExportButtons
+                label={filtered ? 'the children who match' : 'the children list'}
+                table={async () => childrenTable(await allMatchingChildren(api, query), `${setting.name} children ${formatUkDate(today)}`.slice(0, 100))}
+              />
+            )}
           </>
         )}
       </WhenLoaded>

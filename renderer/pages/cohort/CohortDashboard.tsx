@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { cohortGroupingLabels, cohortGroupings, type CohortGrouping, type CohortScope } from '../../../shared/schemas/cohort.js';
 import { type Round } from '../../../shared/schemas/rounds.js';
@@ -10,6 +11,7 @@ import { useApi } from '../../lib/useApi.js';
 import { RagBarChart, TrendChart } from './charts.js';
 import { pct, RagHead, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
+import { groupingPhrase } from './words.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
 export type DrillHref = (filters: Record<string, string | null>) => string;
@@ -41,12 +43,20 @@ function isGrouping(value: string | null): value is CohortGrouping {
 }
 
 /** Every view of one round for a scope (one setting, or many). Filters live in the URL. */
-export function CohortDashboard(props: { scope: CohortScope; base: string; allowSettingGroup: boolean }) {
+interface DashboardProps {
+  scope: CohortScope;
+  base: string;
+  allowSettingGroup: boolean;
+  /** Views of the chosen round shown first, under the options that control them. */
+  top?: (round: Round) => ReactNode;
+}
+
+export function CohortDashboard(props: DashboardProps) {
   const rounds = useApi('rounds.list', {});
   return <WhenLoaded results={[rounds]}>{(list) => <RoundDashboard {...props} list={list} />}</WhenLoaded>;
 }
 
-function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: CohortScope; base: string; allowSettingGroup: boolean; list: Round[] }) {
+function RoundDashboard({ scope, base, allowSettingGroup, top, list }: DashboardProps & { list: Round[] }) {
   const [params, update] = useUrlParams();
   const round = list.find((r) => r.id === params.get('round')) ?? defaultRound(list);
   const roundIndex = round ? list.indexOf(round) : -1;
@@ -98,6 +108,8 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           {error.message}
         </p>
       )}
+
+      {top?.(round)}
 
       {overview.data && (
         <div className="cards" aria-label="Headline numbers">
@@ -151,25 +163,26 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
       {byGroup.data && (
         <ChartOrTable
           id="by-group"
-          title={`By ${cohortGroupingLabels[groupBy].toLowerCase()}`}
+          title={`By ${groupingPhrase[groupBy]}`}
           table={
             <RagTable
-              caption={`Red, Amber and Green by ${cohortGroupingLabels[groupBy].toLowerCase()}, ${roundName}`}
+              caption={`Red, Amber and Green by ${groupingPhrase[groupBy]}, ${roundName}, with each group's share of Green against everyone else's`}
               groupHeading={cohortGroupingLabels[groupBy]}
               rows={byGroup.data.rows}
               total={byGroup.data.total}
               suppressBelow={suppress}
+              gap
               href={(key, colour, label) => drill({ round: round.id, group: key === null ? null : groupBy, key, label, colour })}
             />
           }
-          chart={<RagBarChart rows={byGroup.data.rows} title={`By ${cohortGroupingLabels[groupBy]}`} />}
+          chart={<RagBarChart rows={byGroup.data.rows} title={`Red, Amber and Green by ${groupingPhrase[groupBy]}, ${roundName}`} />}
           actions={
             <ExportButtons
-              label={`the ${cohortGroupingLabels[groupBy]} table`}
+              label={`the table by ${groupingPhrase[groupBy]}`}
               table={() => ({
-                title: `${roundName} by ${cohortGroupingLabels[groupBy]}`,
-                columns: ragExportColumns(cohortGroupingLabels[groupBy]),
-                rows: ragExportRows(byGroup.data?.rows ?? [], byGroup.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }),
+                title: `${roundName} by ${groupingPhrase[groupBy]}`,
+                columns: ragExportColumns(cohortGroupingLabels[groupBy], true),
+                rows: ragExportRows(byGroup.data?.rows ?? [], byGroup.data?.total ?? { red: 0, amber: 0, green: 0, total: 0 }, true),
               })}
             />
           }

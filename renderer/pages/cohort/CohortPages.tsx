@@ -1,8 +1,8 @@
+import { plural } from '../../../shared/domain/words.js';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   colourKeys,
-  cohortGroupingLabels,
   cohortGroupings,
   type CohortGrouping,
   type CohortScope,
@@ -22,9 +22,10 @@ import { formatUkDate } from '../../lib/format.js';
 import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
-import { CohortDashboard, defaultRound } from './CohortDashboard.js';
+import { CohortDashboard } from './CohortDashboard.js';
 import { LaTrackerButton } from './LaTrackerButton.js';
 import { pct } from './RagTable.js';
+import { colourWords, groupingPhrase } from './words.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 
 export function SettingCohortPage() {
@@ -73,7 +74,7 @@ export function AreaCohortPage() {
   return (
     <>
       <div className="page-heading">
-        <h1>Cohort tracking: all settings</h1>
+        <h1>All settings dashboard</h1>
         <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />
       </div>
       <div className="filters" role="group" aria-label="Which settings">
@@ -94,8 +95,13 @@ export function AreaCohortPage() {
           onChange={(v) => update({ type: v })}
         />
       </div>
-      <SettingsComparison localAuthority={localAuthority} settingType={settingType} />
-      <CohortDashboard scope={scope} base="/cohort" allowSettingGroup />
+      {/* The round chosen in the dashboard's options, above, is the one the comparison shows. */}
+      <CohortDashboard
+        scope={scope}
+        base="/cohort"
+        allowSettingGroup
+        top={(round) => <SettingsComparison round={round} localAuthority={localAuthority} settingType={settingType} />}
+      />
     </>
   );
 }
@@ -114,12 +120,8 @@ const comparisonColumns = (
   ] as const
 ).map(([label, sortKey]) => ({ label, sortKey }));
 
-function SettingsComparison({ localAuthority, settingType }: { localAuthority: string | null; settingType: SettingType | null }) {
-  const [params] = useSearchParams();
-  const rounds = useApi('rounds.list', {});
-  const round = rounds.data?.find((r) => r.id === params.get('round')) ?? (rounds.data ? defaultRound(rounds.data) : undefined);
-  const comparison = useApi('cohort.settings', round ? { roundId: round.id, localAuthority, settingType } : null);
-  if (!round) return null;
+function SettingsComparison({ round, localAuthority, settingType }: { round: Round; localAuthority: string | null; settingType: SettingType | null }) {
+  const comparison = useApi('cohort.settings', { roundId: round.id, localAuthority, settingType });
   return (
     <WhenLoaded results={[comparison]} loading={null}>
       {(data) => <ComparisonTable round={round} comparison={data} />}
@@ -249,11 +251,11 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
   const words: string[] = [];
   if (input.overdue) words.push('whose re-screen is overdue');
   if (input.notScreened && round) words.push(`on roll in ${round.name} but not screened`);
-  if (fromRound && fromColour) words.push(`${fromColour} in ${fromRound.name}`);
-  if (colour && !input.notScreened) words.push(`${colour}${round ? ` in ${round.name}` : ''}`);
+  if (colour && !input.notScreened) words.push(`with a ${colourWords[colour]} result${round ? ` in ${round.name}` : ''}`);
   else if (round && !input.notScreened) words.push(`screened in ${round.name}`);
+  if (fromRound && fromColour) words.push(`after a ${colourWords[fromColour]} result in ${fromRound.name}`);
   // The dashboard passes the group's label along with its key (a room's name, not its id).
-  if (groupBy && input.groupKey !== null) words.push(`${cohortGroupingLabels[groupBy].toLowerCase()}: ${params.get('label') ?? input.groupKey}`);
+  if (groupBy && input.groupKey !== null) words.push(`${groupingPhrase[groupBy]}: ${params.get('label') ?? input.groupKey}`);
   if (input.sectionsBehind !== null)
     words.push(
       input.sectionsBehind === -1
@@ -274,7 +276,7 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
         {(found) => (
           <>
             <p className="result-count">
-              {found.total} {found.total === 1 ? 'child' : 'children'}
+              {plural(found.total, 'child', 'children')}
               {found.total > found.rows.length ? ` (first ${found.rows.length} shown)` : ''}
             </p>
             <table className="table">
@@ -302,7 +304,7 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
                     <td>{c.colour ? <ColourTag colour={c.colour} /> : '–'}</td>
                     <td>
                       {c.ageSection === null ? '–' : c.workingAtSection === null ? 'Below all tried' : `Section ${c.workingAtSection}`}
-                      {c.ageSection !== null && <span className="muted"> (age {c.ageSection})</span>}
+                      {c.ageSection !== null && <span className="muted"> (age section {c.ageSection})</span>}
                     </td>
                     <td>{c.reviewDate ? formatUkDate(c.reviewDate) : '–'}</td>
                   </tr>
@@ -319,7 +321,7 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
                   c.firstName,
                   c.settingName,
                   c.screeningDate ? formatUkDate(c.screeningDate) : null,
-                  c.colour ? c.colour.charAt(0).toUpperCase() + c.colour.slice(1) : null,
+                  c.colour ? colourWords[c.colour] : null,
                   c.ageSection,
                   c.workingAtSection,
                   c.reviewDate ? formatUkDate(c.reviewDate) : null,

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { CohortRow, RagCounts } from '../../../shared/schemas/cohort.js';
+import { formatGap, greenGapPoints } from './words.js';
 
 export const ragColours = { red: '#d4351c', amber: '#f0a500', green: '#00703c' } as const;
 
@@ -13,6 +14,7 @@ export function RagTable({
   total,
   href,
   suppressBelow,
+  gap = false,
 }: {
   caption: string;
   groupHeading: string;
@@ -20,7 +22,11 @@ export function RagTable({
   total: RagCounts;
   href: (key: string | null, colour: 'red' | 'amber' | 'green' | null, label: string | null) => string;
   suppressBelow: number;
+  /** Add a column comparing each group's share of Green with everyone else's. */
+  gap?: boolean;
 }) {
+  const gapCell = (r: RagCounts | null) => gap && <td className="numeric">{r ? formatGap(greenGapPoints(r, total)) : ''}</td>;
+  const columns = gap ? 6 : 5;
   const cell = (key: string | null, label: string | null, colour: 'red' | 'amber' | 'green', n: number, of: number) => (
     <td className="numeric">
       {n > 0 ? (
@@ -36,13 +42,13 @@ export function RagTable({
   return (
     <table className="table">
       <caption className="table-caption">{caption}</caption>
-      <RagHead group={groupHeading} />
+      <RagHead group={groupHeading} gap={gap} />
       <tbody>
         {rows.map((r) =>
           r.suppressed ? (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td colSpan={4} className="muted">
+              <td colSpan={columns - 1} className="muted">
                 Fewer than {suppressBelow} children: numbers hidden
               </td>
             </tr>
@@ -57,12 +63,13 @@ export function RagTable({
                   {r.total}
                 </Link>
               </td>
+              {gapCell(r)}
             </tr>
           ),
         )}
         {rows.length === 0 && (
           <tr>
-            <td colSpan={5}>No screenings in this round.</td>
+            <td colSpan={columns}>No screenings in this round.</td>
           </tr>
         )}
       </tbody>
@@ -77,6 +84,7 @@ export function RagTable({
               {total.total}
             </Link>
           </td>
+          {gapCell(null)}
         </tr>
       </tfoot>
     </table>
@@ -84,7 +92,7 @@ export function RagTable({
 }
 
 /** The head of every table of Red, Amber and Green counts: the group, the three colours, the children. */
-export function RagHead({ group }: { group: string }) {
+export function RagHead({ group, gap = false }: { group: string; gap?: boolean }) {
   return (
     <thead>
       <tr>
@@ -101,17 +109,34 @@ export function RagHead({ group }: { group: string }) {
         <th scope="col" className="numeric">
           Children
         </th>
+        {gap && (
+          <th scope="col" className="numeric">
+            % Green vs the rest
+          </th>
+        )}
       </tr>
     </thead>
   );
 }
 
 /** The rows of a RagTable as an export: counts and percentages, suppressed rows left blank. */
-export function ragExportRows(rows: CohortRow[], total: RagCounts): (string | number | null)[][] {
-  const line = (label: string, r: RagCounts, hidden = false) =>
-    hidden
+export function ragExportRows(rows: CohortRow[], total: RagCounts, gap = false): (string | number | null)[][] {
+  const line = (label: string, r: RagCounts, hidden: boolean, isTotal: boolean) => {
+    const cells = hidden
       ? [label, null, null, null, null, null, null, null]
       : [label, r.red, pct(r.red, r.total), r.amber, pct(r.amber, r.total), r.green, pct(r.green, r.total), r.total];
-  return [...rows.map((r) => line(r.label, r, r.suppressed)), line('All children', total)];
+    return gap ? [...cells, hidden || isTotal ? null : greenGapPoints(r, total)] : cells;
+  };
+  return [...rows.map((r) => line(r.label, r, r.suppressed, false)), line('All children', total, false, true)];
 }
-export const ragExportColumns = (group: string) => [group, 'Red', 'Red %', 'Amber', 'Amber %', 'Green', 'Green %', 'Children'];
+export const ragExportColumns = (group: string, gap = false) => [
+  group,
+  'Red',
+  'Red %',
+  'Amber',
+  'Amber %',
+  'Green',
+  'Green %',
+  'Children',
+  ...(gap ? ['Green % vs the rest (points)'] : []),
+];

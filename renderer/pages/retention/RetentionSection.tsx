@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/domain/words.js';
 import { useState } from 'react';
 import { retentionYearLimits, type RetentionPolicy } from '../../../shared/schemas/retention.js';
 import { useApiClient } from '../../lib/apiClient.js';
@@ -39,7 +40,7 @@ export function RetentionSection() {
       setConfirming(false);
       due.reload();
       notify({
-        message: `Deleted the records of ${result.purged.length} ${result.purged.length === 1 ? 'child' : 'children'}. The deletion is in the audit trail.`,
+        message: `Deleted the records of ${plural(result.purged.length, 'child', 'children')}. The deletion is in the audit trail.`,
       });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Nothing was deleted');

@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/domain/words.js';
 import type { ScreeningOutcome } from '../../../shared/domain/screening-outcome.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { formatUkDate } from '../../lib/format.js';
@@ -16,11 +17,7 @@ export function OutcomePanel({ outcome }: { outcome: ScreeningOutcome }) {
           <dt>Working at</dt>
           <dd>
             {outcome.workingAt === null ? 'Below every section tried' : `Section ${outcome.workingAt}`}
-            {outcome.sectionsBehind
-              ? ` (${outcome.sectionsBehind} ${outcome.sectionsBehind === 1 ? 'section' : 'sections'} below age)`
-              : outcome.sectionsBehind === 0
-                ? ' (in line with age)'
-                : ''}
+            {outcome.sectionsBehind ? ` (${plural(outcome.sectionsBehind, 'section')} below age)` : outcome.sectionsBehind === 0 ? ' (in line with age)' : ''}
           </dd>
         </div>
         <div>

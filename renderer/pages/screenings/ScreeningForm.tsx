@@ -36,10 +36,13 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
   const api = useApiClient();
   const { setting } = useSetting();
   const today = useToday();
-  const { notify } = useAppState();
+  const { notify, actor } = useAppState();
+  // A new screening is usually recorded by the person who did it: the one using the app, when they
+  // are current staff of this setting (an assistant from elsewhere picks from the list).
+  const me = staff.find((s) => s.id === actor?.staffId && !s.archivedAt)?.id ?? '';
   const navigate = useNavigate();
   const defaultInstrument = instruments.find((i) => i.isDefault) ?? instruments[0];
-  const { values: draft, setValues: setDraft, set, field: bind } = useFormValues<Draft>(() => draftFrom(existing, defaultInstrument?.id ?? '', today));
+  const { values: draft, setValues: setDraft, set, field: bind } = useFormValues<Draft>(() => draftFrom(existing, defaultInstrument?.id ?? '', today, me));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const field = <K extends keyof Draft & string>(key: K) => bind(key, errors);

@@ -36,7 +36,8 @@ export const commentFields = [
   ['other', 'Other comments'],
 ] as const;
 
-export function draftFrom(existing: Screening | undefined, defaultInstrument: string, today: string): Draft {
+/** `screener`: who a new screening names as screened by (the person using the app, if staff here). */
+export function draftFrom(existing: Screening | undefined, defaultInstrument: string, today: string, screener = ''): Draft {
   const sections: Record<number, SectionDraft> = {};
   for (const s of existing?.sections ?? []) {
     sections[s.section] = { score: s.score === null ? '' : String(s.score), colour: s.enteredColour ?? '', itemsNotPassed: s.itemsNotPassed.join(', ') };
@@ -44,7 +45,7 @@ export function draftFrom(existing: Screening | undefined, defaultInstrument: st
   return {
     screeningDate: toUkInput(existing?.screeningDate ?? today),
     instrumentId: existing?.instrumentId ?? defaultInstrument,
-    screenerId: existing?.screenerId ?? '',
+    screenerId: existing ? (existing.screenerId ?? '') : screener,
     parentPresent: existing?.parentPresent ?? false,
     concernPractitioner: existing?.concernPractitioner ?? false,
     concernParent: existing?.concernParent ?? false,

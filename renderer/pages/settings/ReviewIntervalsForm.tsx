@@ -46,26 +46,26 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
       level={2}
       intro={<p className="hint">Used to set the review date of each new screening.</p>}
       errors={errors}
-      order={['amberWeeks', 'redWeeks', 'greenMonths']}
+      order={['redWeeks', 'amberWeeks', 'greenMonths']}
       submitLabel="Save intervals"
       onSubmit={onSubmit}
     >
       <div className="section-entry__row">
-        <TextField
-          name="amberWeeks"
-          label="After Amber (weeks)"
-          value={values.amberWeeks}
-          onChange={(v) => setValues((x) => ({ ...x, amberWeeks: v }))}
-          error={errors.amberWeeks}
-          width="short"
-          inputMode="numeric"
-        />
         <TextField
           name="redWeeks"
           label="After Red (weeks)"
           value={values.redWeeks}
           onChange={(v) => setValues((x) => ({ ...x, redWeeks: v }))}
           error={errors.redWeeks}
+          width="short"
+          inputMode="numeric"
+        />
+        <TextField
+          name="amberWeeks"
+          label="After Amber (weeks)"
+          value={values.amberWeeks}
+          onChange={(v) => setValues((x) => ({ ...x, amberWeeks: v }))}
+          error={errors.amberWeeks}
           width="short"
           inputMode="numeric"
         />

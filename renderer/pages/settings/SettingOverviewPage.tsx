@@ -6,6 +6,7 @@ import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure } from '../../lib/forms.js';
 import { useArchive } from '../../lib/useArchive.js';
 import { useSetting } from './SettingLayout.js';
+import { WhatIsDue } from './WhatIsDue.js';
 
 export function SettingOverviewPage() {
   const { setting, reloadSetting } = useSetting();
@@ -58,6 +59,8 @@ export function SettingOverviewPage() {
           </ul>
         </section>
       )}
+      {setting.childrenOnRoll > 0 && <WhatIsDue setting={setting} />}
+      <h2>At a glance</h2>
       <div className="cards">
         <Link className="card" to={`/s/${setting.id}/children`}>
           <span className="card__number">{setting.childrenOnRoll}</span>
@@ -92,22 +95,30 @@ export function SettingOverviewPage() {
         </div>
       </dl>
       <ReviewIntervalsForm key={JSON.stringify(setting.reviewIntervals)} setting={setting} onSaved={reloadSetting} />
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        {setting.archivedAt ? (
-          <button type="button" className="button button--secondary" onClick={() => setArchived(false)}>
-            Restore this setting
-          </button>
-        ) : (
-          <button type="button" className="button button--warning" onClick={() => setArchived(true)}>
-            Archive this setting
-          </button>
+      {/* Rarely needed and hard to undo by accident, so last on the page and not in red. */}
+      <section className="manage-setting" aria-labelledby="manage-setting">
+        <h2 id="manage-setting">Manage setting</h2>
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
         )}
-      </div>
+        {setting.archivedAt ? (
+          <>
+            <p>This setting is archived: its records are kept, but it is hidden from the list of settings.</p>
+            <button type="button" className="button button--secondary" onClick={() => setArchived(false)}>
+              Restore this setting
+            </button>
+          </>
+        ) : (
+          <>
+            <p>Archive a setting that has closed or no longer uses Chatterbox. Its records are kept and it can be restored.</p>
+            <button type="button" className="button button--secondary" onClick={() => setArchived(true)}>
+              Archive this setting
+            </button>
+          </>
+        )}
+      </section>
     </>
   );
 }

@@ -54,6 +54,9 @@ export interface ChildListFilter {
   status: 'current' | 'leavers' | 'all';
   colour: 'red' | 'amber' | 'green' | 'none' | null;
   reviewOverdue: boolean;
+  reviewDueSoon: boolean;
+  /** For "due soon": the last review date that counts, worked out by the shared rule. */
+  dueSoonUntil: string;
   referralPrompted: boolean;
   belowAge: boolean;
   /** For "overdue": the repository has no clock of its own. */
@@ -155,6 +158,11 @@ export function childrenRepo(db: Db) {
       if (f.reviewOverdue) {
         where.push('ls.review_date < @today');
         params.today = f.today;
+      }
+      if (f.reviewDueSoon) {
+        where.push('ls.review_date >= @today AND ls.review_date <= @dueSoonUntil');
+        params.today = f.today;
+        params.dueSoonUntil = f.dueSoonUntil;
       }
       if (f.referralPrompted) where.push('ls.referral_prompted = 1');
       if (f.belowAge) where.push('(ls.working_at_section IS NULL OR ls.working_at_section < ls.age_section)');

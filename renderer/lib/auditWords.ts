@@ -1,0 +1,94 @@
+import type { MethodName } from '../../shared/contract/index.js';
+import { formatUkDate, formatUkDateTime } from './format.js';
+
+/**
+ * What each API method did, in the words the audit trail shows. Keyed by every method (the
+ * type and a unit test both insist), so a new method can never reach the screen as its
+ * internal name; reads are worded too, since some of them (exports) are recorded as access.
+ */
+export const auditWords: Record<MethodName, string> = {
+  'app.info': 'Opened the app',
+  'audit.list': 'Looked at the audit trail',
+  'backups.list': 'Looked at the backups',
+  'backups.getSettings': 'Looked at the backup settings',
+  'backups.configure': 'Changed the backup settings',
+  'backups.create': 'Made a backup',
+  'backups.restore': 'Restored a backup',
+  'children.list': 'Looked at the children list',
+  'children.get': "Looked at a child's record",
+  'children.create': 'Added a child',
+  'children.update': "Changed a child's details",
+  'children.archive': 'Archived or restored a child',
+  'cohort.breakdown': 'Looked at cohort tracking',
+  'cohort.workingAt': 'Looked at cohort tracking',
+  'cohort.overview': 'Looked at cohort tracking',
+  'cohort.trend': 'Looked at cohort tracking',
+  'cohort.transitions': 'Looked at cohort tracking',
+  'cohort.settings': 'Looked at cohort tracking',
+  'cohort.children': 'Looked at the children behind a cohort number',
+  'demo.load': 'Loaded the demonstration data',
+  'export.xlsx': 'Downloaded a table as a spreadsheet',
+  'export.tracker': 'Downloaded the cohort tracker',
+  'export.laTracker': 'Downloaded the local authority tracker',
+  'export.child': "Exported a child's records",
+  'imports.preview': 'Checked a file before importing it',
+  'imports.run': 'Imported children from a file',
+  'imports.undoLast': 'Undid the last import',
+  'imports.list': 'Looked at past imports',
+  'imports.listSources': 'Looked at the import sources',
+  'instruments.list': 'Looked at the screening tools',
+  'instruments.get': 'Looked at a screening tool',
+  'instruments.copy': 'Copied a screening tool',
+  'instruments.update': 'Changed a screening tool',
+  'instruments.setDefault': 'Chose the default screening tool',
+  'retention.policies': 'Looked at how long records are kept',
+  'retention.updatePolicy': 'Changed how long records are kept',
+  'retention.due': 'Looked at records due for deletion',
+  'retention.purge': 'Deleted records past their keeping time',
+  'rooms.list': 'Looked at the rooms',
+  'rooms.create': 'Added a room',
+  'rooms.update': 'Changed a room',
+  'rooms.archive': 'Archived or restored a room',
+  'rounds.list': 'Looked at the screening rounds',
+  'rounds.create': 'Added a screening round',
+  'rounds.update': 'Changed a screening round',
+  'rounds.delete': 'Deleted a screening round',
+  'screenings.listForChild': "Looked at a child's screenings",
+  'screenings.get': 'Looked at a screening',
+  'screenings.create': 'Recorded a screening',
+  'screenings.update': 'Changed a screening',
+  'screenings.delete': 'Deleted a screening',
+  'session.getActor': 'Checked who is using the app',
+  'session.setActor': 'Chose who is using the app',
+  'settings.list': 'Looked at the settings',
+  'settings.get': 'Looked at a setting',
+  'settings.create': 'Added a setting',
+  'settings.update': "Changed a setting's details",
+  'settings.archive': 'Archived or restored a setting',
+  'settings.updateReviewIntervals': "Changed a setting's re-screen intervals",
+  'staff.list': 'Looked at the staff',
+  'staff.create': 'Added a member of staff',
+  'staff.update': 'Changed a member of staff',
+  'staff.archive': 'Archived or restored a member of staff',
+};
+
+/** The words for a stored method name; a name from an older version is shown as recorded. */
+export function auditWording(method: string): string {
+  return (auditWords as Record<string, string | undefined>)[method] ?? method;
+}
+
+/** A changed field's name in words: dateOfBirth becomes "date of birth". */
+export function fieldWords(field: string): string {
+  const words = field
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A changed value as people read it: a stored date as 27/11/2026, a moment as 27/11/2026 14:05. */
+export function valueWords(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatUkDate(value);
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?$/.test(value)) return formatUkDateTime(value);
+  return value;
+}

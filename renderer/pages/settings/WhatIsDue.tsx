@@ -1,0 +1,65 @@
+import { Link } from 'react-router';
+import type { Round } from '../../../shared/schemas/rounds.js';
+import type { SettingSummary } from '../../../shared/schemas/settings.js';
+import { useToday } from '../../lib/appState.js';
+import { useApi } from '../../lib/useApi.js';
+import { defaultRound } from '../cohort/CohortDashboard.js';
+
+/** The round today falls in; failing that, the one the dashboards open on. */
+export function currentRound(rounds: Round[], today: string): Round | undefined {
+  return rounds.find((r) => r.startDate <= today && today <= r.endDate) ?? defaultRound(rounds);
+}
+
+/**
+ * The work waiting in a setting, first thing on its overview: re-screens overdue and due in the
+ * next 4 weeks (the same rule as the children list's filter, counted by the same query), and
+ * children not yet screened this round. Each number opens the list of those children.
+ */
+export function WhatIsDue({ setting }: { setting: SettingSummary }) {
+  const today = useToday();
+  const base = { settingId: setting.id, limit: 1 };
+  const overdue = useApi('children.list', { ...base, reviewOverdue: true });
+  const dueSoon = useApi('children.list', { ...base, reviewDueSoon: true });
+  const rounds = useApi('rounds.list', {});
+  const round = rounds.data ? currentRound(rounds.data, today) : undefined;
+  const overview = useApi('cohort.overview', round ? { scope: { settingId: setting.id }, roundId: round.id } : null);
+  const children = `/s/${setting.id}/children`;
+
+  const items = [
+    { n: overdue.data?.total, label: 're-screens overdue', to: `${children}?overdue=1` },
+    { n: dueSoon.data?.total, label: 're-screens due in the next 4 weeks', to: `${children}?dueSoon=1` },
+    ...(round
+      ? [
+          {
+            n: overview.data?.notScreened,
+            label: `children not yet screened in ${round.name}`,
+            to: `/s/${setting.id}/cohort/children?round=${round.id}&notScreened=1`,
+          },
+        ]
+      : []),
+  ];
+  const error = overdue.error ?? dueSoon.error ?? rounds.error ?? overview.error;
+  return (
+    <section className="panel" aria-labelledby="what-is-due">
+      <h2 id="what-is-due">What is due</h2>
+      {error && (
+        <p className="error-text" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="cards">
+        {items.map((item) => (
+          <Link key={item.label} className="card" to={item.to}>
+            <span className="card__number">{item.n ?? '…'}</span>
+            <span className="card__label">{item.label}</span>
+          </Link>
+        ))}
+      </div>
+      {rounds.data && !round && (
+        <p>
+          <Link to="/rounds">Add the terms you screen in</Link> to see who is not yet screened this round.
+        </p>
+      )}
+    </section>
+  );
+}
