@@ -24,7 +24,14 @@ export const ids = {
   screening: '66666666-6666-4666-8666-666666666666',
 };
 
-export const appInfo: MethodOutput<'app.info'> = { version: '0.1.0', schemaVersion: 6, databasePath: '/tmp/test.sqlite', today, settingCount: 1 };
+export const appInfo: MethodOutput<'app.info'> = {
+  version: '0.1.0',
+  schemaVersion: 6,
+  databasePath: '/tmp/test.sqlite',
+  today,
+  settingCount: 1,
+  integrity: { state: 'ok', message: 'The database passed its full check.' },
+};
 
 export const setting: SettingSummary = {
   ...meta(ids.setting),

@@ -10,5 +10,6 @@ export const appHandlers = {
     databasePath: ctx.databasePath,
     today: ctx.clock.today(),
     settingCount: ctx.repos.settings.count(),
+    integrity: ctx.connection.integrity,
   }),
 } satisfies DomainHandlers<typeof appContract>;
