@@ -1,7 +1,9 @@
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
+import { checkDatabase } from '../../electron/core/db/check.js';
+import { rotateBackups } from '../../electron/core/io/backup-folder.js';
 import { restoreDatabaseFile } from '../../electron/core/services/backups/restore.js';
 import { tempDir, testCore } from '../support/core.js';
 
@@ -82,5 +84,28 @@ describe('a lost database', () => {
     const path = join(tempDir(), 'new.sqlite');
     writeFileSync(path, '');
     expect(testCore({ path }).invoke('settings.list', {})).toEqual([]);
+  });
+});
+
+describe('rotation', () => {
+  it('never deletes the newest backup that passes its check, even when it is due to rotate out', { timeout: 120_000 }, async () => {
+    const { path, backups } = await databaseWithBackups();
+    const folder = join(path, '..', 'backups');
+    // Two before-restore copies: the older good, the newer of a damaged database.
+    const good = join(folder, 'chatterbox-before-restore-2026-11-28-090000.sqlite');
+    const damaged = join(folder, 'chatterbox-before-restore-2026-11-29-090000.sqlite');
+    copyFileSync(backups[0]!, good);
+    writeFileSync(damaged, 'the bytes of a damaged database');
+    for (const b of backups) rmSync(b);
+    const isGood = (b: { path: string }) => checkDatabase(b.path).ok;
+
+    rotateBackups(folder, 'before-restore', 1, isGood);
+    expect(readdirSync(folder).sort()).toEqual([good, damaged].map((f) => f.split('/').pop()).sort());
+
+    // Once a newer good copy exists, the older one rotates out as usual.
+    const newer = join(folder, 'chatterbox-before-restore-2026-11-30-090000.sqlite');
+    copyFileSync(good, newer);
+    rotateBackups(folder, 'before-restore', 1, isGood);
+    expect(readdirSync(folder)).toEqual([newer.split('/').pop()]);
   });
 });

@@ -80,7 +80,8 @@ export async function makeBackup(ctx: CoreContext, kind: 'auto' | 'manual', now:
   removeStalePartials(folder);
   const fileName = freshBackupName(folder, kind, now);
   await writeCheckedCopy(ctx, join(folder, fileName));
-  rotateBackups(folder, kind, backupsToKeep(ctx));
+  // The copy just made passed its check and is the newest: no other needs checking again.
+  rotateBackups(folder, kind, backupsToKeep(ctx), (b) => b.fileName === fileName);
   // The live database is checked in full again too, in the background: a fault that appeared
   // since it was opened is reported while recent backups still hold good data.
   ctx.connection.checkInBackground();
