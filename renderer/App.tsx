@@ -4,6 +4,7 @@ import type { ApiCallError } from '../shared/errors.js';
 import type { Actor } from '../shared/schemas/session.js';
 import { useApiClient } from './lib/apiClient.js';
 import { rememberedActor } from './components/ActorPrompt.js';
+import { IntegrityBanner } from './components/IntegrityBanner.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
 import { AppStateProvider, useAppState } from './lib/appState.js';
@@ -107,6 +108,7 @@ function Shell() {
           </p>
         </div>
       )}
+      <IntegrityBanner />
       <NoticeBanner />
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />

@@ -3,6 +3,7 @@ import { ApiCallError, type ApiResult } from '../../shared/errors.js';
 import { dispatch, dispatchAsync, type DispatchOptions } from './api/registry.js';
 import { createRepos, createSession, systemClock, type Clock, type CoreContext, type Session } from './context.js';
 import { openConnection, type OpenOptions } from './db/connection.js';
+import { refuseLostDatabase } from './services/backups/lost-database.js';
 import { restoreInto, type RestoreOutcome } from './services/backups/restore.js';
 
 export interface CoreOptions extends OpenOptions, DispatchOptions {
@@ -40,6 +41,7 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
+  refuseLostDatabase(options.databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const connection = openConnection(options.databasePath, options, createRepos);
   const context: CoreContext = {
     connection,

@@ -16,6 +16,8 @@ describe('app.info', () => {
       today: testToday,
       settingCount: 0,
       readOnly: false,
+      // A new file has nothing to check in the background.
+      integrity: { state: 'ok', message: 'The database passed its check.' },
     });
     expect(appVersion).toBe(packageVersion);
     const s = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });

@@ -258,7 +258,7 @@ describe('backups.restore', () => {
     expect(settingNames(core).sort()).toEqual(['Acorn', 'Bramble']);
   });
 
-  it('refuses a damaged backup, changing nothing', async () => {
+  it('refuses a damaged backup, changing nothing', { timeout: 120_000 }, async () => {
     const core = testCore();
     core.invoke('demo.load', {});
     const backup = await core.invokeAsync('backups.create', {});

@@ -3,6 +3,7 @@ import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
 import { sheetNames } from '../../electron/core/io/sheet-names.js';
 import { benchBackup } from './backup-bench.js';
+import { benchOpen } from './open-bench.js';
 import type { RoundInfo } from './generate.js';
 import { benchImportChildren } from './import-bench.js';
 import { round2, stats } from './measure.js';
@@ -61,6 +62,7 @@ export interface DataInOutReport {
     pass: boolean;
   };
   backupLA: { ms: number; bytes: number; target: null };
+  openLA: { openMs: number; backgroundCheckMs: number; fullCheckOnMainThreadMs: number; target: null };
 }
 
 interface Options {
@@ -234,6 +236,10 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
 
   const backup = await benchBackup(o.dbPath);
   o.log(`data in/out: backup of the LA database (${Math.round(backup.bytes / 1e6)} MB) in ${backup.ms} ms`);
+  const open = await benchOpen(o.dbPath);
+  o.log(
+    `data in/out: open of the LA database in ${open.openMs} ms (background full check done after ${open.backgroundCheckMs} ms; integrity_check on the main thread ${open.fullCheckOnMainThreadMs} ms)`,
+  );
 
   return {
     importChildren10k: {
@@ -246,5 +252,6 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
     },
     trackerXlsx: tracker,
     backupLA: { ms: backup.ms, bytes: backup.bytes, target: null },
+    openLA: { ...open, target: null },
   };
 }

@@ -103,7 +103,8 @@ test('cohort dashboard benchmark', async () => {
       dataInOut:
         'LA size only, after the calls and the renderer: imports.run of a 10,000-row CSV on a fresh database (3 runs, target on the slowest); ' +
         'export.tracker xlsx (roundId null, a sheet per round) through core.invokeAsync for the setting with the most rows (3 runs after a checked one, target on the slowest) and for every setting one after another (total, same target); ' +
-        'one checked backup (backupTo) of the LA database, no target',
+        'one checked backup (backupTo) of the LA database, no target; ' +
+        'opening the LA database with createCore (quick_check), the time until the background full check reports, and integrity_check on the main thread for comparison, no target',
       screeningSections: env.BENCH_SECTIONS === '1' ? 'written' : 'not written (no timed call reads screening_sections)',
     },
     targets,

@@ -11,5 +11,6 @@ export const appHandlers = {
     today: ctx.clock.today(),
     settingCount: ctx.repos.settings.count(),
     readOnly: ctx.db.readonly,
+    integrity: ctx.connection.integrity,
   }),
 } satisfies DomainHandlers<typeof appContract>;

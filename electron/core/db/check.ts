@@ -13,12 +13,15 @@ export interface Checked {
   schemaVersion: number | null;
 }
 
-/** The checks every backup, every restore candidate and `chatterbox check` go through. */
-export function checkOpenDatabase(db: Db): Checked {
+/**
+ * The checks every backup, every restore candidate and `chatterbox check` go through. `integrity`
+ * is the result of the integrity check when it was already run off the main thread (backups).
+ */
+export function checkOpenDatabase(db: Db, integrity?: readonly string[]): Checked {
   const problems: string[] = [];
   let schemaVersion: number | null = null;
   try {
-    const result = integrityCheck(db);
+    const result = integrity ?? integrityCheck(db);
     if (result.length !== 1 || result[0] !== 'ok') {
       problems.push(`It failed SQLite's integrity check (${result.slice(0, 3).join('; ')}).`);
       return { problems, schemaVersion };

@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors.js';
 import { environmentError } from './errors.js';
+import type { IntegrityState } from '../../../shared/schemas/app.js';
 import { latestSchemaVersion, migrationFiles, readMigration } from './migrations.js';
 
 // The one owner of SQLite connections. Every file the app opens with better-sqlite3 (its own
@@ -98,6 +101,52 @@ function writable(path: string): boolean {
   }
 }
 
+// The full check runs in a worker thread, so a large database (27 s at ten local authorities'
+// size) never stops the app answering. The worker opens the file read-only with the same options
+// as connect() above: its code is kept here, as source, because a worker cannot load this
+// module's TypeScript under the tests, and so that both openers change together.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.modulePath);
+let db;
+try {
+  db = new Database(workerData.path, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+  parentPort.postMessage({ lines: db.pragma('integrity_check').map((r) => r.integrity_check) });
+} catch (err) {
+  parentPort.postMessage({ error: err instanceof Error ? err.message : String(err) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+/**
+ * better-sqlite3 for the worker: the copy this process has loaded already (a bundled core, as the
+ * crash tests run it, imports it by absolute path from anywhere), else found from this module.
+ */
+function addonModule(): string {
+  const require = createRequire(import.meta.url);
+  const loaded = Object.keys(require.cache).find((k) => /[\\/]better-sqlite3[\\/]lib[\\/]index\.js$/.test(k));
+  return loaded ?? require.resolve('better-sqlite3');
+}
+
+/** A full integrity check of a file, off the main thread; stop() ends it early (its promise then never settles). */
+export function fullCheckInBackground(path: string, options: OpenOptions): { result: Promise<string[]>; stop(): void; unref(): void } {
+  const worker = new Worker(workerSource, {
+    eval: true,
+    workerData: { path, nativeBinding: options.nativeBinding, modulePath: addonModule() },
+  });
+  const result = new Promise<string[]>((resolve, reject) => {
+    worker.once('message', (m: { lines?: string[]; error?: string }) => {
+      if (m.lines) resolve(m.lines);
+      else reject(new AppError('DATABASE', `The file ${path} could not be checked (${m.error ?? 'unknown error'}).`));
+    });
+    worker.once('error', reject);
+  });
+  // A failed check is reported by whoever awaits it, never as unhandled.
+  result.catch(() => undefined);
+  return { result, stop: () => void worker.terminate(), unref: () => void worker.unref() };
+}
+
 /** SQLite's integrity check, one line a problem; ['ok'] when there are none. */
 export function integrityCheck(db: Db): string[] {
   return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
@@ -107,11 +156,20 @@ export function tableNames(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
 }
 
+/**
+ * SQLite's quick check: the same as integrity_check but without matching every index against its
+ * table, so it takes a fraction of the time on a large file (the full check runs in the background
+ * after open, see fullCheckInBackground).
+ */
+export function quickCheck(db: Db): string[] {
+  return (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+}
+
 /** Read-only checks on an existing file: it must be SQLite, intact, and not from the future. */
 function checkBeforeWriting(db: Db, path: string): void {
   let result: string[];
   try {
-    result = integrityCheck(db);
+    result = quickCheck(db);
   } catch (err) {
     // A folder that cannot be written (no room for the -shm file) or a lock held by another
     // program is not damage: saying "restore a backup" would push someone into an unneeded restore.
@@ -190,21 +248,67 @@ export interface Connection<Repos> {
    * holds an open database. Synchronous, so no call can arrive while the database is closed.
    */
   whileClosed<T>(work: (reopen: () => void) => T): T;
+  /** What the background full check of the database found so far. */
+  readonly integrity: IntegrityState;
+  /** Starts the full check again in the background (after a backup); a check still running is stopped. */
+  checkInBackground(): void;
   close(): void;
+}
+
+/** What the app says about the background check, in the words the banner shows. */
+export function integrityFrom(lines: readonly string[]): IntegrityState {
+  if (lines.length === 1 && lines[0] === 'ok') return { state: 'ok', message: 'The database passed its full check.' };
+  return {
+    state: 'problem',
+    message:
+      `The database file failed its full check (${lines.slice(0, 3).join('; ')}). Your records may be damaged: ` +
+      'make no more changes, and restore the newest backup from the Backups page.',
+  };
 }
 
 /** Opens the database at `path`; `reposFor` builds the repositories over each connection opened. */
 export function openConnection<Repos>(path: string, options: OpenOptions, reposFor: (db: Db) => Repos): Connection<Repos> {
   // Only what opening a file needs: callers pass their whole options object.
   const fileOptions: OpenOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  // A new file has nothing to check; an existing one passed the quick check at open.
+  const existed = path !== ':memory:' && existsSync(path) && statSync(path).size > 0;
   let db = openDatabase(path, fileOptions);
   let repos = reposFor(db);
   let queue: Promise<unknown> = Promise.resolve();
+  let integrity: IntegrityState = { state: 'ok', message: 'The database passed its check.' };
+  let running: { stop(): void } | null = null;
+  // Only the latest check may report: one stopped by a restore or a newer check is ignored.
+  let generation = 0;
+  const checkInBackground = (): void => {
+    if (path === ':memory:') return;
+    running?.stop();
+    const mine = ++generation;
+    integrity = { state: 'checking', message: 'Checking the database in the background.' };
+    const check = fullCheckInBackground(path, fileOptions);
+    // The live database's check must not keep a command-line run alive once its work is done.
+    check.unref();
+    running = check;
+    check.result.then(
+      (lines) => {
+        if (mine === generation) integrity = integrityFrom(lines);
+      },
+      (err: unknown) => {
+        if (mine === generation) integrity = integrityFrom([describeSqliteError(err)]);
+      },
+    );
+  };
+  const stopCheck = (): void => {
+    generation++;
+    running?.stop();
+    running = null;
+  };
   const reopen = (): void => {
     const next = openDatabase(path, fileOptions);
     db = next;
     repos = reposFor(next);
+    checkInBackground();
   };
+  if (existed) checkInBackground();
   return {
     path,
     options: fileOptions,
@@ -223,6 +327,7 @@ export function openConnection<Repos>(path: string, options: OpenOptions, reposF
     whileClosed<T>(work: (reopen: () => void) => T): T {
       // Closing a database held in memory would lose it.
       if (path === ':memory:') throw new AppError('DATABASE', 'A database held in memory cannot be closed and opened again');
+      stopCheck();
       db.close();
       try {
         return work(reopen);
@@ -230,6 +335,13 @@ export function openConnection<Repos>(path: string, options: OpenOptions, reposF
         if (!db.open) reopen();
       }
     },
-    close: () => db.close(),
+    get integrity() {
+      return integrity;
+    },
+    checkInBackground,
+    close: () => {
+      stopCheck();
+      db.close();
+    },
   };
 }

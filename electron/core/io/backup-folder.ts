@@ -80,13 +80,18 @@ export function freshBackupName(folder: string, kind: BackupKind, nowIso: string
   return `chatterbox-${kind}-${stamp}${seq === 1 ? '' : `-${seq}`}.sqlite`;
 }
 
-/** Deletes the oldest backups of a kind beyond `keep`. Manual backups are never deleted. */
-export function rotateBackups(folder: string, kind: BackupKind, keep: number): void {
+/**
+ * Deletes the oldest backups of a kind beyond `keep`. Manual backups are never deleted, nor is the
+ * newest backup of any kind that passes `isGood` (looked for newest first, so usually one check):
+ * after a run of damaged before-restore copies, the last good one is what a restore needs.
+ */
+export function rotateBackups(folder: string, kind: BackupKind, keep: number, isGood: (backup: BackupInfo) => boolean): void {
   if (kind === 'manual') return;
-  for (const old of listBackups(folder)
-    .filter((b) => b.kind === kind)
-    .slice(keep))
-    rmSync(old.path, { force: true });
+  const all = listBackups(folder);
+  const doomed = all.filter((b) => b.kind === kind).slice(keep);
+  if (doomed.length === 0) return;
+  const lastGood = all.find(isGood);
+  for (const old of doomed) if (old.fileName !== lastGood?.fileName) rmSync(old.path, { force: true });
 }
 
 /** Left behind by a backup that was interrupted (a crash, the power going off) over an hour ago. */

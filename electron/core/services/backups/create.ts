@@ -5,6 +5,7 @@ import type { BackupInfo, DatabaseCheck } from '../../../../shared/schemas/backu
 import type { CoreContext } from '../../context.js';
 import { checkOpenDatabase, type Checked } from '../../db/check.js';
 import { environmentError } from '../../db/errors.js';
+import { fullCheckInBackground } from '../../db/connection.js';
 import { latestSchemaVersion } from '../../db/migrations.js';
 import { backupFolderFor, backupInfoFor, freshBackupName, removeStalePartials, rotateBackups } from '../../io/backup-folder.js';
 import { fsyncFile, fsyncFolder, removeFileSet } from '../../io/durable.js';
@@ -67,13 +68,21 @@ async function writeCheckedCopy(ctx: CoreContext, target: string): Promise<Datab
   try {
     await ctx.db.backup(partial, { progress: giveUpWhenStuck() });
     const copy = ctx.connection.openFile(partial);
-    let checked: Checked;
     try {
       // A single self-contained file: no -wal beside it, readable on its own, anywhere.
       copy.pragma('journal_mode = DELETE');
-      checked = checkOpenDatabase(copy);
     } finally {
       copy.close();
+    }
+    // The integrity check reads every page (1-2 s at a local authority's size): in a worker, so
+    // the app keeps answering while a backup is made. The rest of the checks are quick.
+    const integrity = await fullCheckInBackground(partial, ctx.connection.options).result;
+    const reopened = ctx.connection.openFile(partial, { readonly: true });
+    let checked: Checked;
+    try {
+      checked = checkOpenDatabase(reopened, integrity);
+    } finally {
+      reopened.close();
     }
     if (checked.problems.length > 0) {
       throw new AppError('DATABASE', `The backup failed its check and was not kept: ${checked.problems.join(' ')} Run "chatterbox check" on the database.`);
@@ -102,7 +111,11 @@ export async function makeBackup(ctx: CoreContext, kind: 'auto' | 'manual', now:
   removeStalePartials(folder);
   const fileName = freshBackupName(folder, kind, now);
   await writeCheckedCopy(ctx, join(folder, fileName));
-  rotateBackups(folder, kind, backupsToKeep(ctx));
+  // The copy just made passed its check and is the newest: no other needs checking again.
+  rotateBackups(folder, kind, backupsToKeep(ctx), (b) => b.fileName === fileName);
+  // The live database is checked in full again too, in the background: a fault that appeared
+  // since it was opened is reported while recent backups still hold good data.
+  ctx.connection.checkInBackground();
   return backupInfoFor(folder, fileName);
 }
 

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { BackupInfo, RestoreResult } from '../../../../shared/schemas/backups.js';
 import type { CoreContext } from '../../context.js';
-import { checkOpenDatabase, type Checked } from '../../db/check.js';
+import { checkDatabase, checkOpenDatabase, type Checked } from '../../db/check.js';
 import { describeSqliteError, openDatabase, openFile, type OpenOptions } from '../../db/connection.js';
 import { backupFolderFor, backupInfoFor, freshBackupName, listBackups, rotateBackups } from '../../io/backup-folder.js';
 import { fsyncFile, fsyncFolder, removeFileSet } from '../../io/durable.js';
@@ -182,7 +182,8 @@ export function restoreInto(ctx: CoreContext, candidatePath: string): Promise<Re
       inUse: 'The database is open in another program (another Chatterbox window or command?). Close it and try again. Nothing was changed.',
       whileClosed: (work) => connection.whileClosed(work),
     });
-    rotateBackups(backupFolderFor(ctx.databasePath), 'before-restore', backupsToKeep(ctx));
+    // The safety copy may be of a damaged database: each candidate for the last good backup is checked.
+    rotateBackups(backupFolderFor(ctx.databasePath), 'before-restore', backupsToKeep(ctx), (b) => checkDatabase(b.path, connection.options).ok);
     return outcome;
   });
 }
