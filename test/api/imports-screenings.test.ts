@@ -165,6 +165,25 @@ describe('imports.preview and imports.run (screenings)', () => {
     });
   });
 
+  it('prompts a referral for Amber on the age section then Red below, as screenings.create does', async () => {
+    const core = testCore();
+    const s = setup(core);
+    const file = csv([
+      header,
+      ['Ada Applecross', '01/02/2023', '01/11/2026', '7', '', 'Amber', ''],
+      ['Ada Applecross', '01/02/2023', '01/11/2026', '6', '', 'Red', ''],
+      ['Ada Applecross', '01/02/2023', '01/11/2026', '5', '', 'Green', ''],
+    ]);
+    await core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'ar.csv', file, { mapping, dryRun: false }));
+    expect(core.invoke('screenings.listForChild', { childId: s.ada.id })[0]).toMatchObject({
+      colour: 'red',
+      workingAtSection: 5,
+      referralPrompted: true,
+      referralReasons: ['Amber or Red on 2 sections (sections 7 and 6).'],
+      action: 'referral',
+    });
+  });
+
   it('reads an XLSX with date cells, and a dry run creates nothing', async () => {
     const core = testCore();
     const s = setup(core);
