@@ -3,6 +3,7 @@ import { formatUkDate } from '../../../shared/domain/dates.js';
 import { ethnicities, sendStageLabels, sexLabels } from '../../../shared/schemas/children.js';
 import type { TableExport } from '../../../shared/schemas/export.js';
 import type { CoreContext } from '../context.js';
+import { onRollDuringSql } from '../db/repos/roll.js';
 import { addTableSheet } from './xlsx.js';
 
 // The cohort tracker local authorities ask for: every child on roll in a round, one row each,
@@ -67,7 +68,7 @@ export function trackerTable(ctx: CoreContext, settingId: string, round: { id: s
        LEFT JOIN rooms sr ON sr.id = s.room_id
        LEFT JOIN staff sk ON sk.id = s.key_person_id
        WHERE c.setting_id = @settingId
-         AND (c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)
+         AND ${onRollDuringSql('c', '@startDate', '@endDate')}
        ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`,
     )
     .all({ settingId, roundId: round.id, startDate: round.startDate, endDate: round.endDate }) as TrackerRow[];

@@ -10,6 +10,7 @@ import { useApi } from '../../lib/useApi.js';
 import { RagBarChart, TrendChart } from './charts.js';
 import { pct, RagHead, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
+import { rollLabels } from '../../../shared/domain/roll.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
 export type DrillHref = (filters: Record<string, string | null>) => string;
@@ -103,11 +104,17 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
         <div className="cards" aria-label="Headline numbers">
           <div className="card">
             <span className="card__number">{overview.data.childrenOnRoll}</span>
-            <span className="card__label">children on roll in {roundName}</span>
+            <span className="card__label">children {rollLabels.during(roundName)}</span>
+          </div>
+          <div className="card">
+            <span className="card__number">{overview.data.childrenOnRollToday}</span>
+            <span className="card__label">children {rollLabels.today}</span>
           </div>
           <Link className="card" to={drill({ round: round.id })}>
             <span className="card__number">{overview.data.screened}</span>
-            <span className="card__label">screened ({pct(overview.data.screened, overview.data.childrenOnRoll)}%)</span>
+            <span className="card__label">
+              screened in {roundName} ({pct(overview.data.screened, overview.data.childrenOnRoll)}%)
+            </span>
           </Link>
           <Link className="card" to={drill({ round: round.id, notScreened: '1' })}>
             <span className="card__number">{overview.data.notScreened}</span>
@@ -115,7 +122,7 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
           </Link>
           <Link className="card" to={drill({ overdue: '1' })}>
             <span className="card__number">{overview.data.overdue}</span>
-            <span className="card__label">re-screens overdue now</span>
+            <span className="card__label">re-screens overdue today</span>
           </Link>
         </div>
       )}
