@@ -118,6 +118,8 @@ describe('screenings.create: outcomes', () => {
       referralPrompted: false,
       referralReasons: [],
       reviewDate: '2026-12-24', // 2026-10-01 + 12 weeks
+      stoppedEarly: false,
+      stoppedEarlyReason: '',
       createdAt: now,
       updatedAt: now,
     });

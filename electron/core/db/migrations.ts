@@ -10,6 +10,7 @@ export const migrationFiles = [
   '0004-audit.sql',
   '0005-imports.sql',
   '0006-retention.sql',
+  '0007-stopped-early.sql',
 ] as const;
 
 export const latestSchemaVersion = migrationFiles.length;
