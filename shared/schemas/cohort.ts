@@ -125,6 +125,8 @@ export const cohortOverviewSchema = z.object({
   notScreened: z.number().int(),
   /** Children screened in the round. */
   screened: z.number().int(),
+  /** Of those screened, children whose screening in the round stopped early (incomplete). */
+  incomplete: z.number().int(),
 });
 export type CohortOverview = z.infer<typeof cohortOverviewSchema>;
 

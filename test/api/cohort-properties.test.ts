@@ -274,6 +274,8 @@ function expectedOverview(m: Model, scope: CohortScope, round: MRound) {
     overdue: overdueChildren(m, ids).length,
     notScreened: onRoll.filter((c) => !results.has(c.id)).length,
     screened: resultsInScope(m, scope, round).length,
+    // The generated drop-back chains always end at Green or section 1: none stops early.
+    incomplete: 0,
   };
 }
 

@@ -98,6 +98,7 @@ describe('an empty round and an empty database', () => {
       overdue: 0,
       notScreened: 1,
       screened: 0,
+      incomplete: 0,
     });
     expect(core.invoke('cohort.overview', { roundId: round.id, scope: { localAuthority: 'Nowhere' } })).toEqual({
       childrenOnRoll: 0,
@@ -105,6 +106,7 @@ describe('an empty round and an empty database', () => {
       overdue: 0,
       notScreened: 0,
       screened: 0,
+      incomplete: 0,
     });
     expect(core.invoke('cohort.children', { roundId: round.id, notScreened: true }).rows.map((r) => r.firstName)).toEqual(['Nia']);
     // The table counts by the same rule as the overview: Oli, starting in 2027, is on neither roll.
@@ -137,6 +139,7 @@ describe('an empty round and an empty database', () => {
       overdue: 2,
       notScreened: 8,
       screened: 0,
+      incomplete: 0,
     });
     expect(w.core.invoke('cohort.overview', { roundId: next.id })).toEqual({
       childrenOnRoll: 11,
@@ -144,6 +147,7 @@ describe('an empty round and an empty database', () => {
       overdue: 3,
       notScreened: 11,
       screened: 0,
+      incomplete: 0,
     });
     expect(w.core.invoke('cohort.transitions', { fromRoundId: w.rounds.autumn.id, toRoundId: next.id }).total).toBe(0);
     const settings = w.core.invoke('cohort.settings', { roundId: next.id });
@@ -459,6 +463,7 @@ describe('cohort.overview', () => {
       overdue: 2,
       notScreened: 4,
       screened: 4,
+      incomplete: 0,
     });
     // Spring, Acorn: Eve still there (left 2026-03-31), Finn not yet; Gus (start unknown) counts.
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.spring.id, scope: acorn })).toEqual({
@@ -467,6 +472,7 @@ describe('cohort.overview', () => {
       overdue: 2,
       notScreened: 4,
       screened: 4,
+      incomplete: 0,
     });
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.summer.id, scope: acorn })).toEqual({
       childrenOnRoll: 7,
@@ -474,6 +480,7 @@ describe('cohort.overview', () => {
       overdue: 2,
       notScreened: 6,
       screened: 1,
+      incomplete: 0,
     });
     // Every open setting: Bramble adds Jay (screened) and Mo (not; overdue), Cedar adds Kit.
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id })).toEqual({
@@ -482,6 +489,7 @@ describe('cohort.overview', () => {
       overdue: 3,
       notScreened: 5,
       screened: 6,
+      incomplete: 0,
     });
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id, scope: { settingId: w.settings.dormant.id } })).toEqual({
       childrenOnRoll: 1,
@@ -489,6 +497,7 @@ describe('cohort.overview', () => {
       overdue: 0,
       notScreened: 0,
       screened: 1,
+      incomplete: 0,
     });
     expect(drill(w, { roundId: w.rounds.autumn.id, scope: acorn, notScreened: true })).toEqual(['Dan Dale', 'Finn Ford', 'Hana Hill', 'Ian Irwin']);
     expect(drill(w, { roundId: w.rounds.spring.id, scope: acorn, notScreened: true })).toEqual(['Dan Dale', 'Gus Gray', 'Hana Hill', 'Ian Irwin']);
@@ -525,6 +534,7 @@ describe('cohort.overview', () => {
       overdue: 1,
       notScreened: 4,
       screened: 7,
+      incomplete: 0,
     });
   });
 });
@@ -655,6 +665,7 @@ describe('derived data follows every edit', () => {
       overdue: 2,
       notScreened: 5,
       screened: 3,
+      incomplete: 0,
     });
     // Deleting Gus's only screening: autumn loses him and he is not screened.
     w.core.invoke('screenings.delete', { id: w.screenings.gusAutumn.id });

@@ -83,4 +83,13 @@ describe('screenings that stop early', () => {
     expect(good).toMatchObject({ issues: [], complete: true, colour: 'red', workingAtSection: 4, referralPrompted: true, reviewDate: '2026-12-24' });
     expect(JSON.stringify(w.core.context.db.prepare('SELECT count(*) AS n FROM screenings').get())).toBe(before);
   });
+
+  it('is counted as incomplete in the cohort overview of its round, until it is finished', () => {
+    const w = world();
+    const round = w.core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-18' });
+    const sc = w.core.invoke('screenings.create', w.input({ sections: [s(6, 'amber')], stoppedEarly: true, stoppedEarlyReason: 'Time ran out' }));
+    expect(w.core.invoke('cohort.overview', { roundId: round.id })).toMatchObject({ screened: 1, incomplete: 1 });
+    w.core.invoke('screenings.update', { ...withoutChild(w.input({ sections: [s(6, 'amber'), s(5, 'green')] })), id: sc.id });
+    expect(w.core.invoke('cohort.overview', { roundId: round.id })).toMatchObject({ screened: 1, incomplete: 0 });
+  });
 });

@@ -120,6 +120,10 @@ function RoundDashboard({ scope, base, allowSettingGroup, list }: { scope: Cohor
             <span className="card__number">{overview.data.notScreened}</span>
             <span className="card__label">not screened in this round</span>
           </Link>
+          <div className="card">
+            <span className="card__number">{overview.data.incomplete}</span>
+            <span className="card__label">screenings stopped early (incomplete)</span>
+          </div>
           <Link className="card" to={drill({ overdue: '1' })}>
             <span className="card__number">{overview.data.overdue}</span>
             <span className="card__label">re-screens overdue today</span>

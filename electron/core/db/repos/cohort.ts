@@ -189,11 +189,20 @@ export function cohortRepo(db: Db) {
           `SELECT COALESCE(sum(rr.children), 0) AS all_, COALESCE(sum(rr.children * rr.on_roll), 0) AS onRoll FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`,
         )
         .get({ ...results.params, roundId: round.id }) as { all_: number; onRoll: number };
+      const incomplete = (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM round_results rr JOIN screenings s ON s.id = rr.screening_id
+             WHERE rr.round_id = @roundId AND ${results.sql} AND s.stopped_early = 1`,
+          )
+          .get({ ...results.params, roundId: round.id }) as { n: number }
+      ).n;
       return {
         childrenOnRoll: onRoll,
         childrenOnRollToday: counts.onRollToday,
         notScreened: onRoll - screened.onRoll,
         screened: screened.all_,
+        incomplete,
         overdue: this.overdueCount(scope, today),
       };
     },
