@@ -55,6 +55,7 @@ export const auditWords: Record<MethodName, string> = {
   'rounds.delete': 'Deleted a screening round',
   'screenings.listForChild': "Looked at a child's screenings",
   'screenings.get': 'Looked at a screening',
+  'screenings.preview': 'Checked a screening before saving it',
   'screenings.create': 'Recorded a screening',
   'screenings.update': 'Changed a screening',
   'screenings.delete': 'Deleted a screening',

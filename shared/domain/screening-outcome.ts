@@ -1,4 +1,4 @@
-import { ageInCompletedMonths } from './dates.js';
+import { addWeeks, ageInCompletedMonths } from './dates.js';
 import {
   activitySection,
   lowestSectionTried,
@@ -30,7 +30,15 @@ export interface ScreeningOutcomeInput {
   results: readonly SectionResult[];
   concernRaised: boolean;
   intervals: ReviewIntervals;
+  /** Marked as stopped before a Green section (the child was unsettled, time ran out). */
+  stoppedEarly: boolean;
+  /** Why it stopped early: required when it did. */
+  stoppedEarlyReason: string;
 }
+
+// A screening that stops early is real but tells too little: it is re-screened soon. Two weeks is
+// an assumption (time for the child to settle), to become a setting's review interval.
+export const RESCREEN_AFTER_STOPPING_EARLY_WEEKS = 2;
 
 export interface ScreeningOutcome {
   ageMonths: number;
@@ -40,6 +48,8 @@ export interface ScreeningOutcome {
   issues: ValidationIssue[];
   /** The section to screen next: the last one again while it has no colour, null when done. */
   nextSection: number | null;
+  /** False when the screening stopped early, before a Green section (or section 1). */
+  complete: boolean;
   colour: Colour | null;
   workingAt: number | null;
   activitySection: number | null;
@@ -55,6 +65,9 @@ export function screeningOutcome(input: ScreeningOutcomeInput): ScreeningOutcome
   const ageSection = sectionForAge(input.sections, ageMonths);
   const resolved = resolveSectionResults(input.sections, input.results);
   const issues = validateSectionResults(input.sections, ageSection, input.results);
+  const nextSection = nextSectionToTry(ageSection, resolved);
+  if (issues.length === 0) issues.push(...stoppingIssues(input, nextSection, resolved));
+  const complete = nextSection === null;
   const workingAt = workingAtSection(resolved);
   const colour = overallColour(resolved);
   const referral = referralPrompt({ ageSection, resolved, concernRaised: input.concernRaised });
@@ -64,13 +77,46 @@ export function screeningOutcome(input: ScreeningOutcomeInput): ScreeningOutcome
     ageSection,
     resolved,
     issues,
-    nextSection: nextSectionToTry(ageSection, resolved),
+    nextSection,
+    complete,
     colour,
     workingAt,
     activitySection: activitySection(workingAt, lowestSectionTried(resolved), top),
     sectionsBehind: ageSection === null ? null : sectionsBehind(ageSection, workingAt),
     referral,
-    reviewDate: colour ? nextReviewDate(input.screeningDate, colour, input.intervals) : null,
+    reviewDate: !colour
+      ? null
+      : complete
+        ? nextReviewDate(input.screeningDate, colour, input.intervals)
+        : addWeeks(input.screeningDate, RESCREEN_AFTER_STOPPING_EARLY_WEEKS),
     suggestedAction: referral.prompted ? 'referral' : colour === 'green' ? 'universal' : 'targeted',
   };
+}
+
+/**
+ * The one rule on finishing, for the form, the API and every import: a screening goes down to a
+ * Green section (or section 1), unless it is marked as stopped early with a reason.
+ */
+function stoppingIssues(input: ScreeningOutcomeInput, nextSection: number | null, resolved: readonly ResolvedSectionResult[]): ValidationIssue[] {
+  const last = resolved[resolved.length - 1];
+  if (nextSection !== null && !input.stoppedEarly && last) {
+    return [
+      {
+        path: ['sections'],
+        message: `The screening is not finished: section ${last.section} was not Green, so section ${nextSection} comes next. Screen section ${nextSection}, or mark the screening as stopped early and say why.`,
+      },
+    ];
+  }
+  if (nextSection === null && input.stoppedEarly) {
+    return [
+      {
+        path: ['stoppedEarly'],
+        message: 'The screening did not stop early: it went down to a Green section (or section 1). Untick “Stopped early”.',
+      },
+    ];
+  }
+  if (input.stoppedEarly && input.stoppedEarlyReason.trim() === '') {
+    return [{ path: ['stoppedEarlyReason'], message: 'Say why the screening stopped early (for example, the child was unsettled)' }];
+  }
+  return [];
 }

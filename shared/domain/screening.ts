@@ -203,9 +203,9 @@ export function sectionsBehind(ageSection: number, workingAt: number | null): nu
   return Math.max(0, ageSection - workingAt);
 }
 
-// Follows the GL guidance literally: Red on the age section, Amber on two sections, or a concern.
-// A Red below an Amber age section is not a reason on its own; the practitioner can raise a
-// concern for it.
+// Follows the GL guidance: Red on the age section, two sections not Green, or a concern. Red is
+// at least as much of a worry as Amber, so "Amber on two sections" counts a Red section too:
+// Amber then Red (then Green) must prompt just as Amber then Amber does.
 export function referralPrompt(input: { ageSection: number | null; resolved: readonly SectionColour[]; concernRaised: boolean }): ReferralPrompt {
   const { ageSection, resolved, concernRaised } = input;
   const reasons: string[] = [];
@@ -214,9 +214,9 @@ export function referralPrompt(input: { ageSection: number | null; resolved: rea
   if (ageSection !== null && ageResult?.colour === 'red') {
     reasons.push(`Red on section ${ageSection}, the section for the child's age.`);
   }
-  const amberSections = [...new Set(resolved.filter((r) => r.colour === 'amber').map((r) => r.section))].sort((a, b) => b - a);
-  if (amberSections.length >= 2) {
-    reasons.push(`Amber on ${amberSections.length} sections (${listSections(amberSections)}).`);
+  const notGreen = [...new Set(resolved.filter((r) => r.colour === 'amber' || r.colour === 'red').map((r) => r.section))].sort((a, b) => b - a);
+  if (notGreen.length >= 2) {
+    reasons.push(`Amber or Red on ${notGreen.length} sections (${listSections(notGreen)}).`);
   }
   if (concernRaised) {
     reasons.push('A specific concern has been raised by the practitioner or parent.');

@@ -113,13 +113,20 @@ export const scopeInputSchema = z.object({
 });
 
 /** The headline numbers beside a round's breakdown. */
+// "On roll" is shared/domain/roll.ts, the one definition, for the round or for today.
 export const cohortOverviewSchema = z.object({
+  /** Children on roll at any time in the round. */
   childrenOnRoll: z.number().int(),
-  /** Children on roll whose latest screening's review date has passed. */
+  /** Children on roll today. */
+  childrenOnRollToday: z.number().int(),
+  /** Children on roll today whose latest screening's review date has passed. */
   overdue: z.number().int(),
-  /** Children on roll with no screening in this round. */
+  /** Children on roll in the round with no screening in it. */
   notScreened: z.number().int(),
+  /** Children screened in the round. */
   screened: z.number().int(),
+  /** Of those screened, children whose screening in the round stopped early (incomplete). */
+  incomplete: z.number().int(),
 });
 export type CohortOverview = z.infer<typeof cohortOverviewSchema>;
 
@@ -133,12 +140,14 @@ export const settingsComparisonRowSchema = ragCountsSchema.extend({
   settingName: z.string(),
   localAuthority: z.string(),
   settingType: z.enum(settingTypes),
+  /** The same three figures as cohort.overview gives for the setting. */
   childrenOnRoll: z.number().int(),
+  childrenOnRollToday: z.number().int(),
   overdue: z.number().int(),
 });
 export const settingsComparisonSchema = z.object({
   rows: z.array(settingsComparisonRowSchema),
-  total: ragCountsSchema.extend({ childrenOnRoll: z.number().int(), overdue: z.number().int() }),
+  total: ragCountsSchema.extend({ childrenOnRoll: z.number().int(), childrenOnRollToday: z.number().int(), overdue: z.number().int() }),
 });
 export type SettingsComparison = z.infer<typeof settingsComparisonSchema>;
 
@@ -156,9 +165,9 @@ export const cohortChildrenInputSchema = z.object({
   /** A transition cell: colour in fromRoundId, then `colour` in roundId. */
   fromRoundId: idSchema.nullable().default(null),
   fromColour: z.enum(colourKeys).nullable().default(null),
-  /** Only children on roll whose review is overdue (ignores the round). */
+  /** Only children on roll today whose review is overdue (ignores the round). */
   overdue: z.boolean().default(false),
-  /** Children on roll with no screening in the round. */
+  /** Children on roll at any time in the round with no screening in it. */
   notScreened: z.boolean().default(false),
   limit: z.number().int().min(1).max(5000).default(500),
 });

@@ -69,6 +69,12 @@ export const screeningImportFields = [
   { field: 'score', label: 'Score', required: false, description: 'Items passed; a score or a colour is needed' },
   { field: 'colour', label: 'Colour', required: false, description: 'Red, Amber or Green (R/A/G)' },
   { field: 'screener', label: 'Screener', required: false, description: 'The staff member’s name in Chatterbox; an unknown name is left empty' },
+  {
+    field: 'stoppedEarlyReason',
+    label: 'Stopped early because',
+    required: false,
+    description: 'Why a screening stopped before a Green section; without it such a screening is refused',
+  },
 ] as const satisfies readonly ImportFieldDef[];
 export type ScreeningImportField = (typeof screeningImportFields)[number]['field'];
 

@@ -44,6 +44,9 @@ const screeningFields = {
     })
     .default({ speechSounds: '', attention: '', stammering: '', voice: '', other: '' }),
   action: z.enum(screeningActions, { message: 'Choose what happens next' }).nullable().default(null),
+  /** Stopped before a Green section; needs a reason (shared/domain/screening-outcome.ts). */
+  stoppedEarly: z.boolean().default(false),
+  stoppedEarlyReason: optionalText('the reason the screening stopped early', 500),
 };
 
 export const screeningInputSchema = z.object({ childId: idSchema, ...screeningFields });
@@ -85,5 +88,23 @@ export const screeningSchema = recordMetaSchema.extend({
   referralPrompted: z.boolean(),
   referralReasons: z.array(z.string()),
   reviewDate: z.string(),
+  /** Stopped before a Green section: shown as incomplete, re-screened soon. */
+  stoppedEarly: z.boolean(),
+  stoppedEarlyReason: z.string(),
 });
 export type Screening = z.infer<typeof screeningSchema>;
+
+/** What screenings.preview works out without saving: the problems, or the outcome. */
+export const screeningPreviewSchema = z.object({
+  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
+  ageMonths: z.number().int().nullable(),
+  ageSection: z.number().int().nullable(),
+  complete: z.boolean(),
+  colour: colourSchema.nullable(),
+  workingAtSection: z.number().int().nullable(),
+  referralPrompted: z.boolean(),
+  referralReasons: z.array(z.string()),
+  reviewDate: z.string().nullable(),
+  suggestedAction: z.enum(screeningActions),
+});
+export type ScreeningPreview = z.infer<typeof screeningPreviewSchema>;

@@ -45,6 +45,7 @@ export type Setting = z.infer<typeof settingSchema>;
 export const settingSummarySchema = settingSchema.extend({
   roomCount: z.number().int(),
   staffCount: z.number().int(),
+  /** Children on roll today (shared/domain/roll.ts). */
   childrenOnRoll: z.number().int(),
 });
 export type SettingSummary = z.infer<typeof settingSummarySchema>;

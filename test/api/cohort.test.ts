@@ -92,19 +92,38 @@ describe('an empty round and an empty database', () => {
       expect(core.invoke('cohort.children', { scope, overdue: true })).toEqual({ total: 0, rows: [] });
     }
     // Oli starts after the round ends: not on roll in it.
-    expect(core.invoke('cohort.overview', { roundId: round.id })).toEqual({ childrenOnRoll: 1, overdue: 0, notScreened: 1, screened: 0 });
+    expect(core.invoke('cohort.overview', { roundId: round.id })).toEqual({
+      childrenOnRoll: 1,
+      childrenOnRollToday: 1,
+      overdue: 0,
+      notScreened: 1,
+      screened: 0,
+      incomplete: 0,
+    });
     expect(core.invoke('cohort.overview', { roundId: round.id, scope: { localAuthority: 'Nowhere' } })).toEqual({
       childrenOnRoll: 0,
+      childrenOnRollToday: 0,
       overdue: 0,
       notScreened: 0,
       screened: 0,
+      incomplete: 0,
     });
     expect(core.invoke('cohort.children', { roundId: round.id, notScreened: true }).rows.map((r) => r.firstName)).toEqual(['Nia']);
+    // The table counts by the same rule as the overview: Oli, starting in 2027, is on neither roll.
     expect(core.invoke('cohort.settings', { roundId: round.id })).toEqual({
       rows: [
-        { settingId: setting.id, settingName: 'Only', localAuthority: 'Westshire', settingType: 'childminder', childrenOnRoll: 2, overdue: 0, ...rag(0, 0, 0) },
+        {
+          settingId: setting.id,
+          settingName: 'Only',
+          localAuthority: 'Westshire',
+          settingType: 'childminder',
+          childrenOnRoll: 1,
+          childrenOnRollToday: 1,
+          overdue: 0,
+          ...rag(0, 0, 0),
+        },
       ],
-      total: { ...rag(0, 0, 0), childrenOnRoll: 2, overdue: 0 },
+      total: { ...rag(0, 0, 0), childrenOnRoll: 1, childrenOnRollToday: 1, overdue: 0 },
     });
   });
 
@@ -116,14 +135,23 @@ describe('an empty round and an empty database', () => {
     // Eve left before it; Finn has started by then. Mo (Bramble) is overdue; Jay, Kit and Mo are on roll.
     expect(w.core.invoke('cohort.overview', { roundId: next.id, scope: { settingId: w.settings.acorn.id } })).toEqual({
       childrenOnRoll: 8,
+      childrenOnRollToday: 8,
       overdue: 2,
       notScreened: 8,
       screened: 0,
+      incomplete: 0,
     });
-    expect(w.core.invoke('cohort.overview', { roundId: next.id })).toEqual({ childrenOnRoll: 11, overdue: 3, notScreened: 11, screened: 0 });
+    expect(w.core.invoke('cohort.overview', { roundId: next.id })).toEqual({
+      childrenOnRoll: 11,
+      childrenOnRollToday: 11,
+      overdue: 3,
+      notScreened: 11,
+      screened: 0,
+      incomplete: 0,
+    });
     expect(w.core.invoke('cohort.transitions', { fromRoundId: w.rounds.autumn.id, toRoundId: next.id }).total).toBe(0);
     const settings = w.core.invoke('cohort.settings', { roundId: next.id });
-    expect(settings.total).toEqual({ ...rag(0, 0, 0), childrenOnRoll: 11, overdue: 3 });
+    expect(settings.total).toEqual({ ...rag(0, 0, 0), childrenOnRoll: 11, childrenOnRollToday: 11, overdue: 3 });
   });
 });
 
@@ -431,30 +459,45 @@ describe('cohort.overview', () => {
     // Autumn, Acorn: on roll Ava, Ben, Cara, Dan, Finn (started 2026-10-01), Gus, Hana, Ian; Eve had left.
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id, scope: acorn })).toEqual({
       childrenOnRoll: 8,
+      childrenOnRollToday: 8,
       overdue: 2,
       notScreened: 4,
       screened: 4,
+      incomplete: 0,
     });
     // Spring, Acorn: Eve still there (left 2026-03-31), Finn not yet; Gus (start unknown) counts.
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.spring.id, scope: acorn })).toEqual({
       childrenOnRoll: 8,
+      childrenOnRollToday: 8,
       overdue: 2,
       notScreened: 4,
       screened: 4,
+      incomplete: 0,
     });
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.summer.id, scope: acorn })).toEqual({
       childrenOnRoll: 7,
+      childrenOnRollToday: 8,
       overdue: 2,
       notScreened: 6,
       screened: 1,
+      incomplete: 0,
     });
     // Every open setting: Bramble adds Jay (screened) and Mo (not; overdue), Cedar adds Kit.
-    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id })).toEqual({ childrenOnRoll: 11, overdue: 3, notScreened: 5, screened: 6 });
+    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id })).toEqual({
+      childrenOnRoll: 11,
+      childrenOnRollToday: 11,
+      overdue: 3,
+      notScreened: 5,
+      screened: 6,
+      incomplete: 0,
+    });
     expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id, scope: { settingId: w.settings.dormant.id } })).toEqual({
       childrenOnRoll: 1,
+      childrenOnRollToday: 1,
       overdue: 0,
       notScreened: 0,
       screened: 1,
+      incomplete: 0,
     });
     expect(drill(w, { roundId: w.rounds.autumn.id, scope: acorn, notScreened: true })).toEqual(['Dan Dale', 'Finn Ford', 'Hana Hill', 'Ian Irwin']);
     expect(drill(w, { roundId: w.rounds.spring.id, scope: acorn, notScreened: true })).toEqual(['Dan Dale', 'Gus Gray', 'Hana Hill', 'Ian Irwin']);
@@ -484,8 +527,15 @@ describe('cohort.overview', () => {
     w.core.invoke('children.archive', { id: w.children.hana.id, archived: true });
     w.screen(w.children.ian.id, '2026-11-20', 8, 'green');
     expect(drill(w, { overdue: true })).toEqual(['Mo Moss']);
-    // Ian's new screening falls in autumn; Hana left today, so she was on roll in it.
-    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id })).toEqual({ childrenOnRoll: 11, overdue: 1, notScreened: 4, screened: 7 });
+    // Ian's new screening falls in autumn; Hana left today, so she was on roll in it, but is not today.
+    expect(w.core.invoke('cohort.overview', { roundId: w.rounds.autumn.id })).toEqual({
+      childrenOnRoll: 11,
+      childrenOnRollToday: 10,
+      overdue: 1,
+      notScreened: 4,
+      screened: 7,
+      incomplete: 0,
+    });
   });
 });
 
@@ -556,23 +606,25 @@ describe('cohort.settings', () => {
       counts: ReturnType<typeof rag>,
       childrenOnRoll: number,
       overdue: number,
+      childrenOnRollToday = childrenOnRoll,
     ) => ({
       settingId: s.id,
       settingName: s.name,
       localAuthority: s.localAuthority,
       settingType: s.type,
       childrenOnRoll,
+      childrenOnRollToday,
       overdue,
       ...counts,
     });
-    // Eve is archived, so Acorn has 8 on roll now.
+    // Acorn in autumn: Eve had left, Finn had started, so 8 on roll in the round, and 8 today.
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.autumn.id })).toEqual({
       rows: [row(acorn, rag(1, 1, 2), 8, 2), row(bramble, rag(0, 0, 1), 2, 1), row(cedar, rag(1, 0, 0), 1, 0)],
-      total: { ...rag(2, 1, 3), childrenOnRoll: 11, overdue: 3 },
+      total: { ...rag(2, 1, 3), childrenOnRoll: 11, childrenOnRollToday: 11, overdue: 3 },
     });
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, localAuthority: 'Northshire' })).toEqual({
       rows: [row(acorn, rag(1, 3, 0), 8, 2), row(bramble, rag(2, 0, 0), 2, 1)],
-      total: { ...rag(3, 3, 0), childrenOnRoll: 10, overdue: 3 },
+      total: { ...rag(3, 3, 0), childrenOnRoll: 10, childrenOnRollToday: 10, overdue: 3 },
     });
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, settingType: 'nursery' }).rows.map((r) => r.settingName)).toEqual([
       'Acorn Lane',
@@ -580,7 +632,7 @@ describe('cohort.settings', () => {
     ]);
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, localAuthority: 'Nowhere' })).toEqual({
       rows: [],
-      total: { ...rag(0, 0, 0), childrenOnRoll: 0, overdue: 0 },
+      total: { ...rag(0, 0, 0), childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0 },
     });
   });
 });
@@ -609,9 +661,11 @@ describe('derived data follows every edit', () => {
     expect(totals(w, spring.id)).toEqual(rag(3, 2, 1));
     expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toEqual({
       childrenOnRoll: 8,
+      childrenOnRollToday: 8,
       overdue: 2,
       notScreened: 5,
       screened: 3,
+      incomplete: 0,
     });
     // Deleting Gus's only screening: autumn loses him and he is not screened.
     w.core.invoke('screenings.delete', { id: w.screenings.gusAutumn.id });
@@ -652,7 +706,8 @@ describe('derived data follows every edit', () => {
       childrenOnRoll: 7,
       notScreened: 3,
     });
-    w.edit(w.children.dan.id, { startDate: null, leaveDate: '2026-01-05' });
+    // The leave date is the first day off the roll: leaving the day after spring starts keeps him in it.
+    w.edit(w.children.dan.id, { startDate: null, leaveDate: '2026-01-06' });
     expect(w.core.invoke('cohort.overview', { roundId: spring.id, scope: { settingId: w.settings.acorn.id } })).toMatchObject({
       childrenOnRoll: 8,
       notScreened: 4,

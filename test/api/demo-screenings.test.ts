@@ -37,7 +37,7 @@ function essentials(s: Screening) {
 }
 
 describe('demo screenings', () => {
-  it('screens most children on roll, with Red, Amber and Green, overdue reviews and referral prompts in every setting', () => {
+  it('screens most children on roll, with Red, Amber and Green, overdue reviews and referral prompts in every setting', { timeout: 120_000 }, () => {
     const core = testCore();
     const summary = core.invoke('demo.load', {});
     const stored = core.context.db.prepare('SELECT count(*) AS n FROM screenings').get() as { n: number };
@@ -70,7 +70,7 @@ describe('demo screenings', () => {
     expect(overdueFlagged.length).toBeGreaterThan(0);
   });
 
-  it('makes histories that follow the screening rules, with drop-backs and review screens', () => {
+  it('makes histories that follow the screening rules, with drop-backs and review screens', { timeout: 120_000 }, () => {
     const core = testCore();
     core.invoke('demo.load', {});
     const all: { child: ChildRow; screenings: Screening[] }[] = [];
@@ -134,7 +134,7 @@ describe('demo screenings', () => {
     expect(earliest > addMonths(testToday, -18)).toBe(true);
   });
 
-  it('is deterministic: two fresh databases get the same screenings', () => {
+  it('is deterministic: two fresh databases get the same screenings', { timeout: 120_000 }, () => {
     const first = testCore();
     const second = testCore();
     first.invoke('demo.load', {});

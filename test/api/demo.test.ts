@@ -26,7 +26,7 @@ function childrenInCreationOrder(core: Core): DemoChild[] {
 }
 
 describe('demo.load', () => {
-  it('fills an empty database with four demo settings of about sixty children each', () => {
+  it('fills an empty database with four demo settings of about sixty children each', { timeout: 120_000 }, () => {
     const core = testCore();
     const summary = core.invoke('demo.load', {});
     expect(summary).toEqual({ settings: 4, rooms: 12, staff: 32, children: 238, screenings: 575, rounds: 4 });
@@ -46,7 +46,7 @@ describe('demo.load', () => {
     expect(core.invoke('app.info', {}).settingCount).toBe(4);
   });
 
-  it('makes data that obeys the same rules as typed-in data', () => {
+  it('makes data that obeys the same rules as typed-in data', { timeout: 120_000 }, () => {
     const core = testCore();
     core.invoke('demo.load', {});
     const db = core.context.db;
@@ -73,7 +73,7 @@ describe('demo.load', () => {
     expect(new Set(children.map((c) => c.send_stage)).size).toBeGreaterThan(1);
   });
 
-  it('is deterministic: two fresh databases get the same children in the same order', () => {
+  it('is deterministic: two fresh databases get the same children in the same order', { timeout: 120_000 }, () => {
     const first = testCore();
     const second = testCore();
     first.invoke('demo.load', {});
@@ -94,7 +94,7 @@ describe('demo.load', () => {
     expect(viaApi(second)).toEqual(viaApi(first));
   });
 
-  it('depends on the clock: the same seed on another day gives children born relative to that day', () => {
+  it('depends on the clock: the same seed on another day gives children born relative to that day', { timeout: 120_000 }, () => {
     const today = testCore();
     const later = testCore({ today: '2027-03-01' });
     today.invoke('demo.load', {});

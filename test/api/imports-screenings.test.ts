@@ -165,6 +165,63 @@ describe('imports.preview and imports.run (screenings)', () => {
     });
   });
 
+  it('prompts a referral for Amber on the age section then Red below, as screenings.create does', async () => {
+    const core = testCore();
+    const s = setup(core);
+    const file = csv([
+      header,
+      ['Ada Applecross', '01/02/2023', '01/11/2026', '7', '', 'Amber', ''],
+      ['Ada Applecross', '01/02/2023', '01/11/2026', '6', '', 'Red', ''],
+      ['Ada Applecross', '01/02/2023', '01/11/2026', '5', '', 'Green', ''],
+    ]);
+    await core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'ar.csv', file, { mapping, dryRun: false }));
+    expect(core.invoke('screenings.listForChild', { childId: s.ada.id })[0]).toMatchObject({
+      colour: 'red',
+      workingAtSection: 5,
+      referralPrompted: true,
+      referralReasons: ['Amber or Red on 2 sections (sections 7 and 6).'],
+      action: 'referral',
+    });
+  });
+
+  it('refuses a screening that stops above section 1 at Red or Amber unless a reason says it stopped early', async () => {
+    const core = testCore();
+    const s = setup(core);
+    const stopHeader = [...header, 'Stopped early because'];
+    const unmarked = csv([stopHeader, ['Ada Applecross', '01/02/2023', '01/11/2026', '7', '', 'Amber', '', '']]);
+    const before = dump(core);
+    const err = await rejection(core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'stop.csv', unmarked, { mapping, dryRun: false })));
+    expect(dump(core)).toBe(before);
+    expect(err.issues.map((i) => i.message)).toEqual([
+      'Row 2, column "Section": The screening is not finished: section 7 was not Green, so section 6 comes next. Screen section 6, or mark the screening as stopped early and say why.',
+    ]);
+
+    const marked = csv([stopHeader, ['Ada Applecross', '01/02/2023', '01/11/2026', '7', '', 'Amber', '', 'Ada was unsettled']]);
+    const preview = await core.invokeAsync('imports.preview', fileInput('screenings', s.settingId, 'stop.csv', marked));
+    expect(preview.suggestedMapping).toEqual({ ...mapping, stoppedEarlyReason: 'Stopped early because' });
+    const result = await core.invokeAsync(
+      'imports.run',
+      fileInput('screenings', s.settingId, 'stop.csv', marked, { mapping: preview.suggestedMapping, dryRun: false }),
+    );
+    expect(result.created.screenings).toBe(1);
+    expect(core.invoke('screenings.listForChild', { childId: s.ada.id })[0]).toMatchObject({
+      stoppedEarly: true,
+      stoppedEarlyReason: 'Ada was unsettled',
+      colour: 'amber',
+      workingAtSection: null,
+      reviewDate: '2026-11-15',
+    });
+
+    // A reason on a screening that went down to Green is refused, against the reason's column.
+    const wrong = csv([stopHeader, ['Ben Buttermere', '10/05/2024', '15/10/2026', '4', '', 'Green', '', 'Time ran out']]);
+    const refusedErr = await rejection(
+      core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'wrong.csv', wrong, { mapping: preview.suggestedMapping, dryRun: false })),
+    );
+    expect(refusedErr.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^Row 2, column "Stopped early because": The screening did not stop early/),
+    ]);
+  });
+
   it('reads an XLSX with date cells, and a dry run creates nothing', async () => {
     const core = testCore();
     const s = setup(core);
@@ -173,6 +230,7 @@ describe('imports.preview and imports.run (screenings)', () => {
         ['First name', 'Last name', 'Date of birth', 'Screening date', 'Section', 'Colour'],
         ['Ada', 'Applecross', new Date(Date.UTC(2023, 1, 1)), new Date(Date.UTC(2026, 10, 1)), 7, 'Green'],
         ['Ben', 'Buttermere', 45422, 46310, 4, 'Red'],
+        ['Ben', 'Buttermere', 45422, 46310, 3, 'Green'],
       ],
       'Results',
     );
@@ -229,6 +287,7 @@ describe('undo with screenings', () => {
       ['First name', 'Surname', 'DOB', 'Date', 'Section', 'Colour'],
       ['Pip1', 'Quillfeather1', '02/02/2023', '01/11/2026', '7', 'Green'],
       ['Pip2', 'Quillfeather2', '03/03/2023', '01/11/2026', '7', 'Red'],
+      ['Pip2', 'Quillfeather2', '03/03/2023', '01/11/2026', '6', 'Green'],
     ]);
     const sMapping = { firstName: 'First name', lastName: 'Surname', dateOfBirth: 'DOB', screeningDate: 'Date', section: 'Section', colour: 'Colour' };
     const afterChildren = dump(core, false);

@@ -139,8 +139,11 @@ describe('instruments.update: cut-offs', () => {
       ['sections', 1, 'section'],
       /section 6 was already Green/,
     );
-    // Entered Green, but 2 is Red: stopping there is allowed (the entry is flagged).
-    expect(core.invoke('screenings.create', { ...input, sections: [s(6, 'green', { score: 2 })] }).sections[0]?.disagrees).toBe(true);
+    // Entered Green, but 2 is Red: stopping there is refused like any stop above section 1 at Red,
+    // unless marked as stopped early; then it is kept, with the entry flagged.
+    refused(core, 'screenings.create', { ...input, sections: [s(6, 'green', { score: 2 })] }, 'VALIDATION', ['sections'], /not finished/);
+    const kept = core.invoke('screenings.create', { ...input, sections: [s(6, 'green', { score: 2 })], stoppedEarly: true, stoppedEarlyReason: 'Unsettled' });
+    expect(kept.sections[0]?.disagrees).toBe(true);
   });
 
   it('still needs the colour for a section without cut-offs when other sections have them', () => {

@@ -63,6 +63,7 @@ describe('the registry', () => {
       'instruments.setDefault': () => ({ id: instrument.id }),
       'screenings.listForChild': () => ({ childId: child.id }),
       'screenings.get': () => ({ id: screening.id }),
+      'screenings.preview': () => screeningInput,
       'screenings.create': () => screeningInput,
       'screenings.update': () => ({ ...screeningInput, childId: undefined, id: screening.id }),
       'screenings.delete': () => ({ id: screening.id }),

@@ -118,6 +118,8 @@ describe('screenings.create: outcomes', () => {
       referralPrompted: false,
       referralReasons: [],
       reviewDate: '2026-12-24', // 2026-10-01 + 12 weeks
+      stoppedEarly: false,
+      stoppedEarlyReason: '',
       createdAt: now,
       updatedAt: now,
     });
@@ -162,7 +164,14 @@ describe('screenings.create: outcomes', () => {
     const w = world();
     const sc = w.screen({ sections: [s(6, 'amber'), s(5, 'amber'), s(4, 'green')] });
     expect(sc).toMatchObject({ colour: 'amber', workingAtSection: 4, activitySection: 5, sectionsBehind: 2, referralPrompted: true, action: 'referral' });
-    expect(sc.referralReasons).toEqual([expect.stringMatching(/Amber on 2 sections.*6 and 5/)]);
+    expect(sc.referralReasons).toEqual([expect.stringMatching(/Amber or Red on 2 sections.*6 and 5/)]);
+  });
+
+  it('Amber on the age section then Red below counts as two sections not Green, like Amber twice', () => {
+    const w = world();
+    const sc = w.screen({ sections: [s(6, 'amber'), s(5, 'red'), s(4, 'green')] });
+    expect(sc).toMatchObject({ colour: 'red', workingAtSection: 4, referralPrompted: true, action: 'referral' });
+    expect(sc.referralReasons).toEqual(['Amber or Red on 2 sections (sections 6 and 5).']);
   });
 
   it('a concern from the parent prompts a referral even when the child is Green', () => {
@@ -186,7 +195,7 @@ describe('screenings.create: outcomes', () => {
     expect(sc.referralReasons).toEqual([expect.stringMatching(/concern/i)]);
   });
 
-  it('Red, then Amber, then Green (two drop-backs): Red overall, working at two sections below, one reason', () => {
+  it('Red, then Amber, then Green (two drop-backs): Red overall, working at two sections below, both reasons', () => {
     const w = world();
     const sc = w.screen({ sections: [s(6, 'red'), s(5, 'amber'), s(4, 'green')] });
     expect(sc).toMatchObject({
@@ -199,7 +208,7 @@ describe('screenings.create: outcomes', () => {
       action: 'referral',
       reviewDate: '2026-12-24',
     });
-    expect(sc.referralReasons).toEqual([expect.stringMatching(/Red on section 6/)]);
+    expect(sc.referralReasons).toEqual([expect.stringMatching(/Red on section 6/), expect.stringMatching(/Amber or Red on 2 sections.*6 and 5/)]);
     expect(sc.sections.map((x) => [x.section, x.colour])).toEqual([
       [6, 'red'],
       [5, 'amber'],
@@ -212,7 +221,7 @@ describe('screenings.create: outcomes', () => {
     const sc = w.screen({ sections: [s(6, 'red'), s(5, 'amber'), s(4, 'amber'), s(3, 'green')], concernPractitioner: true });
     expect(sc.referralReasons).toEqual([
       expect.stringMatching(/Red on section 6/),
-      expect.stringMatching(/Amber on 2 sections.*5 and 4/),
+      expect.stringMatching(/Amber or Red on 3 sections.*6, 5 and 4/),
       expect.stringMatching(/concern/i),
     ]);
   });

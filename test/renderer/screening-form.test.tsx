@@ -50,6 +50,8 @@ function created(input: ParsedInput<'screenings.create'>): MethodOutput<'screeni
     referralPrompted: false,
     referralReasons: [],
     reviewDate: '2027-02-19',
+    stoppedEarly: input.stoppedEarly,
+    stoppedEarlyReason: input.stoppedEarlyReason,
   };
 }
 
@@ -151,6 +153,8 @@ describe('the screening form drop-back', () => {
         ],
         comments: { speechSounds: '', attention: '', stammering: '', voice: '', other: '' },
         action: null,
+        stoppedEarly: false,
+        stoppedEarlyReason: '',
       },
     ]);
     await waitFor(() => expect(router.state.location.pathname).toBe(settingUrl(`children/${robin.id}`)));
@@ -174,6 +178,55 @@ describe('the screening form drop-back', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: 'Section 7 needs a score or a colour.' })).toBeTruthy();
+    expect(fake.inputsTo('screenings.create')).toEqual([]);
+  });
+});
+
+describe('a screening that stops early', () => {
+  it('refuses to save Red above section 1 without going down, saying what to do, and sends nothing', async () => {
+    const { fake } = await openNewScreening();
+    chooseColour(7, 'Red');
+    chooseColour(6, 'Amber');
+    fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Section 5 needs a score or a colour.' })).toBeTruthy();
+    expect(fake.inputsTo('screenings.create')).toEqual([]);
+  });
+
+  it('asks for a reason when marked as stopped early, then saves the sections screened with the reason', async () => {
+    const { fake } = await openNewScreening();
+    chooseColour(7, 'Red');
+    chooseColour(6, 'Amber');
+    fireEvent.click(screen.getByLabelText(/The screening stopped before a Green section/));
+    fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Say why the screening stopped early (for example, the child was unsettled)' })).toBeTruthy();
+    expect(fake.inputsTo('screenings.create')).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText('Why did it stop early?'), { target: { value: 'Robin was unsettled' } });
+    expect(screen.getByText('Incomplete:')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
+    await screen.findByText('Screening saved for Robin Testchild');
+    expect(fake.inputsTo('screenings.create')).toMatchObject([
+      {
+        sections: [
+          { section: 7, colour: 'red' },
+          { section: 6, colour: 'amber' },
+        ],
+        stoppedEarly: true,
+        stoppedEarlyReason: 'Robin was unsettled',
+      },
+    ]);
+  });
+
+  it('refuses "stopped early" on a screening that reached Green', async () => {
+    const { fake } = await openNewScreening();
+    chooseColour(7, 'Green');
+    fireEvent.click(screen.getByLabelText(/The screening stopped before a Green section/));
+    fireEvent.change(screen.getByLabelText('Why did it stop early?'), { target: { value: 'Time ran out' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: /did not stop early/ })).toBeTruthy();
     expect(fake.inputsTo('screenings.create')).toEqual([]);
   });
 });

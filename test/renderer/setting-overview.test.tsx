@@ -37,7 +37,7 @@ function openOverview() {
     handlers: {
       'children.list': listChildren,
       'rounds.list': () => [summer, autumn],
-      'cohort.overview': () => ({ childrenOnRoll: 2, overdue: 3, notScreened: 7, screened: 0 }),
+      'cohort.overview': () => ({ childrenOnRoll: 2, childrenOnRollToday: 2, overdue: 3, notScreened: 7, screened: 0, incomplete: 0 }),
     },
   });
 }

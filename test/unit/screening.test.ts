@@ -555,14 +555,25 @@ describe('referralPrompt', () => {
     });
   });
 
-  it('does not treat Red on a lower section as Red on the age section', () => {
+  it('counts Red below an Amber age section as a second section not Green', () => {
     expect(
       referralPrompt({
         ageSection: 5,
         resolved: tried([5, 'amber'], [4, 'red'], [3, 'green']),
         concernRaised: false,
       }),
-    ).toEqual({ prompted: false, reasons: [] });
+    ).toEqual({ prompted: true, reasons: ['Amber or Red on 2 sections (sections 5 and 4).'] });
+  });
+
+  it('counts Red on the age section towards two sections not Green, besides its own reason', () => {
+    expect(referralPrompt({ ageSection: 5, resolved: tried([5, 'red'], [4, 'amber'], [3, 'green']), concernRaised: false })).toEqual({
+      prompted: true,
+      reasons: ["Red on section 5, the section for the child's age.", 'Amber or Red on 2 sections (sections 5 and 4).'],
+    });
+  });
+
+  it('does not prompt for a single Red below the age section', () => {
+    expect(referralPrompt({ ageSection: 5, resolved: tried([4, 'red'], [3, 'green']), concernRaised: false })).toEqual({ prompted: false, reasons: [] });
   });
 
   it('prompts for Amber on two sections alone', () => {
@@ -572,7 +583,7 @@ describe('referralPrompt', () => {
         resolved: tried([5, 'amber'], [4, 'amber'], [3, 'green']),
         concernRaised: false,
       }),
-    ).toEqual({ prompted: true, reasons: ['Amber on 2 sections (sections 5 and 4).'] });
+    ).toEqual({ prompted: true, reasons: ['Amber or Red on 2 sections (sections 5 and 4).'] });
   });
 
   it('counts Amber on three sections', () => {
@@ -581,7 +592,7 @@ describe('referralPrompt', () => {
       resolved: tried([6, 'amber'], [5, 'amber'], [4, 'amber']),
       concernRaised: false,
     });
-    expect(prompt.reasons).toEqual(['Amber on 3 sections (sections 6, 5 and 4).']);
+    expect(prompt.reasons).toEqual(['Amber or Red on 3 sections (sections 6, 5 and 4).']);
   });
 
   it('prompts for a concern raised alone', () => {

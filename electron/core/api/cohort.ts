@@ -17,10 +17,8 @@ export const cohortHandlers = {
     ctx.repos.rounds.window(input.toRoundId);
     return ctx.repos.cohort.transitions(input.scope, input.fromRoundId, input.toRoundId);
   },
-  'cohort.settings': (ctx, input) => {
-    ctx.repos.rounds.window(input.roundId);
-    return ctx.repos.cohort.settings(input.roundId, input.localAuthority, input.settingType, ctx.clock.today());
-  },
+  'cohort.settings': (ctx, input) =>
+    ctx.repos.cohort.settings(ctx.repos.rounds.window(input.roundId), input.localAuthority, input.settingType, ctx.clock.today()),
   'cohort.children': (ctx, input) => {
     const round = input.roundId ? ctx.repos.rounds.window(input.roundId) : null;
     if (input.fromRoundId) ctx.repos.rounds.window(input.fromRoundId);

@@ -1,7 +1,7 @@
 import { compareIsoDates } from '../../../shared/domain/dates.js';
 import { plural } from '../../../shared/domain/words.js';
 import { findSection, type InstrumentSection } from '../../../shared/domain/screening.js';
-import { screeningOutcome } from '../../../shared/domain/screening-outcome.js';
+import { screeningOutcome, type ScreeningOutcome } from '../../../shared/domain/screening-outcome.js';
 import { validationError, type FieldIssue } from '../../../shared/errors.js';
 import type { Child } from '../../../shared/schemas/children.js';
 import type { ParsedInput } from '../../../shared/contract/index.js';
@@ -12,8 +12,12 @@ import type { DomainHandlers } from './types.js';
 
 type ScreeningFields = Omit<ParsedInput<'screenings.create'>, 'childId'>;
 
-/** Checks a screening against the child, the instrument and the setting, and works out its outcome. */
-function buildRecord(ctx: CoreContext, child: Child, input: ScreeningFields): ScreeningRecord {
+/**
+ * Checks a screening against the child, the instrument and the setting, and works out its outcome:
+ * the one path for preview, create, update and imports. Problems come back as issues; only the
+ * date checks, which make an outcome meaningless, are thrown.
+ */
+function checkScreening(ctx: CoreContext, child: Child, input: ScreeningFields): { outcome: ScreeningOutcome; issues: FieldIssue[] } {
   const instrument = ctx.repos.instruments.get(input.instrumentId);
   const setting = ctx.repos.settings.get(child.settingId);
   const today = ctx.clock.today();
@@ -29,6 +33,8 @@ function buildRecord(ctx: CoreContext, child: Child, input: ScreeningFields): Sc
     results: input.sections.map((s) => ({ section: s.section, score: s.score, colour: s.colour })),
     concernRaised: input.concernPractitioner || input.concernParent,
     intervals: setting.reviewIntervals,
+    stoppedEarly: input.stoppedEarly,
+    stoppedEarlyReason: input.stoppedEarlyReason,
   });
   if (outcome.ageSection === null) {
     const min = Math.min(...instrument.sections.map((s) => s.minMonths));
@@ -41,7 +47,14 @@ function buildRecord(ctx: CoreContext, child: Child, input: ScreeningFields): Sc
     issues.push({ path: ['screenerId'], message: 'Choose a screener who works in this setting' });
   }
   input.sections.forEach((entry, index) => issues.push(...itemIssues(findSection(instrument.sections, entry.section), entry, index)));
+  return { outcome, issues };
+}
+
+function buildRecord(ctx: CoreContext, child: Child, input: ScreeningFields): ScreeningRecord {
+  const { outcome, issues } = checkScreening(ctx, child, input);
   if (issues.length > 0) throw validationError(issues);
+  if (outcome.ageSection === null) throw new Error('checked screenings always have an age section');
+  const instrument = ctx.repos.instruments.get(input.instrumentId);
 
   const sections = outcome.resolved.map((r, i) => {
     if (!r.colour) throw new Error('validated sections always have a colour');
@@ -74,6 +87,8 @@ function buildRecord(ctx: CoreContext, child: Child, input: ScreeningFields): Sc
     referralPrompted: outcome.referral.prompted,
     referralReasons: outcome.referral.reasons,
     reviewDate: outcome.reviewDate,
+    stoppedEarly: input.stoppedEarly,
+    stoppedEarlyReason: input.stoppedEarly ? input.stoppedEarlyReason : '',
     sections,
   };
 }
@@ -104,6 +119,22 @@ export const screeningsHandlers = {
     return ctx.repos.screenings.listForChild(input.childId);
   },
   'screenings.get': (ctx, input) => ctx.repos.screenings.get(input.id),
+  'screenings.preview': (ctx, { childId, ...fields }) => {
+    const { outcome, issues } = checkScreening(ctx, ctx.repos.children.get(childId), fields);
+    const ok = issues.length === 0;
+    return {
+      issues,
+      ageMonths: outcome.ageMonths,
+      ageSection: outcome.ageSection,
+      complete: outcome.complete,
+      colour: ok ? outcome.colour : null,
+      workingAtSection: ok ? outcome.workingAt : null,
+      referralPrompted: ok && outcome.referral.prompted,
+      referralReasons: ok ? outcome.referral.reasons : [],
+      reviewDate: ok ? outcome.reviewDate : null,
+      suggestedAction: outcome.suggestedAction,
+    };
+  },
   'screenings.create': (ctx, { childId, ...fields }) => {
     const child = ctx.repos.children.get(childId);
     ctx.repos.settings.requireOpen(child.settingId, 'adding to it');

@@ -2,8 +2,8 @@ import type { settingsContract } from '../../../shared/contract/settings.js';
 import type { DomainHandlers } from './types.js';
 
 export const settingsHandlers = {
-  'settings.list': (ctx, input) => ctx.repos.settings.list(input.includeArchived),
-  'settings.get': (ctx, input) => ctx.repos.settings.summary(input.id),
+  'settings.list': (ctx, input) => ctx.repos.settings.list(input.includeArchived, ctx.clock.today()),
+  'settings.get': (ctx, input) => ctx.repos.settings.summary(input.id, ctx.clock.today()),
   'settings.create': (ctx, input) => ctx.repos.settings.create(input, ctx.clock.now()),
   'settings.update': (ctx, { id, ...fields }) => ctx.repos.settings.update(id, fields, ctx.clock.now()),
   'settings.archive': (ctx, input) => ctx.repos.settings.setArchived(input.id, input.archived, ctx.clock.now()),

@@ -11,6 +11,7 @@ export const migrationFiles = [
   '0005-imports.sql',
   '0006-retention.sql',
   '0007-purge-log.sql',
+  '0008-stopped-early.sql',
 ] as const;
 
 export const latestSchemaVersion = migrationFiles.length;

@@ -12,6 +12,7 @@ import { RagBarChart, TrendChart } from './charts.js';
 import { pct, RagHead, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 import { groupingPhrase } from './words.js';
+import { rollLabels } from '../../../shared/domain/roll.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
 export type DrillHref = (filters: Record<string, string | null>) => string;
@@ -115,19 +116,29 @@ function RoundDashboard({ scope, base, allowSettingGroup, top, list }: Dashboard
         <div className="cards" aria-label="Headline numbers">
           <div className="card">
             <span className="card__number">{overview.data.childrenOnRoll}</span>
-            <span className="card__label">children on roll in {roundName}</span>
+            <span className="card__label">children {rollLabels.during(roundName)}</span>
+          </div>
+          <div className="card">
+            <span className="card__number">{overview.data.childrenOnRollToday}</span>
+            <span className="card__label">children {rollLabels.today}</span>
           </div>
           <Link className="card" to={drill({ round: round.id })}>
             <span className="card__number">{overview.data.screened}</span>
-            <span className="card__label">screened ({pct(overview.data.screened, overview.data.childrenOnRoll)}%)</span>
+            <span className="card__label">
+              screened in {roundName} ({pct(overview.data.screened, overview.data.childrenOnRoll)}%)
+            </span>
           </Link>
           <Link className="card" to={drill({ round: round.id, notScreened: '1' })}>
             <span className="card__number">{overview.data.notScreened}</span>
             <span className="card__label">not screened in this round</span>
           </Link>
+          <div className="card">
+            <span className="card__number">{overview.data.incomplete}</span>
+            <span className="card__label">screenings stopped early (incomplete)</span>
+          </div>
           <Link className="card" to={drill({ overdue: '1' })}>
             <span className="card__number">{overview.data.overdue}</span>
-            <span className="card__label">re-screens overdue now</span>
+            <span className="card__label">re-screens overdue today</span>
           </Link>
         </div>
       )}

@@ -27,6 +27,7 @@ import { LaTrackerButton } from './LaTrackerButton.js';
 import { pct } from './RagTable.js';
 import { colourWords, groupingPhrase } from './words.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
+import { rollLabels } from '../../../shared/domain/roll.js';
 
 export function SettingCohortPage() {
   const api = useApiClient();
@@ -106,19 +107,26 @@ export function AreaCohortPage() {
   );
 }
 
-type ComparisonSort = 'settingName' | 'localAuthority' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'overdue';
+type ComparisonSort = 'settingName' | 'localAuthority' | 'childrenOnRoll' | 'childrenOnRollToday' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'overdue';
 // Every column sorts; the colours by their share of the setting's children, not the raw count.
-const comparisonColumns = (
-  [
-    ['Setting', 'settingName'],
-    ['Local authority', 'localAuthority'],
-    ['Screened', 'total'],
-    ['Red', 'redPct'],
-    ['Amber', 'amberPct'],
-    ['Green', 'greenPct'],
-    ['Overdue', 'overdue'],
-  ] as const
-).map(([label, sortKey]) => ({ label, sortKey }));
+// The on-roll columns carry the round's name, worded as on the headline cards (rollLabels), so
+// the table and the cards beside it are plainly the same figures.
+const comparisonColumns = (roundName: string) =>
+  (
+    [
+      ['Setting', 'settingName'],
+      ['Local authority', 'localAuthority'],
+      [capitalise(rollLabels.during(roundName)), 'childrenOnRoll'],
+      [capitalise(rollLabels.today), 'childrenOnRollToday'],
+      ['Screened in the round', 'total'],
+      ['Red', 'redPct'],
+      ['Amber', 'amberPct'],
+      ['Green', 'greenPct'],
+      ['Overdue', 'overdue'],
+    ] as const
+  ).map(([label, sortKey]) => ({ label, sortKey }));
+
+const capitalise = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 function SettingsComparison({ round, localAuthority, settingType }: { round: Round; localAuthority: string | null; settingType: SettingType | null }) {
   const comparison = useApi('cohort.settings', { roundId: round.id, localAuthority, settingType });
@@ -140,7 +148,7 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
       <h2 id="comparison-title">Setting by setting, {round.name}</h2>
       <table className="table">
         <caption className="table-caption">Red, Amber and Green in each setting, {round.name}</caption>
-        <SortableHead columns={comparisonColumns} sort={sort} direction={direction} onSort={onSort} />
+        <SortableHead columns={comparisonColumns(round.name)} sort={sort} direction={direction} onSort={onSort} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.settingId}>
@@ -148,8 +156,10 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
                 <Link to={`/s/${r.settingId}/cohort?round=${round.id}`}>{r.settingName}</Link>
               </th>
               <td>{r.localAuthority || '–'}</td>
+              <td className="numeric">{r.childrenOnRoll}</td>
+              <td className="numeric">{r.childrenOnRollToday}</td>
               <td className="numeric">
-                {r.total} <span className="pct">of {r.childrenOnRoll}</span>
+                {r.total} <span className="pct">({pct(r.total, r.childrenOnRoll)}%)</span>
               </td>
               {(['red', 'amber', 'green'] as const).map((c) => (
                 <td key={c} className="numeric">
@@ -165,8 +175,10 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
           <tr>
             <th scope="row">All {rows.length} settings</th>
             <td />
+            <td className="numeric">{t.childrenOnRoll}</td>
+            <td className="numeric">{t.childrenOnRollToday}</td>
             <td className="numeric">
-              {t.total} <span className="pct">of {t.childrenOnRoll}</span>
+              {t.total} <span className="pct">({pct(t.total, t.childrenOnRoll)}%)</span>
             </td>
             <td className="numeric">
               {t.red} <span className="pct">({pct(t.red, t.total)}%)</span>
@@ -185,20 +197,32 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
         label="the settings table"
         table={() => ({
           title: `${round.name} by setting`,
-          columns: ['Setting', 'Local authority', 'Type', 'On roll', 'Screened', 'Red', 'Amber', 'Green', 'Overdue'],
+          columns: [
+            'Setting',
+            'Local authority',
+            'Type',
+            `On roll at any time in ${round.name}`,
+            'On roll today',
+            'Screened',
+            'Red',
+            'Amber',
+            'Green',
+            'Overdue',
+          ],
           rows: [
             ...rows.map((r) => [
               r.settingName,
               r.localAuthority,
               settingTypeLabels[r.settingType],
               r.childrenOnRoll,
+              r.childrenOnRollToday,
               r.total,
               r.red,
               r.amber,
               r.green,
               r.overdue,
             ]),
-            ['All settings', null, null, t.childrenOnRoll, t.total, t.red, t.amber, t.green, t.overdue],
+            ['All settings', null, null, t.childrenOnRoll, t.childrenOnRollToday, t.total, t.red, t.amber, t.green, t.overdue],
           ],
         })}
       />

@@ -8,6 +8,11 @@ export function OutcomePanel({ outcome }: { outcome: ScreeningOutcome }) {
   return (
     <section className="panel outcome" aria-labelledby="outcome-heading" aria-live="polite">
       <h2 id="outcome-heading">What this screening shows</h2>
+      {!outcome.complete && (
+        <p className="warning-text">
+          <strong>Incomplete:</strong> the screening stopped before a Green section, so the working-at level is not known. Re-screen soon.
+        </p>
+      )}
       <dl className="summary-list">
         <div>
           <dt>Result on the age section</dt>

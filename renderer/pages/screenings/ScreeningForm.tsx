@@ -67,6 +67,8 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
           results: input.sections,
           concernRaised: draft.concernPractitioner || draft.concernParent,
           intervals: setting.reviewIntervals,
+          stoppedEarly: input.stoppedEarly,
+          stoppedEarlyReason: input.stoppedEarlyReason,
         })
       : null;
 
@@ -116,6 +118,8 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
     'screenerId',
     ...shown.flatMap((_, i) => [`sections.${i}.section`, `sections.${i}.score`, `sections.${i}.colour`, `sections.${i}.itemsNotPassed`]),
     'sections',
+    'stoppedEarly',
+    'stoppedEarlyReason',
     'concernDetails',
     'action',
   ];
@@ -169,6 +173,19 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
           />
         ))}
       {errors.sections && <p className="error-text">{errors.sections}</p>}
+
+      <fieldset className="fieldset">
+        <legend>If the screening stopped early</legend>
+        <CheckboxField
+          name="stoppedEarly"
+          label="The screening stopped before a Green section (for example, the child was unsettled or time ran out)"
+          hint="It is kept as incomplete, and a re-screen is due in 2 weeks."
+          checked={draft.stoppedEarly}
+          onChange={set('stoppedEarly')}
+        />
+        {errors.stoppedEarly && <p className="error-text">{errors.stoppedEarly}</p>}
+        {draft.stoppedEarly && <TextAreaField label="Why did it stop early?" {...field('stoppedEarlyReason')} />}
+      </fieldset>
 
       <fieldset className="fieldset">
         <legend>Concerns and comments</legend>

@@ -26,6 +26,8 @@ export interface Draft {
   sections: Record<number, SectionDraft>;
   comments: { speechSounds: string; attention: string; stammering: string; voice: string; other: string };
   action: ScreeningInput['action'] | '';
+  stoppedEarly: boolean;
+  stoppedEarlyReason: string;
 }
 
 export const commentFields = [
@@ -53,6 +55,8 @@ export function draftFrom(existing: Screening | undefined, defaultInstrument: st
     sections,
     comments: existing?.comments ?? { speechSounds: '', attention: '', stammering: '', voice: '', other: '' },
     action: existing?.action ?? '',
+    stoppedEarly: existing?.stoppedEarly ?? false,
+    stoppedEarlyReason: existing?.stoppedEarlyReason ?? '',
   };
 }
 
@@ -83,12 +87,17 @@ export function sectionsToShow(ageSection: number | null, draft: Draft, instrume
   return shown;
 }
 
+const isBlank = (s: SectionDraft | undefined) => !s || (s.score.trim() === '' && s.colour === '' && s.itemsNotPassed.trim() === '');
+
 /**
  * The input for screenings.create or .update: the shown sections only (a section hidden again by
  * a Green above it is not sent), numbers parsed, and empty choices as null. Bad dates go as typed
- * (undefined) so the schema names them.
+ * (undefined) so the schema names them. A screening marked as stopped early leaves out the blank
+ * sections at the end: they were never screened.
  */
 export function draftToInput(childId: string, draft: Draft, screeningDate: string | null, shown: readonly number[]) {
+  const sent = [...shown];
+  while (draft.stoppedEarly && sent.length > 1 && isBlank(draft.sections[sent[sent.length - 1] ?? -1])) sent.pop();
   return {
     childId,
     screeningDate: screeningDate ?? undefined,
@@ -98,11 +107,13 @@ export function draftToInput(childId: string, draft: Draft, screeningDate: strin
     concernPractitioner: draft.concernPractitioner,
     concernParent: draft.concernParent,
     concernDetails: draft.concernDetails,
-    sections: shown.map((section) => {
+    sections: sent.map((section) => {
       const s = draft.sections[section] ?? emptyDraft;
       return { section, score: parseScore(s.score), colour: s.colour || null, itemsNotPassed: parseItems(s.itemsNotPassed) };
     }),
     comments: draft.comments,
     action: draft.action || null,
+    stoppedEarly: draft.stoppedEarly,
+    stoppedEarlyReason: draft.stoppedEarly ? draft.stoppedEarlyReason : '',
   };
 }

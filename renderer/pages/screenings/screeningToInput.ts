@@ -13,5 +13,7 @@ export function screeningToInput(s: Screening) {
     sections: s.sections.map((x) => ({ section: x.section, score: x.score, colour: x.enteredColour, itemsNotPassed: x.itemsNotPassed })),
     comments: s.comments,
     action: s.action,
+    stoppedEarly: s.stoppedEarly,
+    stoppedEarlyReason: s.stoppedEarlyReason,
   };
 }

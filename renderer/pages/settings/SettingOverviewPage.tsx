@@ -7,6 +7,7 @@ import { errorsFromFailure } from '../../lib/forms.js';
 import { useArchive } from '../../lib/useArchive.js';
 import { useSetting } from './SettingLayout.js';
 import { WhatIsDue } from './WhatIsDue.js';
+import { rollLabels } from '../../../shared/domain/roll.js';
 
 export function SettingOverviewPage() {
   const { setting, reloadSetting } = useSetting();
@@ -64,7 +65,7 @@ export function SettingOverviewPage() {
       <div className="cards">
         <Link className="card" to={`/s/${setting.id}/children`}>
           <span className="card__number">{setting.childrenOnRoll}</span>
-          <span className="card__label">children on roll</span>
+          <span className="card__label">children {rollLabels.today}</span>
         </Link>
         <Link className="card" to={`/s/${setting.id}/people`}>
           <span className="card__number">{setting.roomCount}</span>

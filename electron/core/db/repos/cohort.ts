@@ -13,6 +13,7 @@ import type {
 } from '../../../../shared/schemas/cohort.js';
 import type { SettingType } from '../../../../shared/schemas/settings.js';
 import type { Db } from '../connection.js';
+import { onRollDuringSql, onRollOnSql } from './roll.js';
 
 // Cohort queries. Each number is one GROUP BY over round_results (one row per child per round,
 // see 0003-cohort.sql), narrowed to a scope: one setting, or the open settings of a local
@@ -172,30 +173,46 @@ export function cohortRepo(db: Db) {
     overview(scope: Scope, round: { id: string; startDate: string; endDate: string }, today: string): CohortOverview {
       const children = scopeFilter(scope, 'c.setting_id');
       const results = scopeFilter(scope, 'rr.setting_id');
-      // On roll in the round: started by its end (or start unknown) and not left before its start.
+      // On roll (shared/domain/roll.ts) in the round and today, in one pass over the children.
       // Children screened while on roll are counted in round_summary, so "not screened" needs no
       // look-up per child.
-      const onRoll = (
-        db
-          .prepare(
-            `SELECT count(*) AS n FROM children c WHERE ${children.sql} AND (c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)`,
-          )
-          .get({ ...children.params, startDate: round.startDate, endDate: round.endDate }) as { n: number }
-      ).n;
+      const counts = db
+        .prepare(
+          `SELECT count(*) FILTER (WHERE ${onRollDuringSql('c', '@startDate', '@endDate')}) AS onRoll,
+             count(*) FILTER (WHERE ${onRollOnSql('c', '@today')}) AS onRollToday
+           FROM children c WHERE ${children.sql}`,
+        )
+        .get({ ...children.params, startDate: round.startDate, endDate: round.endDate, today }) as { onRoll: number; onRollToday: number };
+      const onRoll = counts.onRoll;
       const screened = db
         .prepare(
           `SELECT COALESCE(sum(rr.children), 0) AS all_, COALESCE(sum(rr.children * rr.on_roll), 0) AS onRoll FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`,
         )
         .get({ ...results.params, roundId: round.id }) as { all_: number; onRoll: number };
-      return { childrenOnRoll: onRoll, notScreened: onRoll - screened.onRoll, screened: screened.all_, overdue: this.overdueCount(scope, today) };
+      const incomplete = (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM round_results rr JOIN screenings s ON s.id = rr.screening_id
+             WHERE rr.round_id = @roundId AND ${results.sql} AND s.stopped_early = 1`,
+          )
+          .get({ ...results.params, roundId: round.id }) as { n: number }
+      ).n;
+      return {
+        childrenOnRoll: onRoll,
+        childrenOnRollToday: counts.onRollToday,
+        notScreened: onRoll - screened.onRoll,
+        screened: screened.all_,
+        incomplete,
+        overdue: this.overdueCount(scope, today),
+      };
     },
 
-    /** Children on roll now whose latest screening's review date has passed. */
+    /** Children on roll today whose latest screening's review date has passed. */
     overdueCount(scope: Scope, today: string): number {
       const f = scopeFilter(scope, 'c.setting_id');
       return (
         db
-          .prepare(`SELECT count(*) AS n FROM children c WHERE ${f.sql} AND c.archived_at IS NULL AND c.latest_review_date < @today`)
+          .prepare(`SELECT count(*) AS n FROM children c WHERE ${f.sql} AND ${onRollOnSql('c', '@today')} AND c.latest_review_date < @today`)
           .get({ ...f.params, today }) as { n: number }
       ).n;
     },
@@ -243,7 +260,13 @@ export function cohortRepo(db: Db) {
       return { matrix, improved, same, worse, total: improved + same + worse };
     },
 
-    settings(roundId: string, localAuthority: string | null, settingType: SettingType | null, today: string): SettingsComparison {
+    settings(
+      round: { id: string; startDate: string; endDate: string },
+      localAuthority: string | null,
+      settingType: SettingType | null,
+      today: string,
+    ): SettingsComparison {
+      const roundId = round.id;
       const settings = db
         .prepare(
           `SELECT s.id, s.name, s.local_authority, s.type FROM settings s WHERE s.archived_at IS NULL
@@ -258,15 +281,18 @@ export function cohortRepo(db: Db) {
             .all(roundId) as (RagRow & { id: string })[]
         ).map((r) => [r.id, r]),
       );
-      // Children on roll now and overdue re-screens, per setting, in one pass over the children.
+      // Children on roll in the round and today, and overdue re-screens, per setting, in one pass
+      // over the children: the same figures, by the same rule, as overview() for each setting.
       const children = new Map(
         (
           db
             .prepare(
-              `SELECT setting_id AS id, count(*) AS onRoll, count(*) FILTER (WHERE latest_review_date < ?) AS overdue
-               FROM children WHERE archived_at IS NULL GROUP BY setting_id`,
+              `SELECT c.setting_id AS id, count(*) FILTER (WHERE ${onRollDuringSql('c', '@startDate', '@endDate')}) AS onRoll,
+                 count(*) FILTER (WHERE ${onRollOnSql('c', '@today')}) AS onRollToday,
+                 count(*) FILTER (WHERE ${onRollOnSql('c', '@today')} AND c.latest_review_date < @today) AS overdue
+               FROM children c GROUP BY c.setting_id`,
             )
-            .all(today) as { id: string; onRoll: number; overdue: number }[]
+            .all({ today, startDate: round.startDate, endDate: round.endDate }) as { id: string; onRoll: number; onRollToday: number; overdue: number }[]
         ).map((r) => [r.id, r]),
       );
       const rows = settings.map((s) => ({
@@ -275,6 +301,7 @@ export function cohortRepo(db: Db) {
         localAuthority: s.local_authority,
         settingType: s.type,
         childrenOnRoll: children.get(s.id)?.onRoll ?? 0,
+        childrenOnRollToday: children.get(s.id)?.onRollToday ?? 0,
         overdue: children.get(s.id)?.overdue ?? 0,
         ...rag(results.get(s.id)),
       }));
@@ -285,9 +312,10 @@ export function cohortRepo(db: Db) {
           green: t.green + r.green,
           total: t.total + r.total,
           childrenOnRoll: t.childrenOnRoll + r.childrenOnRoll,
+          childrenOnRollToday: t.childrenOnRollToday + r.childrenOnRollToday,
           overdue: t.overdue + r.overdue,
         }),
-        { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, overdue: 0 },
+        { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0 },
       );
       return { rows, total };
     },
@@ -303,13 +331,13 @@ export function cohortRepo(db: Db) {
         params = { ...params, ...f.params };
         if (q.overdue) {
           from = 'children c JOIN screenings ls ON ls.id = c.latest_screening_id';
-          where.push('c.archived_at IS NULL', 'c.latest_review_date < @today');
+          where.push(onRollOnSql('c', '@today'), 'c.latest_review_date < @today');
           params.today = q.today;
         } else {
           from = 'children c LEFT JOIN screenings ls ON ls.id = c.latest_screening_id';
           if (q.notScreened && q.round) {
             where.push(
-              '(c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)',
+              onRollDuringSql('c', '@startDate', '@endDate'),
               'NOT EXISTS (SELECT 1 FROM round_results x WHERE x.round_id = @roundId AND x.child_id = c.id)',
             );
             params = { ...params, roundId: q.round.id, startDate: q.round.startDate, endDate: q.round.endDate };

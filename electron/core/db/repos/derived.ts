@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { onRollDuringSql } from './roll.js';
 
 // Derived data kept beside the records it comes from, in the same transaction as every write:
 // children.latest_screening_id and latest_review_date, and the round_results and round_summary
@@ -52,7 +53,7 @@ function insertRoundResults(where: string): string {
            WHEN CAST(substr(c.date_of_birth, 6, 2) AS INTEGER) <= 4 THEN 'spring'
            ELSE 'summer' END,
       s.room_id, s.key_person_id,
-      (c.start_date IS NULL OR c.start_date <= r.end_date) AND (c.leave_date IS NULL OR c.leave_date >= r.start_date)
+      ${onRollDuringSql('c', 'r.start_date', 'r.end_date')}
     FROM rounds r
     JOIN screenings s ON s.screening_date BETWEEN r.start_date AND r.end_date
     JOIN children c ON c.id = s.child_id

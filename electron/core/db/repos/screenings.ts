@@ -31,6 +31,8 @@ interface ScreeningRow {
   referral_prompted: number;
   referral_reasons: string;
   review_date: string;
+  stopped_early: number;
+  stopped_early_reason: string;
   created_at: string;
   updated_at: string;
 }
@@ -65,6 +67,8 @@ export interface ScreeningRecord {
   referralPrompted: boolean;
   referralReasons: string[];
   reviewDate: string;
+  stoppedEarly: boolean;
+  stoppedEarlyReason: string;
   sections: { section: number; score: number | null; enteredColour: Colour | null; computedColour: Colour | null; colour: Colour; itemsNotPassed: number[] }[];
 }
 
@@ -127,6 +131,8 @@ export function screeningsRepo(db: Db) {
       referralPrompted: fromFlag(r.referral_prompted),
       referralReasons: strings(r.referral_reasons),
       reviewDate: r.review_date,
+      stoppedEarly: fromFlag(r.stopped_early),
+      stoppedEarlyReason: r.stopped_early_reason,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };
@@ -177,6 +183,8 @@ export function screeningsRepo(db: Db) {
     referralPrompted: toFlag(rec.referralPrompted),
     referralReasons: JSON.stringify(rec.referralReasons),
     reviewDate: rec.reviewDate,
+    stoppedEarly: toFlag(rec.stoppedEarly),
+    stoppedEarlyReason: rec.stoppedEarlyReason,
   });
 
   return {
@@ -201,11 +209,11 @@ export function screeningsRepo(db: Db) {
         `INSERT INTO screenings (id, child_id, setting_id, instrument_id, screening_date, age_months, age_section, screener_id,
            room_id, key_person_id, parent_present, concern_practitioner, concern_parent, concern_details, comment_speech_sounds, comment_attention,
            comment_stammering, comment_voice, comment_other, action, colour, working_at_section, referral_prompted,
-           referral_reasons, review_date, created_at, updated_at)
+           referral_reasons, review_date, stopped_early, stopped_early_reason, created_at, updated_at)
          VALUES (@id, @childId, @settingId, @instrumentId, @screeningDate, @ageMonths, @ageSection, @screenerId,
            (SELECT room_id FROM children WHERE id = @childId), (SELECT key_person_id FROM children WHERE id = @childId), @parentPresent, @concernPractitioner, @concernParent, @concernDetails, @speechSounds, @attention,
            @stammering, @voice, @other, @action, @colour, @workingAt, @referralPrompted,
-           @referralReasons, @reviewDate, @now, @now)`,
+           @referralReasons, @reviewDate, @stoppedEarly, @stoppedEarlyReason, @now, @now)`,
       ).run({ ...bind(rec), id, now });
       writeSections(id, rec);
       refreshChildDerived(db, rec.childId);
@@ -221,7 +229,7 @@ export function screeningsRepo(db: Db) {
            comment_speech_sounds = @speechSounds, comment_attention = @attention, comment_stammering = @stammering,
            comment_voice = @voice, comment_other = @other, action = @action, colour = @colour,
            working_at_section = @workingAt, referral_prompted = @referralPrompted, referral_reasons = @referralReasons,
-           review_date = @reviewDate, updated_at = @now
+           review_date = @reviewDate, stopped_early = @stoppedEarly, stopped_early_reason = @stoppedEarlyReason, updated_at = @now
          WHERE id = @id`,
       ).run({ ...bind(rec), id, now });
       writeSections(id, rec);

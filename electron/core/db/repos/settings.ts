@@ -2,6 +2,7 @@ import type { Setting, SettingSummary, SettingType } from '../../../../shared/sc
 import type { ReviewIntervals } from '../../../../shared/domain/screening.js';
 import { AppError, validationError } from '../../../../shared/errors.js';
 import type { Db } from '../connection.js';
+import { onRollOnSql } from './roll.js';
 import { isUniqueViolation, newId, notFound } from './rows.js';
 
 interface SettingRow {
@@ -35,7 +36,7 @@ const summarySelect = `
   SELECT s.*,
     (SELECT count(*) FROM rooms r WHERE r.setting_id = s.id AND r.archived_at IS NULL) AS room_count,
     (SELECT count(*) FROM staff st WHERE st.setting_id = s.id AND st.archived_at IS NULL) AS staff_count,
-    (SELECT count(*) FROM children c WHERE c.setting_id = s.id AND c.archived_at IS NULL) AS children_on_roll
+    (SELECT count(*) FROM children c WHERE c.setting_id = s.id AND ${onRollOnSql('c', '@today')}) AS children_on_roll
   FROM settings s`;
 
 function toSetting(r: SettingRow): Setting {
@@ -61,17 +62,18 @@ export function settingsRepo(db: Db) {
     new AppError('CONFLICT', `Another setting already has the URN ${urn}`, [{ path: ['urn'], message: `Another setting already has the URN ${urn}` }]);
 
   return {
-    list(includeArchived: boolean): SettingSummary[] {
+    /** Every setting with its counts; children on roll are counted on `today`. */
+    list(includeArchived: boolean, today: string): SettingSummary[] {
       const where = includeArchived ? '' : 'WHERE s.archived_at IS NULL';
-      return (db.prepare(`${summarySelect} ${where} ORDER BY s.name COLLATE NOCASE`).all() as SummaryRow[]).map(toSummary);
+      return (db.prepare(`${summarySelect} ${where} ORDER BY s.name COLLATE NOCASE`).all({ today }) as SummaryRow[]).map(toSummary);
     },
 
     count(): number {
       return (db.prepare('SELECT count(*) AS n FROM settings').get() as { n: number }).n;
     },
 
-    summary(id: string): SettingSummary {
-      const row = db.prepare(`${summarySelect} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
+    summary(id: string, today: string): SettingSummary {
+      const row = db.prepare(`${summarySelect} WHERE s.id = @id`).get({ id, today }) as SummaryRow | undefined;
       if (!row) throw notFound('The setting');
       return toSummary(row);
     },

@@ -1,6 +1,7 @@
 import type { SettingType } from '../../../../shared/schemas/settings.js';
 import type { EthnicityCode, SendStage, Sex } from '../../../../shared/schemas/children.js';
 import type { Db } from '../connection.js';
+import { onRollDuringSql } from './roll.js';
 
 // The rows of the cohort tracker: every child on roll in a round's window, with their result in
 // that round (blank where not screened). One setting's tracker and the local authority's single
@@ -52,7 +53,7 @@ const select = `SELECT st.name AS setting_name, st.urn AS setting_urn,
   LEFT JOIN staff k ON k.id = c.key_person_id
   LEFT JOIN rooms sr ON sr.id = s.room_id
   LEFT JOIN staff sk ON sk.id = s.key_person_id`;
-const onRoll = `(c.start_date IS NULL OR c.start_date <= @endDate) AND (c.leave_date IS NULL OR c.leave_date >= @startDate)`;
+const onRoll = onRollDuringSql('c', '@startDate', '@endDate');
 const byName = `c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`;
 
 // Two statements rather than one with an OR, so one setting's tracker keeps its index on setting_id.

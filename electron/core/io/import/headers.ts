@@ -81,6 +81,7 @@ const synonyms: Record<ImportKind, Record<string, string[]>> = {
     score: ['score', 'total', 'totalscore', 'itemspassed', 'points', 'mark', 'rawscore'],
     colour: ['colour', 'color', 'rag', 'ragrating', 'ragstatus', 'result', 'rating', 'outcome', 'colourband'],
     screener: ['screener', 'screenedby', 'practitioner', 'assessor', 'assessedby', 'completedby'],
+    stoppedEarlyReason: ['stoppedearlybecause', 'stoppedearly', 'reasonstoppedearly', 'whystoppedearly', 'incompletereason', 'reasonincomplete'],
   },
 };
 

@@ -44,6 +44,7 @@ interface ReadRow {
   score: number | null;
   colour: 'red' | 'amber' | 'green' | null;
   screenerId: string | null;
+  stoppedEarlyReason: string;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,12 +94,17 @@ export function analyseScreenings(rows: readonly MappedRow[], lk: ScreeningLooku
       if (writer.skipDuplicates) continue;
     }
     const screenerId = ordered.find((m) => m.screenerId)?.screenerId ?? null;
+    // A reason on any row of the screening marks it as stopped early; screenings.create then
+    // applies the same rule as the form (refused when it did not stop early, or stopped unmarked).
+    const stoppedEarlyReason = ordered.find((m) => m.stoppedEarlyReason !== '')?.stoppedEarlyReason ?? '';
     try {
       const screening = writer.create({
         childId: child.id,
         instrumentId: lk.instrumentId,
         screeningDate: date,
         screenerId,
+        stoppedEarly: stoppedEarlyReason !== '',
+        stoppedEarlyReason,
         sections: ordered.map((m) => ({ section: m.section ?? 0, score: m.score, colour: m.colour })),
       });
       created.push(screening);
@@ -112,7 +118,7 @@ export function analyseScreenings(rows: readonly MappedRow[], lk: ScreeningLooku
           );
         }
       });
-      for (const m of ordered) m.report.values.result = label(screening.colour);
+      for (const m of ordered) m.report.values.result = screening.stoppedEarly ? `${label(screening.colour)} (stopped early)` : label(screening.colour);
     } catch (err) {
       if (!isApiCallError(err) || err.code === 'INTERNAL') throw err;
       attachRefusal(ordered, err);
@@ -130,7 +136,14 @@ function isApiCallError(err: unknown): err is ApiCallError {
 }
 
 const sectionFieldToImport: Record<string, string | null> = { score: 'score', colour: 'colour', section: 'section', itemsNotPassed: null };
-const screeningFieldToImport: Record<string, string | null> = { screeningDate: 'screeningDate', screenerId: 'screener', sections: 'section', childId: null };
+const screeningFieldToImport: Record<string, string | null> = {
+  screeningDate: 'screeningDate',
+  screenerId: 'screener',
+  sections: 'section',
+  childId: null,
+  stoppedEarly: 'stoppedEarlyReason',
+  stoppedEarlyReason: 'stoppedEarlyReason',
+};
 
 /** Each issue of a refused screening goes to the row (and column) it came from. */
 function attachRefusal(ordered: ReadRow[], err: ApiCallError): void {
@@ -170,7 +183,17 @@ function readRow(row: MappedRow, lk: ScreeningLookups, byId: Map<string, ChildKe
   };
   const { error, warn } = issueAdder(report, columnOf);
   const values = report.values;
-  const out: ReadRow = { report, columnOf, child: null, screeningDate: null, section: null, score: null, colour: null, screenerId: null };
+  const out: ReadRow = {
+    report,
+    columnOf,
+    child: null,
+    screeningDate: null,
+    section: null,
+    score: null,
+    colour: null,
+    screenerId: null,
+    stoppedEarlyReason: row.text('stoppedEarlyReason'),
+  };
 
   // Who: by Chatterbox ID when the cell holds one, else by name and date of birth.
   const idText = row.text('childId');
