@@ -67,6 +67,7 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'children.update': { id: child.id, ...childFields },
       'children.archive': { id: child.id, archived: true, leaveDate: '2026-07-20' },
       'screenings.create': screeningInput,
+      'screenings.preview': screeningInput,
       'screenings.update': { ...screeningInput, childId: undefined, id: screening.id },
       'rounds.create': { name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' },
       'rounds.update': { id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' },

@@ -30,7 +30,15 @@ function world() {
 
 function screen(core: ReturnType<typeof testCore>, childId: string, screeningDate: string) {
   const instrument = core.invoke('instruments.list', {})[0]!;
-  core.invoke('screenings.create', { childId, instrumentId: instrument.id, screeningDate, sections: [{ section: 7, colour: 'amber' }] });
+  core.invoke('screenings.create', {
+    childId,
+    instrumentId: instrument.id,
+    screeningDate,
+    sections: [
+      { section: 7, colour: 'amber' },
+      { section: 6, colour: 'green' },
+    ],
+  });
 }
 
 describe('dates in workbooks', () => {
