@@ -78,7 +78,9 @@ export async function dispatchAsync(
     const value = await handlerFor(checked.method)(ctx, checked.data);
     if (options.checkOutputs) spec.output.parse(value);
     const audit = spec.audit;
-    if (audit.mode === 'change' && !isDryRun(checked.data)) {
+    // A read-only database can record nothing; work that succeeded elsewhere (a backup copy from
+    // a file that cannot be written) is still reported as done rather than failing on its audit row.
+    if (audit.mode === 'change' && !isDryRun(checked.data) && !ctx.db.readonly) {
       ctx.db.transaction(() => writeChange(ctx, checked.method, audit, checked.data, null, value)).immediate();
     }
     return { ok: true, value };
