@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SettingType } from '../../../shared/schemas/settings.js';
 import { AsyncButton } from '../../components/AsyncButton.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { downloadFile } from '../../lib/exportTable.js';
 import { useApi } from '../../lib/useApi.js';
+import { AttemptError, useAttempt } from '../../lib/useAttempt.js';
 import { defaultRound } from './CohortDashboard.js';
 
 /**
@@ -15,29 +15,23 @@ export function LaTrackerButton({ localAuthority, settingType }: { localAuthorit
   const api = useApiClient();
   const [params] = useSearchParams();
   const rounds = useApi('rounds.list', {});
-  const [error, setError] = useState<string>();
+  const { error, attempt } = useAttempt();
   const round = rounds.data?.find((r) => r.id === params.get('round')) ?? (rounds.data ? defaultRound(rounds.data) : undefined);
   return (
     <div className="export-buttons">
       <AsyncButton
         className="button button--secondary"
         busyLabel="Preparing the tracker…"
-        onClick={async () => {
-          setError(undefined);
-          try {
-            downloadFile(await api('export.laTracker', { roundId: round?.id ?? null, localAuthority, settingType }));
-          } catch (err) {
-            setError(err instanceof Error ? err.message : 'The tracker could not be made');
-          }
-        }}
+        onClick={() =>
+          attempt(
+            async () => downloadFile(await api('export.laTracker', { roundId: round?.id ?? null, localAuthority, settingType })),
+            'The tracker could not be made',
+          )
+        }
       >
         Download tracker (Excel, every child in one workbook)
       </AsyncButton>
-      {error && (
-        <span className="error-text" role="alert">
-          {error}
-        </span>
-      )}
+      <AttemptError error={error} />
     </div>
   );
 }
