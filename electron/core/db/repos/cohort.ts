@@ -192,8 +192,9 @@ export function cohortRepo(db: Db) {
       const incomplete = (
         db
           .prepare(
-            `SELECT count(*) AS n FROM round_results rr JOIN screenings s ON s.id = rr.screening_id
-             WHERE rr.round_id = @roundId AND ${results.sql} AND s.stopped_early = 1`,
+            `SELECT count(*) AS n FROM screenings s INDEXED BY screenings_stopped_early
+               JOIN round_results rr INDEXED BY round_results_by_screening ON rr.screening_id = s.id
+             WHERE s.stopped_early = 1 AND rr.round_id = @roundId AND ${results.sql}`,
           )
           .get({ ...results.params, roundId: round.id }) as { n: number }
       ).n;
