@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { methodNames } from '../shared/contract/index.js';
@@ -7,12 +7,14 @@ import { systemClock, type Session } from './core/context.js';
 import { createCore, type Core } from './core/core.js';
 import { startAutoBackups } from './core/services/backups/schedule.js';
 import { resolveDatabasePath } from './core/paths.js';
-import { isAllowedExternalUrl } from './security.js';
+import { fromOwnPageOnly, hardenApp, secureWebPreferences } from './security.js';
 
-// The Electron shell: window, menu, security settings and the IPC transport. Everything else is
-// the shared core, which browser mode runs under plain Node. Keep this file thin.
+// The Electron shell: window, menu and the IPC transport, with the security checklist from
+// security.ts applied. Everything else is the shared core, which browser mode runs under plain
+// Node. Keep this file thin.
 
 const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const rendererUrl = pathToFileURL(rendererIndex).href;
 const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 // In a checkout the Node build of better-sqlite3 cannot load in Electron (different ABI), so
 // `npm start` keeps an Electron build here. A packaged app has its own, rebuilt by electron-builder.
@@ -23,14 +25,6 @@ let core: Core | undefined;
 function dbFlag(): string | undefined {
   const i = process.argv.indexOf('--db');
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** Only our own page may call the API: not a navigated-away page, not a subframe. */
-function fromOwnPage(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url;
-  if (!url) return false;
-  const parsed = new URL(url);
-  return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(rendererIndex).pathname;
 }
 
 /** Each window is one caller with its own session; it ends when the window's page is destroyed. */
@@ -47,10 +41,10 @@ function sessionOf(c: Core, contents: WebContents): Session {
 
 function registerIpc(c: Core): void {
   for (const method of methodNames) {
-    ipcMain.handle(`api:${method}`, (event, input: unknown) => {
-      if (!fromOwnPage(event)) return { ok: false, error: { code: 'UNAUTHORISED', message: 'Not from the Chatterbox window' } };
-      return c.callAsync(method, input, sessionOf(c, event.sender));
-    });
+    ipcMain.handle(
+      `api:${method}`,
+      fromOwnPageOnly(rendererUrl, (event, input) => c.callAsync(method, input, sessionOf(c, event.sender))),
+    );
   }
 }
 
@@ -61,37 +55,13 @@ function registerIpc(c: Core): void {
  */
 const systemSpellChecker = process.platform === 'darwin' || process.platform === 'win32';
 
-function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  // Belt and braces: should spelling ever be switched on where dictionaries are downloaded, the
-  // download goes to a local port nothing listens on, so it fails at once without leaving the machine.
-  session.defaultSession.setSpellCheckerDictionaryDownloadURL('http://127.0.0.1:9/');
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-    contents.on('will-navigate', (event, url) => {
-      if (url !== pathToFileURL(rendererIndex).href && !url.startsWith(`${pathToFileURL(rendererIndex).href}#`)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
-}
-
 function createWindow(): void {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
     title: 'Chatterbox',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: systemSpellChecker,
-    },
+    webPreferences: secureWebPreferences(preloadPath, systemSpellChecker),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadFile(rendererIndex);
@@ -127,7 +97,7 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
         return;
       }
-      hardenSessions();
+      hardenApp(app, session.defaultSession, shell, rendererUrl);
       registerIpc(core);
       // A backup at start, then whenever the last automatic one is a day old (checked hourly).
       startAutoBackups(core, { onError: (err) => console.error('Automatic backup failed:', err) });
