@@ -2,7 +2,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/i
 import { ApiCallError, type ApiResult } from '../shared/errors.js';
 
 // The renderer's only way to the core. In Electron the preload exposes `window.chatterbox.call`
-// (IPC); in browser mode we POST to the local host with the token it put in the page. The app
+// (IPC); in browser mode we POST to the local host with this tab's id (see httpTransport). The app
 // picks one at start-up (main.tsx) and hands the client to components through ApiProvider, so
 // components never learn which transport carried a call, and tests can give them a fake one.
 
@@ -27,41 +27,55 @@ function ipcTransport(bridge: Bridge): Transport {
   return async (method, input) => (await bridge.call(method, input)) as ApiResult<unknown>;
 }
 
-/** Where a browser tab keeps its session token: sessionStorage lives exactly as long as the tab. */
-const sessionKey = 'chatterbox-session';
+/** Where a browser tab keeps its tab id: sessionStorage lives exactly as long as the tab. */
+const tabKey = 'chatterbox-tab';
+
+const notRunning = 'Chatterbox is not running. Start it again, then open the address it prints.';
+
+async function postJson(path: string, headers: Record<string, string>, body: unknown): Promise<ApiResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: notRunning } };
+  }
+  try {
+    return (await response.json()) as ApiResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `Unexpected reply from Chatterbox (HTTP ${response.status})` } };
+  }
+}
 
 function httpTransport(): Transport {
-  const pageToken = document.querySelector<HTMLMetaElement>('meta[name="chatterbox-token"]')?.content ?? '';
-  // Each page load is given its own session (who is using the app in this tab). A reload keeps
-  // the tab's earlier one, as a desktop window keeps its session when reloaded; if the host no
-  // longer knows it (Chatterbox was restarted), the token this page came with takes over.
-  let token = sessionStorage.getItem(sessionKey) ?? pageToken;
-  sessionStorage.setItem(sessionKey, token);
+  // The browser was let in by the address Chatterbox printed (an HttpOnly cookie this script
+  // cannot see). Each tab then asks for its own tab id, its session (who is using the app here).
+  // A reload keeps the tab's id, as a desktop window keeps its session when reloaded; if the host
+  // no longer knows it (Chatterbox was restarted), the tab asks for a new one.
+  let tab: Promise<string | ApiResult<unknown>> | null = null;
+  function tabId(fresh: boolean): Promise<string | ApiResult<unknown>> {
+    const kept = fresh ? null : sessionStorage.getItem(tabKey);
+    if (kept) return Promise.resolve(kept);
+    tab ??= postJson('tab', {}, {}).then((result) => {
+      tab = null;
+      if (!result.ok) return result;
+      const id = (result.value as { tab: string }).tab;
+      sessionStorage.setItem(tabKey, id);
+      return id;
+    });
+    return tab;
+  }
 
-  async function post(method: MethodName, input: unknown): Promise<ApiResult<unknown>> {
-    let response: Response;
-    try {
-      response = await fetch(`api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-chatterbox-token': token },
-        body: JSON.stringify(input ?? {}),
-      });
-    } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: 'Chatterbox is not running. Start it again, then reload this page.' } };
-    }
-    try {
-      return (await response.json()) as ApiResult<unknown>;
-    } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: `Unexpected reply from Chatterbox (HTTP ${response.status})` } };
-    }
+  async function post(method: MethodName, input: unknown, fresh: boolean): Promise<ApiResult<unknown>> {
+    const id = await tabId(fresh);
+    if (typeof id !== 'string') return id;
+    return postJson(`api/${method}`, { 'x-chatterbox-tab': id }, input);
   }
 
   return async (method, input) => {
-    const result = await post(method, input);
-    if (!result.ok && result.error.code === 'UNAUTHORISED' && token !== pageToken) {
-      token = pageToken;
-      sessionStorage.setItem(sessionKey, token);
-      return post(method, input);
+    const result = await post(method, input, false);
+    if (!result.ok && result.error.code === 'UNAUTHORISED') {
+      sessionStorage.removeItem(tabKey);
+      return post(method, input, true);
     }
     return result;
   };

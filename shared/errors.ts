@@ -5,7 +5,7 @@ export const errorCodes = [
   'VALIDATION', // input failed the contract or a domain rule; `issues` names the fields
   'NOT_FOUND', // the record does not exist (or not in this setting)
   'CONFLICT', // the write would break a uniqueness rule, e.g. a duplicate URN
-  'UNAUTHORISED', // browser mode: the per-launch token is missing or wrong
+  'UNAUTHORISED', // browser mode: no access cookie, no tab id, or another site's request
   'BAD_REQUEST', // malformed transport request: unknown method, bad JSON, too large
   'DATABASE', // the database cannot be used (newer version, damaged file, read-only, disk full)
   'BUSY', // another program (window, command line, import) holds the database: nothing saved, try again

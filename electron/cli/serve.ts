@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHttpHost } from '../core/host/http.js';
@@ -8,7 +9,7 @@ import { openCore } from './core.js';
 // `chatterbox serve`: browser mode, the app in any browser against a host on 127.0.0.1. Runs until
 // stopped, with the same automatic backups as the desktop app.
 
-const help = `Usage: chatterbox serve [--db PATH] [--port N]\n\nServes Chatterbox on http://127.0.0.1 and prints the address to open.\n  --port N   Port to listen on (default 4870; 0 picks a free one)\n`;
+const help = `Usage: chatterbox serve [--db PATH] [--port N]\n\nServes Chatterbox on http://127.0.0.1 and prints the address to open. Each address works once,\nin one browser; press Enter for a fresh one.\n  --port N   Port to listen on (default 4870; 0 picks a free one)\n`;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...common, port: { type: 'string', default: '4870' } } });
@@ -27,9 +28,14 @@ async function run(args: string[]): Promise<number> {
     host = await startHttpHost({ core, staticDir, port: 0 });
   }
   const stopBackups = startAutoBackups(core, { onError: (err) => console.error('Automatic backup failed:', err instanceof Error ? err.message : err) });
-  console.log(`Chatterbox (browser mode) is running. Open ${host.url} in Chrome, Edge or Firefox.`);
+  const started = host;
+  console.log(`Chatterbox (browser mode) is running. Open this address in Chrome, Edge or Firefox:`);
+  console.log(`  ${host.accessUrl}`);
   console.log(`Database: ${core.context.databasePath}`);
-  console.log('Press Ctrl+C to stop.');
+  console.log('The address works once. Press Enter for a fresh one (another browser, or after closing this one). Press Ctrl+C to stop.');
+  // The address carries a one-time code: a person who needs another gets it here, where only
+  // someone at this machine's terminal can see it.
+  createInterface({ input: process.stdin }).on('line', () => console.log(`Open this address: ${started.newAccessUrl()}`));
   const stop = () => {
     stopBackups();
     void host.close().then(() => {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
-import { startHttpHost, tokenHeader } from '../../electron/core/host/http.js';
+import { startHttpHost } from '../../electron/core/host/http.js';
 import { busyMessage } from '../../electron/core/db/errors.js';
+import { letIn } from '../support/host.js';
 import { inspect, runChild, seedDatabase, useChildScript } from './support.js';
 
 // Two writers on one file: browser mode (the real HTTP host) saves children in a loop while a
@@ -15,7 +16,6 @@ import { inspect, runChild, seedDatabase, useChildScript } from './support.js';
 
 const work = useChildScript();
 const importSize = 5000;
-const token = 'two-writers-token-0123456789abcdefghijklmnopqrstuvwxyz';
 
 describe('two writers at once', () => {
   it('browser-mode writes and a command-line import of 5,000 rows share the file safely', { timeout: 120_000 }, async () => {
@@ -25,7 +25,8 @@ describe('two writers at once', () => {
     const staticDir = join(work.dir(), 'static');
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Chatterbox</title>');
-    const host = await startHttpHost({ core, staticDir, port: 0, token });
+    const host = await startHttpHost({ core, staticDir, port: 0 });
+    const page = await letIn(host);
     const outcomes = { saved: 0, busy: 0 };
     try {
       const setting = core.invoke('settings.list', {})[0];
@@ -36,7 +37,7 @@ describe('two writers at once', () => {
       for (let i = 0; i < 400 && (i < 20 || !importOver); i++) {
         const res = await fetch(`${host.url}api/children.create`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [tokenHeader]: token },
+          headers: { 'content-type': 'application/json', ...page },
           body: JSON.stringify({ settingId: setting.id, firstName: `Browser${i}`, lastName: 'Writer', dateOfBirth: '2023-03-01', sex: 'female' }),
         });
         const body = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };

@@ -1,16 +1,22 @@
 // Starts browser mode for the end-to-end tests on a brand-new database (optionally filled with
 // demo data first), so every run starts from the same state whatever an earlier run left.
+// The address the server prints (with its one-time code) is saved beside the database as
+// access-url.txt, where the Playwright global setup (access.setup.ts) picks it up, exactly as a
+// person copies it from the terminal.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const [dbPath, port, withDemo] = process.argv.slice(2);
 if (!dbPath || !port) throw new Error('usage: serve.mjs DB PORT [demo]');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'dist', 'electron', 'cli', 'main.js');
+const accessFile = join(dirname(dbPath), 'access-url.txt');
 
 mkdirSync(dirname(dbPath), { recursive: true });
+rmSync(accessFile, { force: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
 // Each server keeps its backups beside its database: one folder per port, emptied each run.
 rmSync(join(dirname(dbPath), 'backups'), { recursive: true, force: true });
@@ -18,6 +24,11 @@ if (withDemo === 'demo') {
   const demo = spawnSync(process.execPath, [cli, 'demo', '--db', dbPath], { stdio: 'inherit' });
   if (demo.status !== 0) process.exit(demo.status ?? 1);
 }
-const server = spawn(process.execPath, [cli, 'serve', '--db', dbPath, '--port', port], { stdio: 'inherit' });
+const server = spawn(process.execPath, [cli, 'serve', '--db', dbPath, '--port', port], { stdio: ['ignore', 'pipe', 'inherit'] });
+createInterface({ input: server.stdout }).on('line', (line) => {
+  console.log(line);
+  const address = /http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]+/.exec(line)?.[0];
+  if (address) writeFileSync(accessFile, address);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

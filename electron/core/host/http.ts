@@ -1,25 +1,43 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import type { ApiErrorBody, ApiResult, ErrorCode } from '../../../shared/errors.js';
+import type { ErrorCode } from '../../../shared/errors.js';
 import { factsOf, isMethodName } from '../../../shared/contract/index.js';
-import type { Session } from '../context.js';
 import type { Core } from '../core.js';
+import { createHostAccess, tabHeader, type HostAccess } from './access.js';
+import { failure, sendJson, sendPlainPage, setSecurityHeaders, useAddressText } from './answers.js';
+import { readBody } from './body.js';
 
-// Browser mode's transport: the renderer and the API on 127.0.0.1 only. Other people on the
-// network cannot reach it; other web pages in the same browser are kept out by the Host and
-// Origin checks (no DNS rebinding, no cross-site requests) and by the per-launch token, which
-// only our own page receives.
+// Browser mode's transport: the renderer and the API on 127.0.0.1 only, so other people on the
+// network cannot reach it. Other web pages in the same browser (including ones served from other
+// local ports, which count as the same site) are kept out by the Host check (no DNS rebinding),
+// the Origin check on every POST (no cross-site requests, no Origin no call), the access cookie
+// that only the printed one-time address hands out, and the per-tab id (see access.ts).
 
-export const tokenHeader = 'x-chatterbox-token';
+export { contentSecurityPolicy, securityHeaders } from './answers.js';
+export { tabHeader } from './access.js';
+
 export const maxBodyBytes = 1024 * 1024;
 /** Imports carry a whole spreadsheet (base64, up to 20 MB before encoding). */
 export const maxImportBodyBytes = 32 * 1024 * 1024;
 
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+/** How long one client may take, so a slow or never-finished request cannot hold the host. */
+export interface RequestLimits {
+  /** To send the request line and headers. */
+  headersMs: number;
+  /** To send the whole request, body included (a 32 MiB import over 127.0.0.1 takes well under a second). */
+  requestMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveMs: number;
+  /** How often the server looks for connections past their limit. */
+  checkEveryMs: number;
+}
+
+export const defaultRequestLimits: RequestLimits = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
+/** Browsers open about six connections to a host; far more means something is wrong. */
+const maxConnections = 64;
+const maxRequestsPerConnection = 1000;
 
 export interface HttpHostOptions {
   core: Core;
@@ -27,21 +45,20 @@ export interface HttpHostOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port: number;
-  /** Fixed only in tests; a random token is made for each launch otherwise. */
-  token?: string;
+  /** Shorter limits make the limits testable without waiting; the defaults suit people. */
+  limits?: Partial<RequestLimits>;
 }
 
-/**
- * How many page loads keep their session: each browser tab gets its own token and session (who
- * is using the app there), and the oldest are forgotten past this, so reloading for ever cannot
- * grow the host's memory. A forgotten tab is asked to reload.
- */
-const maxSessions = 200;
-
 export interface HttpHost {
+  /** The host's address, with nothing secret in it. */
   url: string;
+  /** The address to print at start: the host's address with a one-time code. */
+  accessUrl: string;
+  /** A fresh one-time address, for a person who asks for one (another browser, a used address). */
+  newAccessUrl(): string;
+  /** The access cookie's name (it carries the port). */
+  cookieName: string;
   port: number;
-  token: string;
   server: Server;
   close(): Promise<void>;
 }
@@ -69,60 +86,91 @@ const mimeTypes: Record<string, string> = {
 };
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
-  // Token -> the caller's session. The launch token has one too (tools and tests that call the API
-  // directly); every page load mints its own, so two tabs never share who is using the app.
-  const sessions = new Map<string, Session>([[token, options.core.openSession()]]);
-  function newPageSession(): string {
-    const pageToken = randomBytes(32).toString('base64url');
-    sessions.set(pageToken, options.core.openSession());
-    if (sessions.size > maxSessions) {
-      const oldest = [...sessions.keys()].find((t) => t !== token);
-      if (oldest) sessions.delete(oldest);
-    }
-    return pageToken;
-  }
-  function sessionFor(given: string | string[] | undefined): Session | null {
-    // A lookup by a 256-bit random key: finding one by timing is as hard as guessing the token.
-    return typeof given === 'string' ? (sessions.get(given) ?? null) : null;
-  }
+  const limits = { ...defaultRequestLimits, ...options.limits };
+  // Known once listening: the cookie carries the port.
+  let access: HostAccess | null = null;
   let allowedHosts = new Set<string>();
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', 'The request could not be handled'));
-      else res.end();
-    });
-  });
+  let ownOrigins = new Set<string>();
+  const server = createServer(
+    {
+      requestTimeout: limits.requestMs,
+      headersTimeout: limits.headersMs,
+      keepAliveTimeout: limits.keepAliveMs,
+      connectionsCheckingInterval: limits.checkEveryMs,
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', 'The request could not be handled'));
+        else res.end();
+      });
+    },
+  );
+  server.keepAliveTimeout = limits.keepAliveMs;
+  server.maxConnections = maxConnections;
+  server.maxRequestsPerSocket = maxRequestsPerConnection;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    if (!allowedHosts.has(req.headers.host ?? '')) {
+    if (!access || !allowedHosts.has(req.headers.host ?? '')) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('This address is not served here. Open the address Chatterbox printed.');
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    // Browsers send Origin with every POST, same-origin ones included: a POST without it is not from our page.
+    if ((origin !== undefined && !ownOrigins.has(origin)) || (!reading && origin === undefined)) {
       sendJson(res, 403, failure('UNAUTHORISED', 'Requests from other sites are refused'));
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
-      await handleApi(req, res, url.pathname.slice('/api/'.length));
-    } else if (req.method === 'GET' || req.method === 'HEAD') {
+    const code = url.searchParams.get('code');
+    if (reading && url.pathname === '/' && code !== null) {
+      useCode(req, res, access, code);
+      return;
+    }
+    const grant = access.grantOf(req.headers.cookie);
+    if (!grant) {
+      if (reading) sendPlainPage(res, 401, 'Open Chatterbox from its address', useAddressText);
+      else sendJson(res, 401, failure('UNAUTHORISED', `This browser has not been let in to Chatterbox. ${useAddressText}`));
+      return;
+    }
+    if (url.pathname === '/tab' || url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        sendJson(res, 405, failure('BAD_REQUEST', 'API calls must use POST'));
+        return;
+      }
+      // Our own page's fetches are same-origin; a browser saying otherwise is carrying another page's request.
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin') {
+        sendJson(res, 403, failure('UNAUTHORISED', 'Requests from other sites are refused'));
+        return;
+      }
+      if (url.pathname === '/tab') sendJson(res, 200, { ok: true, value: { tab: access.openTab(grant) } });
+      else await handleApi(req, res, access, grant, url.pathname.slice('/api/'.length));
+    } else if (reading) {
       await serveStatic(res, url.pathname);
     } else {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
     }
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') {
-      sendJson(res, 405, failure('BAD_REQUEST', 'API calls must use POST'));
-      return;
+  /** A code is good once: it becomes the access cookie, and the address bar loses the code. */
+  function useCode(req: IncomingMessage, res: ServerResponse, hostAccess: HostAccess, code: string): void {
+    const grant = hostAccess.redeem(code);
+    if (grant) {
+      res.writeHead(303, { location: '/', 'set-cookie': hostAccess.setCookie(grant), 'cache-control': 'no-store' }).end();
+    } else if (hostAccess.grantOf(req.headers.cookie)) {
+      // This browser is already in (an old address opened again): no need to refuse it.
+      res.writeHead(303, { location: '/', 'cache-control': 'no-store' }).end();
+    } else {
+      sendPlainPage(res, 403, 'This address has been used already', `Each address opens Chatterbox once. ${useAddressText}`);
     }
-    const session = sessionFor(req.headers[tokenHeader]);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, hostAccess: HostAccess, grant: string, method: string): Promise<void> {
+    const session = hostAccess.sessionOf(grant, req.headers[tabHeader]);
     if (!session) {
-      sendJson(res, 401, failure('UNAUTHORISED', 'The request has no valid access token. Reload the page Chatterbox printed.'));
+      sendJson(res, 401, failure('UNAUTHORISED', 'This tab has no Chatterbox session. Reload the page.'));
       return;
     }
     // A form on another site can only send text/plain or form types without a preflight.
@@ -130,21 +178,21 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 415, failure('BAD_REQUEST', 'API calls must send JSON (content-type application/json)'));
       return;
     }
-    const decoded = safeDecode(method);
-    const limit = decoded !== null && isMethodName(decoded) && factsOf(decoded).carriesFile ? maxImportBodyBytes : maxBodyBytes;
+    const name = safeDecode(method);
+    const limit = name !== null && isMethodName(name) && factsOf(name).carriesFile ? maxImportBodyBytes : maxBodyBytes;
     const body = await readBody(req, limit);
-    if (body === null) {
+    if (body.kind === 'closed') return; // the client went, or was closed for being too slow: nobody to answer
+    if (body.kind === 'too-large') {
       sendJson(res, 413, failure('BAD_REQUEST', `The request is larger than ${limit / 1024} KiB`));
       return;
     }
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body);
+      input = body.text.length === 0 ? {} : JSON.parse(body.text);
     } catch {
       sendJson(res, 400, failure('BAD_REQUEST', 'The request body is not valid JSON'));
       return;
     }
-    const name = decoded;
     if (name === null) {
       sendJson(res, 400, failure('BAD_REQUEST', 'The method name is not valid'));
       return;
@@ -173,13 +221,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
     const type = mimeTypes[extname(full)] ?? 'application/octet-stream';
-    if (relative === 'index.html') {
-      // The token reaches only pages this server renders: other origins cannot read this response.
-      const html = content.toString('utf8').replace('</head>', `<meta name="chatterbox-token" content="${newPageSession()}"></head>`);
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(html);
-      return;
-    }
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(content);
+    res.writeHead(200, { 'content-type': type, 'cache-control': relative === 'index.html' ? 'no-store' : 'no-cache' }).end(content);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -188,12 +230,24 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  ownOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  const hostAccess = createHostAccess(port, () => options.core.openSession());
+  access = hostAccess;
+  const url = `http://127.0.0.1:${port}/`;
+  const newAccessUrl = () => `${url}?code=${hostAccess.newCode()}`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    accessUrl: newAccessUrl(),
+    newAccessUrl,
+    cookieName: hostAccess.cookieName,
     port,
-    token,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A client that never finishes its request must not keep the host from stopping.
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -204,36 +258,4 @@ function safeDecode(s: string): string | null {
   } catch {
     return null;
   }
-}
-
-function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('content-security-policy', contentSecurityPolicy);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
-  res.setHeader('cross-origin-resource-policy', 'same-origin');
-}
-
-/** Resolves to the body text, or null once it passes the size limit (the rest is discarded). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function failure(code: ErrorCode, message: string): ApiResult<never> {
-  const error: ApiErrorBody = { code, message };
-  return { ok: false, error };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
