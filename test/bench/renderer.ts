@@ -64,7 +64,7 @@ function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { 
   return { ok: true, build: `built by the bench in ${Math.round(performance.now() - started)} ms` };
 }
 
-function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string }> {
+function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string; accessUrl: string }> {
   const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli', 'main.js'), 'serve', '--db', dbPath, '--port', '0'], {
     cwd: root,
     env: { ...process.env, CHATTERBOX_TODAY: today },
@@ -78,10 +78,11 @@ function startServer(dbPath: string, today: string): Promise<{ server: ChildProc
     }, 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/) in/.exec(out);
+      // The printed address carries a one-time code that lets one browser in.
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)\?code=[A-Za-z0-9_-]+/.exec(out);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ server, url: match[1] });
+        resolve({ server, url: match[1], accessUrl: match[0] });
       }
     };
     server.stdout?.on('data', onData);
@@ -144,14 +145,14 @@ export async function measureRenderer(options: {
     return { skipped: found.message, build: built.build };
   }
   const serverStarted = performance.now();
-  let started: { server: ChildProcess; url: string };
+  let started: { server: ChildProcess; url: string; accessUrl: string };
   try {
     started = await startServer(options.dbPath, options.today);
   } catch (err) {
     return { skipped: `browser mode did not start: ${err instanceof Error ? err.message : String(err)}`, build: built.build };
   }
   const serverStartMs = round2(performance.now() - serverStarted);
-  const { server, url } = started;
+  const { server, url, accessUrl } = started;
   const route = `#/cohort?round=${options.roundId}`;
   const browser = await playwright.chromium.launch({
     executablePath: found.path,
@@ -195,7 +196,8 @@ export async function measureRenderer(options: {
       return shown;
     };
 
-    await page.goto(url);
+    // As a person does: open the printed address once (it redirects to the page, now let in).
+    await page.goto(accessUrl);
     await page.waitForLoadState('networkidle');
     await apiSettled(performance.now());
 
