@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import { factsOf, methodNames, type MethodName } from '../../shared/contract/index.js';
+import { contract, factsOf, methodNames, type MethodName } from '../../shared/contract/index.js';
 import { errorCodes, type ApiResult } from '../../shared/errors.js';
 import { dump, testCore } from '../support/core.js';
-import { fieldsOf, pathsOf, validInputs, valueAt, withValueAt, type Path } from '../support/fuzz-inputs.js';
+import { fieldsOf, pathsOf, setAt, validInputs, valueAt, withValueAt } from '../support/fuzz-inputs.js';
 import { hostileValues, withPollutingKeys, type Hostile } from '../support/hostile.js';
 
 // Issue 11: every API method, fed hostile input through the core's dispatch (sync and async),
@@ -39,26 +39,34 @@ function neverValid(original: unknown, hostile: Hostile): boolean {
   return plain && typeof v === 'object' && v !== null;
 }
 
-/** Hostile inputs for one method: a hostile whole input, or its valid input spoilt in one place. */
-function attacks(method: MethodName, base: unknown): fc.Arbitrary<Attack> {
-  const values = hostileValues();
-  const hostile = fc.constantFrom(...values);
-  const whole = hostile.map((h): Attack => {
+/** Every single hostile value in every place, and in place of the whole input: the same list each run. */
+function sweep(method: MethodName, base: unknown): Attack[] {
+  const list: Attack[] = [{ describe: 'the input has own __proto__, constructor and prototype keys', input: withPollutingKeys(base), mustRefuse: false }];
+  for (const h of hostileValues()) {
     const isPlainObject = typeof h.value === 'object' && h.value !== null && !Array.isArray(h.value);
-    return { describe: `the whole input is ${h.label}`, input: h.value, mustRefuse: !isPlainObject && h.value !== null };
+    list.push({ describe: `the whole input is ${h.label}`, input: h.value, mustRefuse: !isPlainObject && h.value !== null });
+    // Fields and one level inside them; deeper places are left to the random mixes.
+    for (const path of pathsOf(base, fieldsOf(method), 2)) {
+      list.push({ describe: `${path.join('.')} is ${h.label}`, input: withValueAt(base, path, h.value), mustRefuse: neverValid(valueAt(base, path), h) });
+    }
+  }
+  return list;
+}
+
+/** Random mixes the sweep does not try: several places spoilt at once, and arbitrary values. */
+function randomAttacks(method: MethodName, base: unknown): fc.Arbitrary<Attack> {
+  const paths = pathsOf(base, fieldsOf(method));
+  const anything = fc.anything({ maxDepth: 2, withNullPrototype: true, withObjectString: true, withBoxedValues: true, withSparseArray: true });
+  if (paths.length === 0) return anything.map((value) => ({ describe: `the whole input is ${fc.stringify(value)}`, input: value, mustRefuse: false }));
+  // Each value with its own words: printing a 10,000-level value would overflow the stack.
+  const hostile = fc.constantFrom(...hostileValues()).map((h) => ({ label: h.label, value: h.value }));
+  const random = anything.map((value) => ({ label: fc.stringify(value).slice(0, 80), value }));
+  const spoil = fc.tuple(fc.constantFrom(...paths), fc.oneof(hostile, random));
+  return fc.array(spoil, { minLength: 1, maxLength: 4 }).map((spoils): Attack => {
+    // One copy of the base takes every spoil: copying a copy would walk the deep values again.
+    const input = spoils.reduce((acc, [path, { value }]) => setAt(acc, path, value), structuredClone(base));
+    return { describe: spoils.map(([path, { label }]) => `${path.join('.')} is ${label}`).join(', '), input, mustRefuse: false };
   });
-  const polluted = fc.constant<Attack>({ describe: 'the input has own __proto__, constructor and prototype keys', input: withPollutingKeys(base), mustRefuse: false });
-  const paths: Path[] = pathsOf(base, fieldsOf(method));
-  if (paths.length === 0) return fc.oneof(whole, polluted);
-  const spoilt = fc.tuple(fc.constantFrom(...paths), hostile).map(([path, h]): Attack => {
-    const original = valueAt(base, path);
-    return { describe: `${path.join('.')} is ${h.label}`, input: withValueAt(base, path, h.value), mustRefuse: neverValid(original, h) };
-  });
-  // Random values too, for what the list above did not think of.
-  const anything = fc
-    .tuple(fc.constantFrom(...paths), fc.anything({ maxDepth: 2, withNullPrototype: true, withObjectString: true }))
-    .map(([path, value]): Attack => ({ describe: `${path.join('.')} is ${fc.stringify(value)}`, input: withValueAt(base, path, value), mustRefuse: false }));
-  return fc.oneof({ arbitrary: spoilt, weight: 6 }, { arbitrary: whole, weight: 2 }, { arbitrary: anything, weight: 2 }, { arbitrary: polluted, weight: 1 });
 }
 
 const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -69,10 +77,40 @@ function expectPrototypeClean(where: string): void {
   expect(({} as Record<string, unknown>).polluted, where).toBeUndefined();
 }
 
-/** What every answer to a hostile call must be; `before` is the database's dump before the call. */
-function expectSafeAnswer(core: Core, result: ApiResult<unknown>, before: string, attack: Attack, how: string): void {
+/**
+ * Proof that a refused call wrote nothing. SQLite counts every row a statement inserted, updated
+ * or deleted, rolled back or not, so an unchanged count proves no row was touched; only when a
+ * refused call touched rows (and should have rolled them back) is every table compared with the
+ * dump from before it. The dump is taken afresh after each accepted call, so it is always the
+ * state before the next one.
+ */
+class Stored {
+  private last: string;
+  private changes = 0;
+  constructor(private readonly core: Core) {
+    this.last = dump(core);
+  }
+  /** Call just before each call. */
+  start(): void {
+    this.changes = this.totalChanges();
+  }
+  /** After a call: compared when refused, read afresh when accepted. */
+  check(result: ApiResult<unknown>, where: string): void {
+    if (!result.ok && this.totalChanges() === this.changes) return;
+    const now = dump(this.core);
+    if (!result.ok) expect(now, `${where} was refused but wrote`).toBe(this.last);
+    this.last = now;
+  }
+  private totalChanges(): number {
+    return (this.core.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+}
+
+/** What every answer to a hostile call must be. */
+function expectSafeAnswer(stored: Stored, result: ApiResult<unknown>, attack: Attack, how: string): void {
   const where = `${how}: ${attack.describe}`;
   expectPrototypeClean(where);
+  stored.check(result, where);
   if (result.ok) {
     expect(attack.mustRefuse, `${where} was accepted`).toBe(false);
     return;
@@ -82,27 +120,35 @@ function expectSafeAnswer(core: Core, result: ApiResult<unknown>, before: string
   expect(error.code, `${where}: ${error.message}`).not.toBe('INTERNAL');
   expect(typeof error.message, where).toBe('string');
   expect(error.message.length, `${where}: a message repeats no huge input`).toBeLessThan(2000);
-  expect(dump(core), `${where} was refused but wrote`).toBe(before);
+}
+
+/** Calls through dispatch (synchronous methods) and dispatchAsync (every method), checking each answer. */
+async function attack(core: Core, stored: Stored, method: MethodName, attack: Attack, both: boolean): Promise<void> {
+  if (!factsOf(method).async) {
+    let result: ApiResult<unknown> | undefined;
+    stored.start();
+    expect(() => (result = core.call(method, attack.input)), `dispatch threw: ${attack.describe}`).not.toThrow();
+    if (result) expectSafeAnswer(stored, result, attack, `${method} through dispatch`);
+    if (!both) return;
+  }
+  stored.start();
+  const result = await core.callAsync(method, attack.input).catch((err: unknown) => {
+    throw new Error(`dispatchAsync threw for ${method}, ${attack.describe}: ${String(err)}`);
+  });
+  expectSafeAnswer(stored, result, attack, `${method} through dispatchAsync`);
 }
 
 async function fuzz(method: MethodName): Promise<void> {
   const core = testCore();
-  const base = (await validInputs(core, method))[method] ?? {};
-  const async = factsOf(method).async;
+  const inputs = await validInputs(core, method);
+  const base = inputs[method] ?? {};
+  // A starting point the schema refuses would spoil nothing: each hostile input would be refused
+  // for the wrong reason. A method without an entry starts from {} and its schema's fields.
+  if (method in inputs) expect(contract[method].input.safeParse(base).error?.issues, `the valid input for ${method}`).toBeUndefined();
+  const stored = new Stored(core);
+  for (const each of sweep(method, base)) await attack(core, stored, method, each, false);
   await fc.assert(
-    fc.asyncProperty(attacks(method, base), async (attack) => {
-      if (!async) {
-        const before = dump(core);
-        let result: ApiResult<unknown> | undefined;
-        expect(() => (result = core.call(method, attack.input)), attack.describe).not.toThrow();
-        if (result) expectSafeAnswer(core, result, before, attack, 'dispatch');
-      }
-      const before = dump(core);
-      const result = await core.callAsync(method, attack.input).catch((err: unknown) => {
-        throw new Error(`dispatchAsync threw for ${attack.describe}: ${String(err)}`);
-      });
-      expectSafeAnswer(core, result, before, attack, 'dispatchAsync');
-    }),
+    fc.asyncProperty(randomAttacks(method, base), (each) => attack(core, stored, method, each, true)),
     { numRuns, seed, endOnFailure: true },
   );
   // The core still answers a normal call after all that.

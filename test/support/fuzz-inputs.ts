@@ -17,7 +17,13 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
   const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
   const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
   const person = core.invoke('staff.create', { settingId: setting.id, name: 'Kim', role: 'practitioner', qualificationLevel: 'level-3' });
-  const child = core.invoke('children.create', { settingId: setting.id, firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-01', sex: 'female' });
+  const child = core.invoke('children.create', {
+    settingId: setting.id,
+    firstName: 'Amara',
+    lastName: 'Applewhistle',
+    dateOfBirth: '2023-03-01',
+    sex: 'female',
+  });
   const instrument = core.invoke('instruments.list', {})[0];
   if (!instrument) throw new Error('a new database has no screening instrument');
   const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' }] };
@@ -73,7 +79,7 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'screenings.listForChild': { childId: child.id },
     'screenings.get': { id: screening.id },
     'screenings.preview': screeningInput,
-    'screenings.create': { ...screeningInput, screenerId: person.id, comments: 'Chatty' },
+    'screenings.create': { ...screeningInput, screenerId: person.id, comments: { speechSounds: 'Clear', other: 'Chatty' } },
     'screenings.update': { ...screeningInput, childId: undefined, id: screening.id },
     'screenings.delete': { id: screening.id },
     'rounds.create': { name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' },
@@ -140,15 +146,18 @@ export function valueAt(value: unknown, path: Path): unknown {
 
 /** A copy of `base` with `replacement` at `path`; the base itself is left alone. */
 export function withValueAt(base: unknown, path: Path, replacement: unknown): unknown {
+  return setAt(structuredClone(base ?? {}), path, replacement);
+}
+
+/** Puts `replacement` at `path` in `target` itself; a path through a plain value changes nothing. */
+export function setAt(target: unknown, path: Path, replacement: unknown): unknown {
   if (path.length === 0) return replacement;
-  const copy: unknown = structuredClone(base ?? {});
-  let v = copy as Record<string | number, unknown>;
+  let v = target;
   for (const key of path.slice(0, -1)) {
-    const next = v[key];
-    if (typeof next !== 'object' || next === null) return copy;
-    v = next as Record<string | number, unknown>;
+    v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[key] : undefined;
   }
+  if (typeof v !== 'object' || v === null) return target;
   // defineProperty, not assignment: a key named __proto__ must become an own property.
   Object.defineProperty(v, path[path.length - 1] as string | number, { value: replacement, enumerable: true, writable: true, configurable: true });
-  return copy;
+  return target;
 }
