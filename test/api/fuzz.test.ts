@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../electron/core/core.js';
 import { contract, factsOf, methodNames, type MethodName } from '../../shared/contract/index.js';
 import { errorCodes, type ApiResult } from '../../shared/errors.js';
 import { dump, tempDir, testCore, testToday } from '../support/core.js';
+import { Stored } from '../support/stored.js';
 import { fieldsOf, pathsOf, setAt, validInputs, valueAt, withValueAt } from '../support/fuzz-inputs.js';
 import { hostileValues, withPollutingKeys, type Hostile } from '../support/hostile.js';
 
@@ -77,35 +78,6 @@ const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
 function expectPrototypeClean(where: string): void {
   expect(Object.getOwnPropertyNames(Object.prototype).sort(), where).toEqual(prototypeNames);
   expect(({} as Record<string, unknown>).polluted, where).toBeUndefined();
-}
-
-/**
- * Proof that a refused call wrote nothing. SQLite counts every row a statement inserted, updated
- * or deleted, rolled back or not, so an unchanged count proves no row was touched; only when a
- * refused call touched rows (and should have rolled them back) is every table compared with the
- * dump from before it. The dump is taken afresh after each accepted call, so it is always the
- * state before the next one.
- */
-class Stored {
-  private last: string;
-  private changes = 0;
-  constructor(private readonly core: Core) {
-    this.last = dump(core);
-  }
-  /** Call just before each call. */
-  start(): void {
-    this.changes = this.totalChanges();
-  }
-  /** After a call: compared when refused, read afresh when accepted. */
-  check(result: ApiResult<unknown>, where: string): void {
-    if (!result.ok && this.totalChanges() === this.changes) return;
-    const now = dump(this.core);
-    if (!result.ok) expect(now, `${where} was refused but wrote`).toBe(this.last);
-    this.last = now;
-  }
-  private totalChanges(): number {
-    return (this.core.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  }
 }
 
 /** What every answer to a hostile call must be. */

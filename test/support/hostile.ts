@@ -66,6 +66,25 @@ export const impossibleDates = [
   '+002026-11-27',
 ] as const;
 
+/**
+ * A value as JSON text with `hostile` at `path`. JSON.stringify recurses, so a 10,000-level value
+ * would overflow the stack: its text is built iteratively and spliced in where a marker stood.
+ */
+export function jsonWith(base: unknown, place: (base: unknown, value: unknown) => unknown, hostile: Hostile): string {
+  if (hostile.kind !== 'deep') return JSON.stringify(place(base, hostile.value)) ?? 'null';
+  const marker = '\u0001deep\u0001';
+  const levels = depthOf(hostile.value);
+  const [open, close] = Array.isArray(hostile.value) ? ['[', ']'] : ['{"a":', '}'];
+  const deepText = `${open.repeat(levels)}"bottom"${close.repeat(levels)}`;
+  return (JSON.stringify(place(base, marker)) ?? 'null').replace(JSON.stringify(marker), () => deepText);
+}
+
+function depthOf(value: unknown): number {
+  let levels = 0;
+  for (let v = value; typeof v === 'object' && v !== null; v = Array.isArray(v) ? (v as unknown[])[0] : (v as { a: unknown }).a) levels++;
+  return levels;
+}
+
 let bigOnes: Hostile[] | null = null;
 
 /** Values that cost something to build: made once per test file. */
