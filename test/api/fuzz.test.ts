@@ -26,6 +26,8 @@ interface Attack {
   input: unknown;
   /** Set when the input can never be valid, so being accepted is itself a failure. */
   mustRefuse: boolean;
+  /** How fast-check prints the attack when it fails: the words, not the (possibly huge) input. */
+  [fc.toStringMethod]?: () => string;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -68,7 +70,9 @@ function randomAttacks(method: MethodName, base: unknown): fc.Arbitrary<Attack> 
   return fc.array(spoil, { minLength: 1, maxLength: 4 }).map((spoils): Attack => {
     // One copy of the base takes every spoil: copying a copy would walk the deep values again.
     const input = spoils.reduce((acc, [path, { value }]) => setAt(acc, path, value), structuredClone(base));
-    return { describe: spoils.map(([path, { label }]) => `${path.join('.')} is ${label}`).join(', '), input, mustRefuse: false };
+    const describe = spoils.map(([path, { label }]) => `${path.join('.')} is ${label}`).join(', ');
+    // fast-check prints a failing input with this instead of walking it (a deep one would overflow).
+    return { describe, input, mustRefuse: false, [fc.toStringMethod]: () => describe };
   });
 }
 
