@@ -22,11 +22,18 @@ export interface DispatchOptions {
 
 type Checked = { ok: true; method: MethodName; data: unknown } | { ok: false; result: ApiResult<never> };
 
-function check(method: string, input: unknown): Checked {
+function check(method: string, input: unknown, options: DispatchOptions): Checked {
   if (!isMethodName(method)) {
     return { ok: false, result: failure({ code: 'BAD_REQUEST', message: `Unknown method: ${method.slice(0, 60)}` }) };
   }
-  const parsed = contract[method].input.safeParse(input ?? {});
+  let parsed: ReturnType<(typeof contract)[typeof method]['input']['safeParse']>;
+  try {
+    parsed = contract[method].input.safeParse(input ?? {});
+  } catch (err) {
+    // safeParse reports bad data; a throw means a rule itself failed (or, in process, an input
+    // whose getter throws). Either way it must come back as a coded answer, not escape dispatch.
+    return { ok: false, result: failureFor(method, err, options) };
+  }
   if (!parsed.success) {
     return { ok: false, result: failure({ code: 'VALIDATION', message: summarise(toIssues(parsed.error)), issues: toIssues(parsed.error) }) };
   }
@@ -69,7 +76,7 @@ export async function dispatchAsync(
   input: unknown,
   options: DispatchOptions = {},
 ): Promise<ApiResult<unknown>> {
-  const checked = check(method, input);
+  const checked = check(method, input, options);
   if (!checked.ok) return checked.result;
   const spec = contract[checked.method];
   if (!spec.async) return runInTransaction(core, session, checked.method, checked.data, options);
@@ -91,7 +98,7 @@ export async function dispatchAsync(
 
 /** Synchronous methods, each in one transaction; an asynchronous one is refused (use dispatchAsync). */
 export function dispatch(core: CoreContext, session: Session, methodName: string, input: unknown, options: DispatchOptions = {}): ApiResult<unknown> {
-  const checked = check(methodName, input);
+  const checked = check(methodName, input, options);
   if (!checked.ok) return checked.result;
   if (contract[checked.method].async) return failure({ code: 'BAD_REQUEST', message: `${checked.method} must be called asynchronously` });
   return runInTransaction(core, session, checked.method, checked.data, options);

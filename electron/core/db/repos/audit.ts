@@ -86,12 +86,12 @@ export function auditRepo(db: Db) {
         params.recordId = f.recordId;
       }
       if (f.method) {
-        where.push('method LIKE @method');
-        params.method = `${f.method}%`;
+        where.push("method LIKE @method ESCAPE '\\'");
+        params.method = `${escapeLike(f.method)}%`;
       }
       if (f.actor) {
-        where.push('actor_name LIKE @actor');
-        params.actor = `%${f.actor}%`;
+        where.push("actor_name LIKE @actor ESCAPE '\\'");
+        params.actor = `%${escapeLike(f.actor)}%`;
       }
       // Dates are calendar days; `at` is a UTC timestamp, so compare on its first ten characters.
       if (f.from) {
@@ -110,4 +110,9 @@ export function auditRepo(db: Db) {
       return { total, rows: rows.map(toEntry) };
     },
   };
+}
+
+/** A filter's text taken literally: "%" and "_" typed into a filter mean themselves, not wildcards. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

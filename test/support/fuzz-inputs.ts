@@ -1,0 +1,163 @@
+import { contract, type MethodName } from '../../shared/contract/index.js';
+import type { Core } from '../../electron/core/core.js';
+
+// A valid input for each method, on a database with one of each record, as the fuzz test's
+// starting points: each hostile input is one of these with one field spoilt. The table is
+// Partial on purpose: a method added to the contract without an entry here is still fuzzed, from
+// an empty input and its schema's fields (see fieldsOf), so the fuzz test never needs editing
+// for a new method. The registry test keeps the table that must name every method.
+
+export type ValidInputs = Partial<Record<MethodName, unknown>>;
+
+const csv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
+const mapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
+
+/** Makes the records the inputs name, on a fresh core, and returns the inputs. */
+export async function validInputs(core: Core, method: MethodName): Promise<ValidInputs> {
+  const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
+  const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
+  const person = core.invoke('staff.create', { settingId: setting.id, name: 'Kim', role: 'practitioner', qualificationLevel: 'level-3' });
+  const child = core.invoke('children.create', {
+    settingId: setting.id,
+    firstName: 'Amara',
+    lastName: 'Applewhistle',
+    dateOfBirth: '2023-03-01',
+    sex: 'female',
+  });
+  const instrument = core.invoke('instruments.list', {})[0];
+  if (!instrument) throw new Error('a new database has no screening instrument');
+  const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' }] };
+  const screening = core.invoke('screenings.create', { ...screeningInput, sections: [{ section: 7, colour: 'green' }] });
+  const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+  // Only the methods that need more than the records above get it, so most cores stay small.
+  let backupFile: string | undefined;
+  if (method === 'backups.restore') backupFile = (await core.invokeAsync('backups.create', { kind: 'manual' })).fileName;
+  if (method === 'imports.undoLast') {
+    await core.invokeAsync('imports.run', { kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: csv, mapping, dryRun: false });
+  }
+  let leaverId: string | undefined;
+  if (method === 'retention.purge') {
+    const leaver = core.invoke('children.create', { settingId: setting.id, firstName: 'Cal', lastName: 'Cobble', dateOfBirth: '2019-01-10', sex: 'male' });
+    core.invoke('children.archive', { id: leaver.id, archived: true, leaveDate: '2022-07-20' });
+    leaverId = leaver.id;
+  }
+  return {
+    'app.info': {},
+    'settings.list': { includeArchived: true },
+    'settings.get': { id: setting.id },
+    'settings.create': { name: 'Bramble', urn: 'EY654321', type: 'pre-school', localAuthority: 'Kent' },
+    'settings.update': { id: setting.id, name: 'Acorn Lane', urn: 'EY123456', type: 'nursery' },
+    'settings.archive': { id: setting.id, archived: false },
+    'settings.updateReviewIntervals': { settingId: setting.id, amberWeeks: 10, redWeeks: 8, greenMonths: 6 },
+    'rooms.list': { settingId: setting.id, includeArchived: false },
+    'rooms.create': { settingId: setting.id, name: 'Toddlers' },
+    'rooms.update': { id: room.id, name: 'Baby room' },
+    'rooms.archive': { id: room.id, archived: false },
+    'staff.list': { settingId: setting.id },
+    'staff.create': { settingId: setting.id, name: 'Lee', role: 'manager', qualificationLevel: 'level-6-plus' },
+    'staff.update': { id: person.id, name: 'Kim K', role: 'practitioner', qualificationLevel: 'level-3' },
+    'staff.archive': { id: person.id, archived: false },
+    'children.list': { settingId: setting.id, search: 'Ama', roomId: room.id, limit: 10, offset: 0 },
+    'children.get': { id: child.id },
+    'children.create': {
+      settingId: setting.id,
+      firstName: 'Ben',
+      lastName: 'Buttonhook',
+      dateOfBirth: '2022-06-15',
+      sex: 'male',
+      roomId: room.id,
+      keyPersonId: person.id,
+      startDate: '2023-01-09',
+      notes: 'Likes trains',
+    },
+    'children.update': { id: child.id, firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-02', sex: 'female' },
+    'children.archive': { id: child.id, archived: true, leaveDate: '2026-11-01' },
+    'instruments.get': { id: instrument.id },
+    'instruments.copy': { fromId: instrument.id, name: 'Local version' },
+    'instruments.update': { id: instrument.id, name: instrument.name, sections: [{ section: 1, itemCount: 10, lowestGreen: 7, lowestAmber: 3 }] },
+    'instruments.setDefault': { id: instrument.id },
+    'screenings.listForChild': { childId: child.id },
+    'screenings.get': { id: screening.id },
+    'screenings.preview': screeningInput,
+    'screenings.create': { ...screeningInput, screenerId: person.id, comments: { speechSounds: 'Clear', other: 'Chatty' } },
+    'screenings.update': { ...screeningInput, childId: undefined, id: screening.id },
+    'screenings.delete': { id: screening.id },
+    'rounds.create': { name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' },
+    'rounds.update': { id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' },
+    'rounds.delete': { id: round.id },
+    'cohort.breakdown': { roundId: round.id, groupBy: 'room', scope: { settingId: setting.id } },
+    'cohort.workingAt': { scope: { settingId: setting.id }, roundId: round.id },
+    'cohort.overview': { roundId: round.id },
+    'cohort.trend': { scope: { settingId: setting.id } },
+    'cohort.transitions': { fromRoundId: round.id, toRoundId: round.id },
+    'cohort.settings': { roundId: round.id },
+    'cohort.children': { roundId: round.id, colour: 'green', limit: 20 },
+    'export.xlsx': { title: 'Test', columns: ['A', 'B'], rows: [[1, 'two']] },
+    'export.tracker': { settingId: setting.id, roundId: round.id, format: 'csv' },
+    'export.laTracker': { roundId: round.id },
+    'export.child': { childId: child.id },
+    'session.setActor': { staffId: person.id },
+    'audit.list': { settingId: setting.id, recordId: child.id, actor: 'Kim', from: '2026-01-01', to: '2026-12-31', limit: 10 },
+    'backups.configure': { keep: 5 },
+    'backups.create': { kind: 'manual' },
+    'backups.restore': { fileName: backupFile },
+    'retention.updatePolicy': { recordType: 'screening', years: 4 },
+    'retention.due': { withinDays: 30 },
+    'retention.purge': { childIds: [leaverId], confirm: true },
+    'imports.preview': { kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: csv },
+    'imports.run': { kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: csv, mapping, dryRun: true },
+    'imports.undoLast': { settingId: setting.id, kind: 'children' },
+    'imports.list': { settingId: setting.id },
+    'imports.listSources': { kind: 'children' },
+  };
+}
+
+/** The fields a method's input schema names, read from the schema itself. */
+export function fieldsOf(method: MethodName): string[] {
+  const schema: unknown = contract[method].input;
+  const shape = typeof schema === 'object' && schema !== null && 'shape' in schema ? (schema as { shape: unknown }).shape : null;
+  return typeof shape === 'object' && shape !== null ? Object.keys(shape) : [];
+}
+
+export type Path = (string | number)[];
+
+/** Every place in a value a hostile value could go: each field, and inside arrays and objects. */
+export function pathsOf(value: unknown, extraFields: readonly string[] = [], depth = 3): Path[] {
+  const paths: Path[] = [];
+  const walk = (v: unknown, at: Path) => {
+    if (at.length >= depth || typeof v !== 'object' || v === null) return;
+    for (const [key, child] of Object.entries(v)) {
+      if (child === undefined) continue;
+      const next = [...at, Array.isArray(v) ? Number(key) : key];
+      paths.push(next);
+      walk(child, next);
+    }
+  };
+  walk(value, []);
+  for (const field of extraFields) if (!paths.some((p) => p.length === 1 && p[0] === field)) paths.push([field]);
+  return paths;
+}
+
+export function valueAt(value: unknown, path: Path): unknown {
+  let v = value;
+  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[key] : undefined;
+  return v;
+}
+
+/** A copy of `base` with `replacement` at `path`; the base itself is left alone. */
+export function withValueAt(base: unknown, path: Path, replacement: unknown): unknown {
+  return setAt(structuredClone(base ?? {}), path, replacement);
+}
+
+/** Puts `replacement` at `path` in `target` itself; a path through a plain value changes nothing. */
+export function setAt(target: unknown, path: Path, replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  let v = target;
+  for (const key of path.slice(0, -1)) {
+    v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[key] : undefined;
+  }
+  if (typeof v !== 'object' || v === null) return target;
+  // defineProperty, not assignment: a key named __proto__ must become an own property.
+  Object.defineProperty(v, path[path.length - 1] as string | number, { value: replacement, enumerable: true, writable: true, configurable: true });
+  return target;
+}
