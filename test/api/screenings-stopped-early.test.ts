@@ -4,7 +4,8 @@ import { twoSettings } from '../support/fixtures.js';
 import { refused, s } from '../support/screenings.js';
 
 // A screening that stops before a Green section (above section 1) is refused unless it is marked
-// as stopped early with a reason; then it is kept as incomplete, with a re-screen in 2 weeks.
+// as stopped early with a reason; then it is kept as incomplete, with a re-screen after the
+// setting's interval for it (2 weeks unless changed).
 // screenings.preview gives the same answer without saving. "Today" is 2026-11-27.
 
 function world() {
@@ -71,6 +72,15 @@ describe('screenings that stop early', () => {
     // Finishing it later (down to Green, mark removed) makes it complete.
     const done = w.core.invoke('screenings.update', { ...withoutChild(w.input({ sections: [s(6, 'amber'), s(5, 'red'), s(4, 'green')] })), id: sc.id });
     expect(done).toMatchObject({ stoppedEarly: false, stoppedEarlyReason: '', workingAtSection: 4, reviewDate: '2026-12-24' });
+  });
+
+  it('takes the re-screen date from the setting’s interval for stopping early, in preview and when saved', () => {
+    const w = world();
+    const settingId = w.mia.settingId;
+    w.core.invoke('settings.updateReviewIntervals', { settingId, amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 4 });
+    const input = w.input({ sections: [s(6, 'amber')], stoppedEarly: true, stoppedEarlyReason: 'Time ran out' });
+    expect(w.core.invoke('screenings.preview', input)).toMatchObject({ issues: [], complete: false, reviewDate: '2026-10-29' });
+    expect(w.core.invoke('screenings.create', input)).toMatchObject({ stoppedEarly: true, reviewDate: '2026-10-29' });
   });
 
   it('screenings.preview gives the same outcome or the same problems, and saves nothing', () => {
