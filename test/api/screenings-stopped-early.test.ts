@@ -99,7 +99,14 @@ describe('screenings that stop early', () => {
     const round = w.core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-18' });
     const sc = w.core.invoke('screenings.create', w.input({ sections: [s(6, 'amber')], stoppedEarly: true, stoppedEarlyReason: 'Time ran out' }));
     expect(w.core.invoke('cohort.overview', { roundId: round.id })).toMatchObject({ screened: 1, incomplete: 1 });
+    // The settings table counts it in its setting's row, by the same definition.
+    const table = w.core.invoke('cohort.settings', { roundId: round.id });
+    expect(table.rows.map((r) => [r.settingId === w.mia.settingId, r.incomplete])).toEqual(
+      table.rows.map((r) => [r.settingId === w.mia.settingId, r.settingId === w.mia.settingId ? 1 : 0]),
+    );
+    expect(table.total.incomplete).toBe(1);
     w.core.invoke('screenings.update', { ...withoutChild(w.input({ sections: [s(6, 'amber'), s(5, 'green')] })), id: sc.id });
     expect(w.core.invoke('cohort.overview', { roundId: round.id })).toMatchObject({ screened: 1, incomplete: 0 });
+    expect(w.core.invoke('cohort.settings', { roundId: round.id }).total.incomplete).toBe(0);
   });
 });
