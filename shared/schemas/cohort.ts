@@ -32,7 +32,7 @@ export type CohortGrouping = (typeof cohortGroupings)[number];
 export const cohortGroupingLabels: Record<CohortGrouping, string> = {
   ageSection: 'Age section',
   sex: 'Sex',
-  eal: 'EAL',
+  eal: 'English as an additional language',
   sendStage: 'SEND stage',
   ethnicity: 'Ethnicity',
   funded2: 'Funded 2-year-old place',
