@@ -953,6 +953,14 @@ function checkHeadlinesAgree(w: World): void {
     for (const setting of core.invoke('settings.list', { includeArchived: true })) {
       const cohortPage = core.invoke('cohort.overview', { scope: { settingId: setting.id }, roundId: round.id });
       expect(setting.childrenOnRoll, `${setting.name}: setting overview against its cohort page`).toBe(cohortPage.childrenOnRollToday);
+      // "Not yet screened this round" on the setting overview opens the children list on exactly those children.
+      const notScreened = core.invoke('children.list', { settingId: setting.id, notScreenedInRound: round.id, status: 'all', limit: 1000 });
+      expect(notScreened.rows.length, `${setting.name}: children not screened in ${round.name} against the count`).toBe(cohortPage.notScreened);
+      expect(notScreened.total).toBe(cohortPage.notScreened);
+      const screenedIds = roundResults(w.m, w.m.rounds.find((r) => r.id === round.id) as MRound);
+      expect(new Set(notScreened.rows.map((c) => c.id)), `${setting.name}: who is not screened in ${round.name}`).toEqual(
+        new Set(w.m.children.filter((c) => c.settingId === setting.id && onRollIn(c, round) && !screenedIds.has(c.id)).map((c) => c.id)),
+      );
       const row = table.rows.find((r) => r.settingId === setting.id);
       if (row) {
         expect(

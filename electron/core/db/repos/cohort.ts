@@ -16,7 +16,7 @@ import type {
 } from '../../../../shared/schemas/cohort.js';
 import type { SettingType } from '../../../../shared/schemas/settings.js';
 import type { Db } from '../connection.js';
-import { onRollDuringSql, onRollOnSql } from './roll.js';
+import { notScreenedInRoundSql, onRollDuringSql, onRollOnSql } from './roll.js';
 
 // Cohort queries. Each number is one GROUP BY over round_results (one row per child per round,
 // see 0003-cohort.sql), narrowed to a scope: one setting, or the open settings of a local
@@ -353,10 +353,7 @@ export function cohortRepo(db: Db) {
         } else {
           from = 'children c LEFT JOIN screenings ls ON ls.id = c.latest_screening_id';
           if (q.notScreened && q.round) {
-            where.push(
-              onRollDuringSql('c', '@startDate', '@endDate'),
-              'NOT EXISTS (SELECT 1 FROM round_results x WHERE x.round_id = @roundId AND x.child_id = c.id)',
-            );
+            where.push(notScreenedInRoundSql('c', '@roundId', '@startDate', '@endDate'));
             params = { ...params, roundId: q.round.id, startDate: q.round.startDate, endDate: q.round.endDate };
           } else {
             where.push('c.archived_at IS NULL');
