@@ -1,4 +1,5 @@
 import type { MethodName } from '../../shared/contract/index.js';
+import { isRecordIdField } from '../../shared/schemas/audit.js';
 import { formatUkDate, formatUkDateTime } from './format.js';
 
 /**
@@ -92,4 +93,20 @@ export function valueWords(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatUkDate(value);
   if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?$/.test(value)) return formatUkDateTime(value);
   return value;
+}
+
+/**
+ * One recorded change as people read it: the field in words and each value shown plainly, a
+ * record id as the name of that record (from audit.list's names) and never as the id itself.
+ * Null for a change no reader can use: the record's own id.
+ */
+export function changeWords(
+  c: { field: string; before: string | null; after: string | null },
+  names: Readonly<Record<string, string>>,
+): { field: string; before: string | null; after: string | null } | null {
+  if (!isRecordIdField(c.field))
+    return { field: fieldWords(c.field), before: c.before === null ? null : valueWords(c.before), after: c.after === null ? null : valueWords(c.after) };
+  if (c.field === 'id') return null;
+  const name = (id: string | null) => (id === null ? null : (names[id] ?? 'a record since removed'));
+  return { field: fieldWords(c.field.replace(/Id$/, '')), before: name(c.before), after: name(c.after) };
 }

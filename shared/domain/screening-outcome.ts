@@ -36,10 +36,6 @@ export interface ScreeningOutcomeInput {
   stoppedEarlyReason: string;
 }
 
-// A screening that stops early is real but tells too little: it is re-screened soon. Two weeks is
-// an assumption (time for the child to settle), to become a setting's review interval.
-export const RESCREEN_AFTER_STOPPING_EARLY_WEEKS = 2;
-
 export interface ScreeningOutcome {
   ageMonths: number;
   ageSection: number | null;
@@ -88,7 +84,9 @@ export function screeningOutcome(input: ScreeningOutcomeInput): ScreeningOutcome
       ? null
       : complete
         ? nextReviewDate(input.screeningDate, colour, input.intervals)
-        : addWeeks(input.screeningDate, RESCREEN_AFTER_STOPPING_EARLY_WEEKS),
+        : // A screening that stops early is real but tells too little: it is re-screened soon,
+          // after the setting's own interval for it.
+          addWeeks(input.screeningDate, input.intervals.stoppedEarlyWeeks),
     suggestedAction: referral.prompted ? 'referral' : colour === 'green' ? 'universal' : 'targeted',
   };
 }

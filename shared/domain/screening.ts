@@ -55,6 +55,8 @@ export interface ReviewIntervals {
   amberWeeks: number;
   redWeeks: number;
   greenMonths: number;
+  /** After a screening that stopped early (see screening-outcome.ts): whole weeks, 1 to 12. */
+  stoppedEarlyWeeks: number;
 }
 
 export type ReviewStatus = 'overdue' | 'due-soon' | 'not-due';
@@ -95,11 +97,13 @@ export const defaultInstrumentSections: readonly Readonly<InstrumentSection>[] =
 );
 
 // Review intervals are an assumption (Amber about 12 weeks per the guidance; Red the same so the
-// review is not forgotten while support is arranged; Green at the next termly round).
+// review is not forgotten while support is arranged; Green at the next termly round; a screening
+// that stopped early tells too little, so 2 weeks: time for the child to settle).
 export const defaultReviewIntervals: Readonly<ReviewIntervals> = Object.freeze({
   amberWeeks: 12,
   redWeeks: 12,
   greenMonths: 4,
+  stoppedEarlyWeeks: 2,
 });
 
 /**

@@ -27,4 +27,16 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditListSchema = z.object({ total: z.number().int(), rows: z.array(auditEntrySchema) });
+export const auditListSchema = z.object({
+  total: z.number().int(),
+  rows: z.array(auditEntrySchema),
+  /**
+   * The name of each record an id in the rows' changes points at (a room, a key person, a
+   * setting...), so the trail reads "Room: Ducklings", never a record id. An id whose record is
+   * gone (or a purged child) has no name here.
+   */
+  names: z.record(z.string(), z.string()),
+});
+
+/** A changed field that holds another record's id (roomId, keyPersonId, settingId...). */
+export const isRecordIdField = (field: string): boolean => field === 'id' || /[a-z]Id$/.test(field);

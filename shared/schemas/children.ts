@@ -166,6 +166,12 @@ export const childListQuerySchema = z.object({
   reviewDueSoon: z.boolean().default(false),
   /** Only children whose latest screening prompted a referral. */
   referralPrompted: z.boolean().default(false),
+  /**
+   * Only children on roll at any time in this round (a round id) and not screened in it: the
+   * children behind the setting overview's "not yet screened" count. Leavers count too, so ask
+   * with status 'all' to list every one of them.
+   */
+  notScreenedInRound: idSchema.nullable().default(null),
   /** Only children working below their age section at their latest screening. */
   belowAge: z.boolean().default(false),
   sort: z.enum(childSortKeys).default('name'),

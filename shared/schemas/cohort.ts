@@ -32,7 +32,7 @@ export type CohortGrouping = (typeof cohortGroupings)[number];
 export const cohortGroupingLabels: Record<CohortGrouping, string> = {
   ageSection: 'Age section',
   sex: 'Sex',
-  eal: 'EAL',
+  eal: 'English as an additional language',
   sendStage: 'SEND stage',
   ethnicity: 'Ethnicity',
   funded2: 'Funded 2-year-old place',
@@ -140,14 +140,20 @@ export const settingsComparisonRowSchema = ragCountsSchema.extend({
   settingName: z.string(),
   localAuthority: z.string(),
   settingType: z.enum(settingTypes),
-  /** The same three figures as cohort.overview gives for the setting. */
+  /** The same four figures as cohort.overview gives for the setting. */
   childrenOnRoll: z.number().int(),
   childrenOnRollToday: z.number().int(),
   overdue: z.number().int(),
+  incomplete: z.number().int(),
 });
 export const settingsComparisonSchema = z.object({
   rows: z.array(settingsComparisonRowSchema),
-  total: ragCountsSchema.extend({ childrenOnRoll: z.number().int(), childrenOnRollToday: z.number().int(), overdue: z.number().int() }),
+  total: ragCountsSchema.extend({
+    childrenOnRoll: z.number().int(),
+    childrenOnRollToday: z.number().int(),
+    overdue: z.number().int(),
+    incomplete: z.number().int(),
+  }),
 });
 export type SettingsComparison = z.infer<typeof settingsComparisonSchema>;
 

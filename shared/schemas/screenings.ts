@@ -102,6 +102,10 @@ export const screeningPreviewSchema = z.object({
   complete: z.boolean(),
   colour: colourSchema.nullable(),
   workingAtSection: z.number().int().nullable(),
+  /** Sections below the age section the child works at (null when not known). */
+  sectionsBehind: z.number().int().nullable(),
+  /** The section to choose activities from. */
+  activitySection: z.number().int().nullable(),
   referralPrompted: z.boolean(),
   referralReasons: z.array(z.string()),
   reviewDate: z.string().nullable(),

@@ -38,7 +38,12 @@ export const settingSchema = recordMetaSchema.extend({
   localAuthority: z.string(),
   archivedAt: z.string().nullable(),
   /** When to re-screen after each colour (see shared/domain/screening.ts). */
-  reviewIntervals: z.object({ amberWeeks: z.number().int(), redWeeks: z.number().int(), greenMonths: z.number().int() }),
+  reviewIntervals: z.object({
+    amberWeeks: z.number().int(),
+    redWeeks: z.number().int(),
+    greenMonths: z.number().int(),
+    stoppedEarlyWeeks: z.number().int(),
+  }),
 });
 export type Setting = z.infer<typeof settingSchema>;
 
@@ -58,4 +63,6 @@ export const reviewIntervalsSchema = z.object({
   amberWeeks: countSchema.min(1, { message: 'Enter 1 to 52 weeks' }).max(52, { message: 'Enter 1 to 52 weeks' }),
   redWeeks: countSchema.min(1, { message: 'Enter 1 to 52 weeks' }).max(52, { message: 'Enter 1 to 52 weeks' }),
   greenMonths: countSchema.min(1, { message: 'Enter 1 to 24 months' }).max(24, { message: 'Enter 1 to 24 months' }),
+  /** A screening that stopped early is re-screened soon: whole weeks, up to a term. */
+  stoppedEarlyWeeks: countSchema.min(1, { message: 'Enter 1 to 12 weeks' }).max(12, { message: 'Enter 1 to 12 weeks' }),
 });

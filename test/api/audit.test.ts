@@ -30,6 +30,31 @@ describe('the audit trail', () => {
     expect(create?.changes).toEqual(expect.arrayContaining([{ field: 'lastName', before: null, after: 'Testchild' }]));
   });
 
+  it('gives the names of the records that ids in the changes point at', () => {
+    const { core, setting, person } = setup();
+    const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Ducklings' });
+    const child = core.invoke('children.create', {
+      settingId: setting.id,
+      firstName: 'Robin',
+      lastName: 'Testchild',
+      dateOfBirth: '2023-03-14',
+      sex: 'female',
+    });
+    const input = { id: child.id, firstName: 'Robin', lastName: 'Testchild', dateOfBirth: '2023-03-14', sex: 'female' as const };
+    core.invoke('children.update', { ...input, roomId: room.id, keyPersonId: person.id });
+    const trail = core.invoke('audit.list', { recordId: child.id, method: 'children.update' });
+    expect(trail.rows[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'roomId', before: null, after: room.id },
+        { field: 'keyPersonId', before: null, after: person.id },
+      ]),
+    );
+    expect(trail.names).toEqual({ [room.id]: 'Ducklings', [person.id]: 'Kim Testperson' });
+    // Names only for the ids in the page's changes: adding the child named its setting alone.
+    expect(core.invoke('audit.list', { recordId: child.id, method: 'children.create' }).names).toEqual({ [setting.id]: setting.name });
+    expect(core.invoke('audit.list', { method: 'no.such' }).names).toEqual({});
+  });
+
   it('writes nothing for reads or refused changes', () => {
     const { core, setting } = setup();
     const before = core.invoke('audit.list', {}).total;

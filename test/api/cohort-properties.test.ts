@@ -4,7 +4,7 @@ import type { Core } from '../../electron/core/core.js';
 import type { MethodInput, MethodOutput } from '../../shared/contract/index.js';
 import { addDays, addMonths, addWeeks, ageInCompletedMonths, daysBetween } from '../../shared/domain/dates.js';
 import { onRollDuring, onRollOn } from '../../shared/domain/roll.js';
-import { defaultInstrumentSections, sectionForAge, type Colour } from '../../shared/domain/screening.js';
+import { defaultInstrumentSections, defaultReviewIntervals, sectionForAge, type Colour } from '../../shared/domain/screening.js';
 import { ApiCallError } from '../../shared/errors.js';
 import { ethnicities, sendStageLabels, sendStages, sexes, sexLabels, type EthnicityCode, type SendStage, type Sex } from '../../shared/schemas/children.js';
 import { cohortGroupings, type CohortGrouping, type CohortScope, type RagCounts } from '../../shared/schemas/cohort.js';
@@ -12,7 +12,8 @@ import type { SettingType } from '../../shared/schemas/settings.js';
 import { testCore, testToday } from '../support/core.js';
 
 // Property tests for cohort tracking: random small worlds (settings with local authorities and
-// types, rooms, staff, children with random dates, screenings with valid drop-back chains, room
+// types, rooms, staff, children with random dates, screenings with valid drop-back chains (some
+// stopped early, with a reason, before reaching Green), room
 // moves between screenings, rounds created before and after the screenings) are built through
 // the API, then every cohort method is compared with a brute-force recount in plain TypeScript
 // over a model of what was created. A random list of edits follows (screenings moved, added and
@@ -78,6 +79,8 @@ interface MScreening {
   colour: Colour;
   workingAt: number | null;
   reviewDate: string;
+  /** Marked as stopped before a Green section: counted as incomplete. */
+  stoppedEarly: boolean;
   roomId: string | null;
   keyPersonId: string | null;
 }
@@ -274,8 +277,7 @@ function expectedOverview(m: Model, scope: CohortScope, round: MRound) {
     overdue: overdueChildren(m, ids).length,
     notScreened: onRoll.filter((c) => !results.has(c.id)).length,
     screened: resultsInScope(m, scope, round).length,
-    // The generated drop-back chains always end at Green or section 1: none stops early.
-    incomplete: 0,
+    incomplete: resultsInScope(m, scope, round).filter((s) => s.stoppedEarly).length,
   };
 }
 
@@ -321,6 +323,7 @@ function expectedSettings(m: Model, round: MRound, la: string | null, type: Sett
       const rag = zero();
       for (const r of results) if (r.settingId === s.id) addTo(rag, r.colour);
       return {
+        incomplete: results.filter((r) => r.settingId === s.id && r.stoppedEarly).length,
         settingId: s.id,
         settingName: s.name,
         localAuthority: s.la,
@@ -331,7 +334,7 @@ function expectedSettings(m: Model, round: MRound, la: string | null, type: Sett
         ...rag,
       };
     });
-  const total = { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0 };
+  const total = { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0, incomplete: 0 };
   for (const r of rows) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
   return { rows, total };
 }
@@ -339,8 +342,15 @@ function expectedSettings(m: Model, round: MRound, la: string | null, type: Sett
 // ----- Generators --------------------------------------------------------------------------
 
 const colourArb = fc.constantFrom<Colour>('red', 'amber', 'green');
-/** Colours for the sections tried, top first; the chain stops at the first Green or section 1. */
-const chainArb = fc.array(colourArb, { minLength: 1, maxLength: 9 });
+/**
+ * Colours for the sections tried, top first; the chain stops at the first Green or section 1,
+ * or, now and then, after `stopAfter` more sections: then it is marked as stopped early.
+ */
+const chainArb = fc.record({
+  picks: fc.array(colourArb, { minLength: 1, maxLength: 9 }),
+  stopAfter: fc.option(fc.nat({ max: 3 }), { freq: 3 }),
+});
+type ChainSpec = typeof chainArb extends fc.Arbitrary<infer T> ? T : never;
 const ethnicityArb = fc.constantFrom<EthnicityCode>('WBRI', 'APKN', 'BAFR', 'NOBT');
 const moveArb = fc.record({ room: fc.option(fc.nat({ max: 5 })), key: fc.option(fc.nat({ max: 5 })) });
 
@@ -481,15 +491,19 @@ class World {
     return null;
   }
 
-  /** What the app should conclude from a chain: worst colour, highest Green, review date. */
-  outcome(child: MChild, date: string, picks: Colour[]) {
+  /** What the app should conclude from a chain: worst colour, highest Green, review date, stopped early. */
+  outcome(child: MChild, date: string, spec: ChainSpec) {
     const ageSection = sectionForAge(defaultInstrumentSections, ageInCompletedMonths(child.dob, date));
     if (ageSection === null) throw new Error(`no section for ${child.dob} on ${date}`);
-    const chain = chainFor(ageSection, picks);
+    const full = chainFor(ageSection, spec.picks);
+    // Cut short before its end, the chain has not reached Green or section 1: it stopped early.
+    const stoppedEarly = spec.stopAfter !== null && spec.stopAfter + 1 < full.length;
+    const chain = stoppedEarly ? full.slice(0, (spec.stopAfter ?? 0) + 1) : full;
     const colour = chain.reduce<Colour>((w, s) => (severity[s.colour] > severity[w] ? s.colour : w), 'green');
     const greens = chain.filter((s) => s.colour === 'green').map((s) => s.section);
-    const reviewDate = colour === 'green' ? addMonths(date, 4) : addWeeks(date, 12);
-    return { chain, ageSection, colour, workingAt: greens.length ? Math.max(...greens) : null, reviewDate };
+    const reviewDate = stoppedEarly ? addWeeks(date, defaultReviewIntervals.stoppedEarlyWeeks) : colour === 'green' ? addMonths(date, 4) : addWeeks(date, 12);
+    const sections = { sections: chain, stoppedEarly, stoppedEarlyReason: stoppedEarly ? 'The child was unsettled' : '' };
+    return { chain, sections, ageSection, colour, workingAt: greens.length ? Math.max(...greens) : null, reviewDate, stoppedEarly };
   }
 
   childInput(c: MChild) {
@@ -523,22 +537,29 @@ class World {
     this.updateChild(c);
   }
 
-  addScreening(c: MChild, when: number, picks: Colour[]): void {
+  addScreening(c: MChild, when: number, spec: ChainSpec): void {
     const date = this.dateFor(c, when);
     if (!date) return;
-    const o = this.outcome(c, date, picks);
+    const o = this.outcome(c, date, spec);
     const setting = this.m.settings.find((s) => s.id === c.settingId);
-    const input: MethodInput<'screenings.create'> = { childId: c.id, instrumentId: this.instrumentId, screeningDate: date, sections: o.chain };
+    const input: MethodInput<'screenings.create'> = { childId: c.id, instrumentId: this.instrumentId, screeningDate: date, ...o.sections };
     if (setting?.archived) {
       expectRefused(this.core, 'screenings.create', input, 'VALIDATION');
       return;
     }
     const sc = this.core.invoke('screenings.create', input);
-    expect({ colour: sc.colour, ageSection: sc.ageSection, workingAt: sc.workingAtSection, reviewDate: sc.reviewDate }).toEqual({
+    expect({
+      colour: sc.colour,
+      ageSection: sc.ageSection,
+      workingAt: sc.workingAtSection,
+      reviewDate: sc.reviewDate,
+      stoppedEarly: sc.stoppedEarly,
+    }).toEqual({
       colour: o.colour,
       ageSection: o.ageSection,
       workingAt: o.workingAt,
       reviewDate: o.reviewDate,
+      stoppedEarly: o.stoppedEarly,
     });
     this.m.seq += 1;
     this.m.screenings.push({
@@ -551,6 +572,7 @@ class World {
       colour: o.colour,
       workingAt: o.workingAt,
       reviewDate: o.reviewDate,
+      stoppedEarly: o.stoppedEarly,
       roomId: c.roomId,
       keyPersonId: c.keyPersonId,
     });
@@ -700,9 +722,16 @@ class World {
         const date = this.dateFor(c, mu.when, s.id);
         if (!date) return;
         const o = this.outcome(c, date, mu.chain);
-        const out = this.core.invoke('screenings.update', { id: s.id, instrumentId: this.instrumentId, screeningDate: date, sections: o.chain });
-        expect(out.colour).toBe(o.colour);
-        Object.assign(s, { date, ageSection: o.ageSection, colour: o.colour, workingAt: o.workingAt, reviewDate: o.reviewDate });
+        const out = this.core.invoke('screenings.update', { id: s.id, instrumentId: this.instrumentId, screeningDate: date, ...o.sections });
+        expect({ colour: out.colour, stoppedEarly: out.stoppedEarly }).toEqual({ colour: o.colour, stoppedEarly: o.stoppedEarly });
+        Object.assign(s, {
+          date,
+          ageSection: o.ageSection,
+          colour: o.colour,
+          workingAt: o.workingAt,
+          reviewDate: o.reviewDate,
+          stoppedEarly: o.stoppedEarly,
+        });
         return;
       }
       case 'addScreening': {
@@ -896,31 +925,53 @@ function checkHeadlinesAgree(w: World): void {
     const overview = core.invoke('cohort.overview', { roundId: round.id });
     const table = core.invoke('cohort.settings', { roundId: round.id });
     const sum = (pick: (r: (typeof table.rows)[number]) => number) => table.rows.reduce((t, r) => t + pick(r), 0);
-    const headline = { onRoll: overview.childrenOnRoll, onRollToday: overview.childrenOnRollToday, screened: overview.screened, overdue: overview.overdue };
+    const headline = {
+      onRoll: overview.childrenOnRoll,
+      onRollToday: overview.childrenOnRollToday,
+      screened: overview.screened,
+      overdue: overview.overdue,
+      incomplete: overview.incomplete,
+    };
     const rowsTotal = {
       onRoll: sum((r) => r.childrenOnRoll),
       onRollToday: sum((r) => r.childrenOnRollToday),
       screened: sum((r) => r.total),
       overdue: sum((r) => r.overdue),
+      incomplete: sum((r) => r.incomplete),
     };
     expect(rowsTotal, `settings table rows, ${round.name}`).toEqual(headline);
     expect(
-      { onRoll: table.total.childrenOnRoll, onRollToday: table.total.childrenOnRollToday, screened: table.total.total, overdue: table.total.overdue },
+      {
+        onRoll: table.total.childrenOnRoll,
+        onRollToday: table.total.childrenOnRollToday,
+        screened: table.total.total,
+        overdue: table.total.overdue,
+        incomplete: table.total.incomplete,
+      },
       `settings table total, ${round.name}`,
     ).toEqual(headline);
     for (const setting of core.invoke('settings.list', { includeArchived: true })) {
       const cohortPage = core.invoke('cohort.overview', { scope: { settingId: setting.id }, roundId: round.id });
       expect(setting.childrenOnRoll, `${setting.name}: setting overview against its cohort page`).toBe(cohortPage.childrenOnRollToday);
+      // "Not yet screened this round" on the setting overview opens the children list on exactly those children.
+      const notScreened = core.invoke('children.list', { settingId: setting.id, notScreenedInRound: round.id, status: 'all', limit: 1000 });
+      expect(notScreened.rows.length, `${setting.name}: children not screened in ${round.name} against the count`).toBe(cohortPage.notScreened);
+      expect(notScreened.total).toBe(cohortPage.notScreened);
+      const screenedIds = roundResults(w.m, w.m.rounds.find((r) => r.id === round.id) as MRound);
+      expect(new Set(notScreened.rows.map((c) => c.id)), `${setting.name}: who is not screened in ${round.name}`).toEqual(
+        new Set(w.m.children.filter((c) => c.settingId === setting.id && onRollIn(c, round) && !screenedIds.has(c.id)).map((c) => c.id)),
+      );
       const row = table.rows.find((r) => r.settingId === setting.id);
       if (row) {
         expect(
-          { onRoll: row.childrenOnRoll, onRollToday: row.childrenOnRollToday, screened: row.total, overdue: row.overdue },
+          { onRoll: row.childrenOnRoll, onRollToday: row.childrenOnRollToday, screened: row.total, overdue: row.overdue, incomplete: row.incomplete },
           `${setting.name}: settings table row against its cohort page`,
         ).toEqual({
           onRoll: cohortPage.childrenOnRoll,
           onRollToday: cohortPage.childrenOnRollToday,
           screened: cohortPage.screened,
           overdue: cohortPage.overdue,
+          incomplete: cohortPage.incomplete,
         });
       }
     }

@@ -120,10 +120,11 @@ describe('an empty round and an empty database', () => {
           childrenOnRoll: 1,
           childrenOnRollToday: 1,
           overdue: 0,
+          incomplete: 0,
           ...rag(0, 0, 0),
         },
       ],
-      total: { ...rag(0, 0, 0), childrenOnRoll: 1, childrenOnRollToday: 1, overdue: 0 },
+      total: { ...rag(0, 0, 0), childrenOnRoll: 1, childrenOnRollToday: 1, overdue: 0, incomplete: 0 },
     });
   });
 
@@ -151,7 +152,7 @@ describe('an empty round and an empty database', () => {
     });
     expect(w.core.invoke('cohort.transitions', { fromRoundId: w.rounds.autumn.id, toRoundId: next.id }).total).toBe(0);
     const settings = w.core.invoke('cohort.settings', { roundId: next.id });
-    expect(settings.total).toEqual({ ...rag(0, 0, 0), childrenOnRoll: 11, childrenOnRollToday: 11, overdue: 3 });
+    expect(settings.total).toEqual({ ...rag(0, 0, 0), childrenOnRoll: 11, childrenOnRollToday: 11, overdue: 3, incomplete: 0 });
   });
 });
 
@@ -615,16 +616,17 @@ describe('cohort.settings', () => {
       childrenOnRoll,
       childrenOnRollToday,
       overdue,
+      incomplete: 0,
       ...counts,
     });
     // Acorn in autumn: Eve had left, Finn had started, so 8 on roll in the round, and 8 today.
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.autumn.id })).toEqual({
       rows: [row(acorn, rag(1, 1, 2), 8, 2), row(bramble, rag(0, 0, 1), 2, 1), row(cedar, rag(1, 0, 0), 1, 0)],
-      total: { ...rag(2, 1, 3), childrenOnRoll: 11, childrenOnRollToday: 11, overdue: 3 },
+      total: { ...rag(2, 1, 3), childrenOnRoll: 11, childrenOnRollToday: 11, overdue: 3, incomplete: 0 },
     });
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, localAuthority: 'Northshire' })).toEqual({
       rows: [row(acorn, rag(1, 3, 0), 8, 2), row(bramble, rag(2, 0, 0), 2, 1)],
-      total: { ...rag(3, 3, 0), childrenOnRoll: 10, childrenOnRollToday: 10, overdue: 3 },
+      total: { ...rag(3, 3, 0), childrenOnRoll: 10, childrenOnRollToday: 10, overdue: 3, incomplete: 0 },
     });
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, settingType: 'nursery' }).rows.map((r) => r.settingName)).toEqual([
       'Acorn Lane',
@@ -632,7 +634,7 @@ describe('cohort.settings', () => {
     ]);
     expect(w.core.invoke('cohort.settings', { roundId: w.rounds.spring.id, localAuthority: 'Nowhere' })).toEqual({
       rows: [],
-      total: { ...rag(0, 0, 0), childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0 },
+      total: { ...rag(0, 0, 0), childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0, incomplete: 0 },
     });
   });
 });

@@ -212,6 +212,12 @@ describe('imports.preview and imports.run (screenings)', () => {
       reviewDate: '2026-11-15',
     });
 
+    // The setting's own interval for stopping early applies to imports too (6 weeks here).
+    core.invoke('settings.updateReviewIntervals', { settingId: s.settingId, amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 6 });
+    const later = csv([stopHeader, ['Ben Buttermere', '10/05/2024', '20/10/2026', '4', '', 'Amber', '', 'Time ran out']]);
+    await core.invokeAsync('imports.run', fileInput('screenings', s.settingId, 'later.csv', later, { mapping: preview.suggestedMapping, dryRun: false }));
+    expect(core.invoke('screenings.listForChild', { childId: s.ben.id })[0]).toMatchObject({ stoppedEarly: true, reviewDate: '2026-12-01' });
+
     // A reason on a screening that went down to Green is refused, against the reason's column.
     const wrong = csv([stopHeader, ['Ben Buttermere', '10/05/2024', '15/10/2026', '4', '', 'Green', '', 'Time ran out']]);
     const refusedErr = await rejection(

@@ -4,7 +4,8 @@ import { twoSettings } from '../support/fixtures.js';
 import { refused, s } from '../support/screenings.js';
 
 // A screening that stops before a Green section (above section 1) is refused unless it is marked
-// as stopped early with a reason; then it is kept as incomplete, with a re-screen in 2 weeks.
+// as stopped early with a reason; then it is kept as incomplete, with a re-screen after the
+// setting's interval for it (2 weeks unless changed).
 // screenings.preview gives the same answer without saving. "Today" is 2026-11-27.
 
 function world() {
@@ -73,6 +74,15 @@ describe('screenings that stop early', () => {
     expect(done).toMatchObject({ stoppedEarly: false, stoppedEarlyReason: '', workingAtSection: 4, reviewDate: '2026-12-24' });
   });
 
+  it('takes the re-screen date from the setting’s interval for stopping early, in preview and when saved', () => {
+    const w = world();
+    const settingId = w.mia.settingId;
+    w.core.invoke('settings.updateReviewIntervals', { settingId, amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 4 });
+    const input = w.input({ sections: [s(6, 'amber')], stoppedEarly: true, stoppedEarlyReason: 'Time ran out' });
+    expect(w.core.invoke('screenings.preview', input)).toMatchObject({ issues: [], complete: false, reviewDate: '2026-10-29' });
+    expect(w.core.invoke('screenings.create', input)).toMatchObject({ stoppedEarly: true, reviewDate: '2026-10-29' });
+  });
+
   it('screenings.preview gives the same outcome or the same problems, and saves nothing', () => {
     const w = world();
     const before = JSON.stringify(w.core.context.db.prepare('SELECT count(*) AS n FROM screenings').get());
@@ -89,7 +99,14 @@ describe('screenings that stop early', () => {
     const round = w.core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-18' });
     const sc = w.core.invoke('screenings.create', w.input({ sections: [s(6, 'amber')], stoppedEarly: true, stoppedEarlyReason: 'Time ran out' }));
     expect(w.core.invoke('cohort.overview', { roundId: round.id })).toMatchObject({ screened: 1, incomplete: 1 });
+    // The settings table counts it in its setting's row, by the same definition.
+    const table = w.core.invoke('cohort.settings', { roundId: round.id });
+    expect(table.rows.map((r) => [r.settingId === w.mia.settingId, r.incomplete])).toEqual(
+      table.rows.map((r) => [r.settingId === w.mia.settingId, r.settingId === w.mia.settingId ? 1 : 0]),
+    );
+    expect(table.total.incomplete).toBe(1);
     w.core.invoke('screenings.update', { ...withoutChild(w.input({ sections: [s(6, 'amber'), s(5, 'green')] })), id: sc.id });
     expect(w.core.invoke('cohort.overview', { roundId: round.id })).toMatchObject({ screened: 1, incomplete: 0 });
+    expect(w.core.invoke('cohort.settings', { roundId: round.id }).total.incomplete).toBe(0);
   });
 });

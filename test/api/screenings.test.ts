@@ -586,33 +586,40 @@ describe('settings.updateReviewIntervals', () => {
   it('changes the review dates of new screenings only', () => {
     const w = world();
     const before = w.screen({ sections: [s(6, 'amber'), s(5, 'green')] });
-    const setting = w.core.invoke('settings.updateReviewIntervals', { settingId: w.acorn.id, amberWeeks: 6, redWeeks: 2, greenMonths: 6 });
-    expect(setting).toMatchObject({ id: w.acorn.id, reviewIntervals: { amberWeeks: 6, redWeeks: 2, greenMonths: 6 }, updatedAt: now });
-    expect(w.core.invoke('settings.get', { id: w.acorn.id })).toMatchObject({ reviewIntervals: { amberWeeks: 6, redWeeks: 2, greenMonths: 6 } });
+    const intervals = { amberWeeks: 6, redWeeks: 2, greenMonths: 6, stoppedEarlyWeeks: 5 };
+    const setting = w.core.invoke('settings.updateReviewIntervals', { settingId: w.acorn.id, ...intervals });
+    expect(setting).toMatchObject({ id: w.acorn.id, reviewIntervals: intervals, updatedAt: now });
+    expect(w.core.invoke('settings.get', { id: w.acorn.id })).toMatchObject({ reviewIntervals: intervals });
 
     expect(w.screen({ sections: [s(6, 'amber'), s(5, 'green')] }).reviewDate).toBe('2026-11-12'); // + 6 weeks
     expect(w.screen({ sections: [s(6, 'red'), s(5, 'green')] }).reviewDate).toBe('2026-10-15'); // + 2 weeks
     expect(w.screen({ sections: [s(6, 'green')] }).reviewDate).toBe('2027-04-01'); // + 6 months
+    expect(w.screen({ sections: [s(6, 'amber')], stoppedEarly: true, stoppedEarlyReason: 'Mia was unsettled' }).reviewDate).toBe('2026-11-05'); // + 5 weeks
     // History is kept: the screening made before the change keeps its review date.
     expect(w.core.invoke('screenings.get', { id: before.id }).reviewDate).toBe('2026-12-24');
     // Other settings keep the defaults.
-    expect(w.core.invoke('settings.get', { id: w.bramble.id }).reviewIntervals).toEqual({ amberWeeks: 12, redWeeks: 12, greenMonths: 4 });
+    expect(w.core.invoke('settings.get', { id: w.bramble.id }).reviewIntervals).toEqual({ amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 2 });
   });
 
   it('refuses 0 or 53 weeks and 0 or 25 months, naming the field', () => {
     const w = world();
-    const base = { settingId: w.acorn.id, amberWeeks: 12, redWeeks: 12, greenMonths: 4 };
+    const base = { settingId: w.acorn.id, amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 2 };
     refused(w.core, 'settings.updateReviewIntervals', { ...base, amberWeeks: 0 }, 'VALIDATION', ['amberWeeks'], /Enter 1 to 52 weeks/);
     refused(w.core, 'settings.updateReviewIntervals', { ...base, amberWeeks: 53 }, 'VALIDATION', ['amberWeeks'], /Enter 1 to 52 weeks/);
     refused(w.core, 'settings.updateReviewIntervals', { ...base, redWeeks: 53 }, 'VALIDATION', ['redWeeks'], /Enter 1 to 52 weeks/);
     refused(w.core, 'settings.updateReviewIntervals', { ...base, greenMonths: 0 }, 'VALIDATION', ['greenMonths'], /Enter 1 to 24 months/);
     refused(w.core, 'settings.updateReviewIntervals', { ...base, greenMonths: 25 }, 'VALIDATION', ['greenMonths'], /Enter 1 to 24 months/);
     refused(w.core, 'settings.updateReviewIntervals', { ...base, amberWeeks: 1.5 }, 'VALIDATION', ['amberWeeks'], /whole number/);
+    refused(w.core, 'settings.updateReviewIntervals', { ...base, stoppedEarlyWeeks: 0 }, 'VALIDATION', ['stoppedEarlyWeeks'], /Enter 1 to 12 weeks/);
+    refused(w.core, 'settings.updateReviewIntervals', { ...base, stoppedEarlyWeeks: 13 }, 'VALIDATION', ['stoppedEarlyWeeks'], /Enter 1 to 12 weeks/);
+    refused(w.core, 'settings.updateReviewIntervals', { ...base, stoppedEarlyWeeks: 2.5 }, 'VALIDATION', ['stoppedEarlyWeeks'], /whole number/);
+    const { stoppedEarlyWeeks: _left, ...withoutStoppedEarly } = base;
+    refused(w.core, 'settings.updateReviewIntervals', withoutStoppedEarly, 'VALIDATION', ['stoppedEarlyWeeks'], /whole number/);
   });
 
   it('answers NOT_FOUND for an unknown setting and refuses an archived one', () => {
     const w = world();
-    const base = { amberWeeks: 6, redWeeks: 6, greenMonths: 6 };
+    const base = { amberWeeks: 6, redWeeks: 6, greenMonths: 6, stoppedEarlyWeeks: 2 };
     refused(w.core, 'settings.updateReviewIntervals', { ...base, settingId: randomUUID() }, 'NOT_FOUND', null, /not found/);
     w.core.invoke('settings.archive', { id: w.bramble.id, archived: true });
     refused(w.core, 'settings.updateReviewIntervals', { ...base, settingId: w.bramble.id }, 'VALIDATION', null, /archived/);

@@ -20,7 +20,7 @@ describe('settings.create', () => {
       localAuthority: '',
       archivedAt: null,
       // Defaults from the screening migration: 12 weeks after Amber or Red, a term after Green.
-      reviewIntervals: { amberWeeks: 12, redWeeks: 12, greenMonths: 4 },
+      reviewIntervals: { amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 2 },
       createdAt: now,
       updatedAt: now,
     });

@@ -96,7 +96,7 @@ const settingKinds: { type: SettingType; label: string; weight: number }[] = [
   { type: 'childminder', label: 'Childminding', weight: 8 },
   { type: 'childrens-centre', label: 'Children’s Centre', weight: 7 },
 ];
-const laNames = [
+export const laNames = [
   'Northmoor',
   'Sandford',
   'Westmoor',

@@ -25,8 +25,24 @@ function listChildren(input: ParsedInput<'children.list'>) {
   return { total: rows.length, rows };
 }
 
+const autumnId = '5b0e7c1a-3d2f-4e6a-9b8c-7d1e2f3a4b5c';
+const autumn = {
+  id: autumnId,
+  name: 'Autumn 2026',
+  startDate: '2026-09-01',
+  endDate: '2026-12-31',
+  screeningCount: 0,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
 function openList(query = '') {
-  return renderSettingPage({ path: 'children', url: settingUrl(`children${query}`), page: <ChildrenPage />, handlers: { 'children.list': listChildren } });
+  return renderSettingPage({
+    path: 'children',
+    url: settingUrl(`children${query}`),
+    page: <ChildrenPage />,
+    handlers: { 'children.list': listChildren, 'rounds.list': () => [autumn] },
+  });
 }
 
 /** Everything the page sends when no filter is chosen. */
@@ -43,6 +59,7 @@ const unfiltered: MethodInput<'children.list'> = {
   reviewDueSoon: false,
   referralPrompted: false,
   belowAge: false,
+  notScreenedInRound: null,
   sort: 'name',
   direction: 'asc',
   limit: 100,
@@ -91,6 +108,13 @@ describe('the children list filters', () => {
 
     await waitFor(() => expect(fake.inputsTo('children.list').at(-1)).toEqual({ ...unfiltered, reviewDueSoon: true }));
     expect(new URLSearchParams(router.state.location.search).get('dueSoon')).toBe('1');
+  });
+
+  it('opens on the children not yet screened in a round, leavers included, as the setting overview links to it', async () => {
+    const { fake } = openList(`?notScreened=${autumnId}&status=all`);
+    await screen.findByText('2 children match');
+    expect(fake.inputsTo('children.list')[0]).toEqual({ ...unfiltered, notScreenedInRound: autumnId, status: 'all' });
+    expect((screen.getByLabelText('Not yet screened in') as HTMLSelectElement).value).toBe(autumnId);
   });
 
   it('opens with the filters a link carries, and Clear filters drops them all', async () => {

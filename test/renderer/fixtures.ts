@@ -41,7 +41,7 @@ export const setting: SettingSummary = {
   type: 'nursery',
   localAuthority: 'Testshire',
   archivedAt: null,
-  reviewIntervals: { amberWeeks: 12, redWeeks: 12, greenMonths: 4 },
+  reviewIntervals: { amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 2 },
   roomCount: 2,
   staffCount: 1,
   childrenOnRoll: 2,

@@ -2,9 +2,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodOutput, ParsedInput } from '../../shared/contract/index.js';
+import { screeningOutcome } from '../../shared/domain/screening-outcome.js';
 import { ScreeningFormPage } from '../../renderer/pages/screenings/ScreeningFormPage.js';
 import { renderSettingPage, settingUrl } from './harness.js';
-import { ids, instrument, robin, today } from './fixtures.js';
+import { ids, instrument, robin, setting, today } from './fixtures.js';
 
 // The screening form proposes the age section for the date and, while the result there is Red or
 // Amber, asks for the section below (the drop-back), as the toolkit is administered. What is
@@ -55,6 +56,38 @@ function created(input: ParsedInput<'screenings.create'>): MethodOutput<'screeni
   };
 }
 
+/**
+ * The core's answer to screenings.preview, worked out by the shared rule the core applies (the
+ * form itself no longer works out an outcome: it shows this one).
+ */
+function previewed(input: ParsedInput<'screenings.preview'>): MethodOutput<'screenings.preview'> {
+  const o = screeningOutcome({
+    sections: instrument.sections,
+    dateOfBirth: robin.dateOfBirth,
+    screeningDate: input.screeningDate,
+    results: input.sections,
+    concernRaised: input.concernPractitioner || input.concernParent,
+    intervals: setting.reviewIntervals,
+    stoppedEarly: input.stoppedEarly,
+    stoppedEarlyReason: input.stoppedEarlyReason,
+  });
+  const ok = o.issues.length === 0;
+  return {
+    issues: o.issues,
+    ageMonths: o.ageMonths,
+    ageSection: o.ageSection,
+    complete: o.complete,
+    colour: ok ? o.colour : null,
+    workingAtSection: ok ? o.workingAt : null,
+    sectionsBehind: ok ? o.sectionsBehind : null,
+    activitySection: ok ? o.activitySection : null,
+    referralPrompted: ok && o.referral.prompted,
+    referralReasons: ok ? o.referral.reasons : [],
+    reviewDate: ok ? o.reviewDate : null,
+    suggestedAction: o.suggestedAction,
+  };
+}
+
 async function openNewScreening(actor?: { staffId: string | null; name: string }) {
   const rendered = renderSettingPage({
     actor,
@@ -65,6 +98,7 @@ async function openNewScreening(actor?: { staffId: string | null; name: string }
       'children.get': () => robin,
       'instruments.list': () => [instrument],
       'screenings.create': created,
+      'screenings.preview': previewed,
     },
   });
   await screen.findByRole('heading', { name: 'Record a screening for Robin Testchild' });
@@ -204,7 +238,9 @@ describe('a screening that stops early', () => {
     expect(fake.inputsTo('screenings.create')).toEqual([]);
 
     fireEvent.change(screen.getByLabelText('Why did it stop early?'), { target: { value: 'Robin was unsettled' } });
-    expect(screen.getByText('Incomplete:')).toBeTruthy();
+    // The outcome shown is the core's (screenings.preview), asked for once typing pauses.
+    expect(await screen.findByText('Incomplete:')).toBeTruthy();
+    expect(fake.inputsTo('screenings.preview').at(-1)).toMatchObject({ stoppedEarly: true, stoppedEarlyReason: 'Robin was unsettled' });
     fireEvent.click(screen.getByRole('button', { name: 'Save screening' }));
     await screen.findByText('Screening saved for Robin Testchild');
     expect(fake.inputsTo('screenings.create')).toMatchObject([
@@ -217,6 +253,17 @@ describe('a screening that stops early', () => {
         stoppedEarlyReason: 'Robin was unsettled',
       },
     ]);
+  });
+
+  it('shows what screenings.preview finds beside its field as the form is filled in, before saving', async () => {
+    const { fake } = await openNewScreening();
+    chooseColour(7, 'Green');
+    expect(await screen.findByText('What this screening shows')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText(/The screening stopped before a Green section/));
+    fireEvent.change(screen.getByLabelText('Why did it stop early?'), { target: { value: 'Time ran out' } });
+    expect(await screen.findByText(/did not stop early/)).toBeTruthy();
+    expect(fake.inputsTo('screenings.preview').at(-1)).toMatchObject({ stoppedEarly: true, sections: [{ section: 7, colour: 'green' }] });
+    expect(fake.inputsTo('screenings.create')).toEqual([]);
   });
 
   it('refuses "stopped early" on a screening that reached Green', async () => {

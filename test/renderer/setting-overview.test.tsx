@@ -52,7 +52,7 @@ describe('the setting overview', () => {
     await waitFor(() => expect(card(/not yet screened in Autumn 2026/).textContent).toContain('7'));
     expect(card(/re-screens overdue/).getAttribute('href')).toBe(`/s/${ids.setting}/children?overdue=1`);
     expect(card(/due in the next 4 weeks/).getAttribute('href')).toBe(`/s/${ids.setting}/children?dueSoon=1`);
-    expect(card(/not yet screened/).getAttribute('href')).toBe(`/s/${ids.setting}/cohort/children?round=${autumn.id}&notScreened=1`);
+    expect(card(/not yet screened/).getAttribute('href')).toBe(`/s/${ids.setting}/children?notScreened=${autumn.id}&status=all`);
     // The round today falls in, even though an older round has more screenings.
     expect(fake.inputsTo('cohort.overview').at(-1)).toEqual({ scope: { settingId: ids.setting }, roundId: autumn.id });
     // What is due comes before anything else on the page, and archiving comes last, not in red.

@@ -48,7 +48,7 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'settings.create': { name: 'Bramble', urn: 'EY654321', type: 'pre-school', localAuthority: 'Kent' },
     'settings.update': { id: setting.id, name: 'Acorn Lane', urn: 'EY123456', type: 'nursery' },
     'settings.archive': { id: setting.id, archived: false },
-    'settings.updateReviewIntervals': { settingId: setting.id, amberWeeks: 10, redWeeks: 8, greenMonths: 6 },
+    'settings.updateReviewIntervals': { settingId: setting.id, amberWeeks: 10, redWeeks: 8, greenMonths: 6, stoppedEarlyWeeks: 2 },
     'rooms.list': { settingId: setting.id, includeArchived: false },
     'rooms.create': { settingId: setting.id, name: 'Toddlers' },
     'rooms.update': { id: room.id, name: 'Baby room' },

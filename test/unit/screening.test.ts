@@ -633,8 +633,8 @@ describe('overallColour', () => {
 });
 
 describe('nextReviewDate', () => {
-  it('uses the default intervals: 12 weeks for Amber and Red, 4 months for Green', () => {
-    expect(defaultReviewIntervals).toEqual({ amberWeeks: 12, redWeeks: 12, greenMonths: 4 });
+  it('uses the default intervals: 12 weeks for Amber and Red, 4 months for Green, 2 weeks after stopping early', () => {
+    expect(defaultReviewIntervals).toEqual({ amberWeeks: 12, redWeeks: 12, greenMonths: 4, stoppedEarlyWeeks: 2 });
     expect(nextReviewDate('2026-01-05', 'amber', defaultReviewIntervals)).toBe('2026-03-30');
     expect(nextReviewDate('2026-01-05', 'red', defaultReviewIntervals)).toBe('2026-03-30');
     expect(nextReviewDate('2026-01-05', 'green', defaultReviewIntervals)).toBe('2026-05-05');
@@ -645,7 +645,7 @@ describe('nextReviewDate', () => {
   });
 
   it('uses each colour’s own interval', () => {
-    const intervals = { amberWeeks: 3, redWeeks: 1, greenMonths: 6 };
+    const intervals = { amberWeeks: 3, redWeeks: 1, greenMonths: 6, stoppedEarlyWeeks: 4 };
     expect(nextReviewDate('2026-01-05', 'red', intervals)).toBe('2026-01-12');
     expect(nextReviewDate('2026-01-05', 'amber', intervals)).toBe('2026-01-26');
     expect(nextReviewDate('2026-01-05', 'green', intervals)).toBe('2026-07-05');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/contract/index.js';
 import { plural } from '../../shared/domain/words.js';
-import { auditWording, auditWords, fieldWords, valueWords } from '../../renderer/lib/auditWords.js';
+import { auditWording, auditWords, changeWords, fieldWords, valueWords } from '../../renderer/lib/auditWords.js';
 
 describe('plural', () => {
   it('says one thing in the singular and every other count in the plural', () => {
@@ -41,5 +41,24 @@ describe('audit trail wording', () => {
     expect(valueWords('2026-11-27')).toBe('27/11/2026');
     expect(valueWords('2026-11-27T12:00:00.000Z')).toMatch(/^2[78]\/11\/2026 \d{2}:\d{2}$/);
     expect(valueWords('Amber')).toBe('Amber');
+  });
+
+  it('shows a record id as the name of its record, never as the id', () => {
+    const ducks = '7d1c9a52-2f6b-4c61-9d0e-3a1f5b7c9e21';
+    const gone = '0b5e2c71-8a4d-4f3e-b2c6-9d8e7f6a5b43';
+    const names = { [ducks]: 'Ducklings' };
+    expect(changeWords({ field: 'roomId', before: null, after: ducks }, names)).toEqual({ field: 'Room', before: null, after: 'Ducklings' });
+    expect(changeWords({ field: 'keyPersonId', before: gone, after: null }, names)).toEqual({
+      field: 'Key person',
+      before: 'a record since removed',
+      after: null,
+    });
+    // The record's own id tells a reader nothing: left out.
+    expect(changeWords({ field: 'id', before: null, after: ducks }, names)).toBeNull();
+    expect(changeWords({ field: 'dateOfBirth', before: '2023-03-14', after: null }, names)).toEqual({
+      field: 'Date of birth',
+      before: '14/03/2023',
+      after: null,
+    });
   });
 });

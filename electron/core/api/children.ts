@@ -29,10 +29,11 @@ function checkChild(ctx: CoreContext, settingId: string, f: ChildFields, current
 }
 
 export const childrenHandlers = {
-  'children.list': (ctx, input) => {
+  'children.list': (ctx, { notScreenedInRound, ...input }) => {
     ctx.repos.settings.get(input.settingId);
     const today = ctx.clock.today();
-    return ctx.repos.children.list({ ...input, today, dueSoonUntil: dueSoonUntil(today) });
+    const notScreenedIn = notScreenedInRound ? ctx.repos.rounds.window(notScreenedInRound) : null;
+    return ctx.repos.children.list({ ...input, notScreenedIn, today, dueSoonUntil: dueSoonUntil(today) });
   },
   'children.get': (ctx, input) => ctx.repos.children.get(input.id),
   'children.create': (ctx, { settingId, ...fields }) => {

@@ -129,6 +129,8 @@ export const screeningsHandlers = {
       complete: outcome.complete,
       colour: ok ? outcome.colour : null,
       workingAtSection: ok ? outcome.workingAt : null,
+      sectionsBehind: ok ? outcome.sectionsBehind : null,
+      activitySection: ok ? outcome.activitySection : null,
       referralPrompted: ok && outcome.referral.prompted,
       referralReasons: ok ? outcome.referral.reasons : [],
       reviewDate: ok ? outcome.reviewDate : null,

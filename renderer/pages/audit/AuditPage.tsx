@@ -6,7 +6,7 @@ import { recordOptions } from '../../components/fields.js';
 import { FilterSelect } from '../../components/filters.js';
 import { Pager } from '../../components/Pager.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
-import { auditWording, auditWords, fieldWords, valueWords } from '../../lib/auditWords.js';
+import { auditWording, auditWords, changeWords } from '../../lib/auditWords.js';
 import { formatUkDate, formatUkDateTime, fromUkInput } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
@@ -19,8 +19,12 @@ const changeOptions = methodNames
   .map((m) => ({ value: m, label: auditWords[m] }))
   .sort((a, b) => a.label.localeCompare(b.label));
 
-const changeText = (c: { field: string; before: string | null; after: string | null }) =>
-  `${fieldWords(c.field)}: ${c.before === null ? '(empty)' : valueWords(c.before)} -> ${c.after === null ? '(empty)' : valueWords(c.after)}`;
+type Change = { field: string; before: string | null; after: string | null };
+
+/** The changes of one row in words, leaving out those no reader can use (see changeWords). */
+const readableChanges = (changes: readonly Change[], names: Readonly<Record<string, string>>): Change[] => changes.flatMap((c) => changeWords(c, names) ?? []);
+
+const changeText = (c: Change) => `${c.field}: ${c.before ?? '(empty)'} -> ${c.after ?? '(empty)'}`;
 
 /** The audit trail: who changed what and when. Read-only: nothing here can change it. */
 export function AuditPage() {
@@ -95,19 +99,7 @@ export function AuditPage() {
                     <td>{auditWording(r.method)}</td>
                     <td>{r.settingId ? (settingName.get(r.settingId) ?? 'Removed setting') : '–'}</td>
                     <td>
-                      {r.changes.length === 0 ? (
-                        <span className="muted">{r.note || '–'}</span>
-                      ) : (
-                        <ul className="changes">
-                          {r.changes.slice(0, 8).map((c) => (
-                            <li key={c.field}>
-                              {fieldWords(c.field)}: {c.before === null ? <span className="muted">(empty)</span> : valueWords(c.before)} →{' '}
-                              {c.after === null ? <span className="muted">(empty)</span> : valueWords(c.after)}
-                            </li>
-                          ))}
-                          {r.changes.length > 8 && <li className="muted">and {r.changes.length - 8} more</li>}
-                        </ul>
-                      )}
+                      <ChangeList changes={readableChanges(r.changes, found.names)} note={r.note} />
                     </td>
                   </tr>
                 ))}
@@ -124,7 +116,7 @@ export function AuditPage() {
                   r.actorName,
                   auditWording(r.method),
                   r.settingId ? (settingName.get(r.settingId) ?? '') : '',
-                  r.changes.map(changeText).join('; ').slice(0, 2000),
+                  readableChanges(r.changes, found.names).map(changeText).join('; ').slice(0, 2000),
                 ]),
               })}
             />
@@ -132,5 +124,20 @@ export function AuditPage() {
         )}
       </WhenLoaded>
     </>
+  );
+}
+
+function ChangeList({ changes, note }: { changes: Change[]; note: string }) {
+  if (changes.length === 0) return <span className="muted">{note || '–'}</span>;
+  return (
+    <ul className="changes">
+      {changes.slice(0, 8).map((c) => (
+        <li key={c.field}>
+          {c.field}: {c.before === null ? <span className="muted">(empty)</span> : c.before} →{' '}
+          {c.after === null ? <span className="muted">(empty)</span> : c.after}
+        </li>
+      ))}
+      {changes.length > 8 && <li className="muted">and {changes.length - 8} more</li>}
+    </ul>
   );
 }

@@ -102,9 +102,11 @@ export function ChildrenPage() {
   const reviewDueSoon = params.get('dueSoon') === '1';
   const referralPrompted = params.get('referral') === '1';
   const belowAge = params.get('below') === '1';
+  const notScreenedInRound = params.get('notScreened') || null;
 
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
+  const rounds = useApi('rounds.list', {});
   const query: ChildrenQuery = {
     settingId: setting.id,
     search,
@@ -118,6 +120,7 @@ export function ChildrenPage() {
     reviewDueSoon,
     referralPrompted,
     belowAge,
+    notScreenedInRound,
     sort,
     direction,
   };
@@ -155,7 +158,8 @@ export function ChildrenPage() {
     reviewOverdue ||
     reviewDueSoon ||
     referralPrompted ||
-    belowAge,
+    belowAge ||
+    notScreenedInRound,
   );
   const total = children.data?.total ?? 0;
 
@@ -225,6 +229,14 @@ export function ChildrenPage() {
           label="Re-screens due in the next 4 weeks"
           checked={reviewDueSoon}
           onChange={(on) => update({ dueSoon: on ? '1' : null })}
+        />
+        <FilterSelect
+          id="filter-not-screened"
+          label="Not yet screened in"
+          value={notScreenedInRound ?? ''}
+          anyLabel="Any round"
+          options={(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          onChange={(v) => update({ notScreened: v })}
         />
         <FilterCheckbox id="filter-below" label="Working below age" checked={belowAge} onChange={(on) => update({ below: on ? '1' : null })} />
         <FilterCheckbox id="filter-referral" label="Referral prompted" checked={referralPrompted} onChange={(on) => update({ referral: on ? '1' : null })} />

@@ -107,7 +107,8 @@ export function AreaCohortPage() {
   );
 }
 
-type ComparisonSort = 'settingName' | 'localAuthority' | 'childrenOnRoll' | 'childrenOnRollToday' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'overdue';
+type ComparisonSort =
+  'settingName' | 'localAuthority' | 'childrenOnRoll' | 'childrenOnRollToday' | 'total' | 'redPct' | 'amberPct' | 'greenPct' | 'incomplete' | 'overdue';
 // Every column sorts; the colours by their share of the setting's children, not the raw count.
 // The on-roll columns carry the round's name, worded as on the headline cards (rollLabels), so
 // the table and the cards beside it are plainly the same figures.
@@ -122,6 +123,7 @@ const comparisonColumns = (roundName: string) =>
       ['Red', 'redPct'],
       ['Amber', 'amberPct'],
       ['Green', 'greenPct'],
+      ['Stopped early (incomplete)', 'incomplete'],
       ['Overdue', 'overdue'],
     ] as const
   ).map(([label, sortKey]) => ({ label, sortKey }));
@@ -167,6 +169,7 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
                   <span className="pct">({pct(r[c], r.total)}%)</span>
                 </td>
               ))}
+              <td className="numeric">{r.incomplete}</td>
               <td className="numeric">{r.overdue > 0 ? <Link to={`/s/${r.settingId}/cohort/children?overdue=1`}>{r.overdue}</Link> : 0}</td>
             </tr>
           ))}
@@ -189,6 +192,7 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
             <td className="numeric">
               {t.green} <span className="pct">({pct(t.green, t.total)}%)</span>
             </td>
+            <td className="numeric">{t.incomplete}</td>
             <td className="numeric">{t.overdue}</td>
           </tr>
         </tfoot>
@@ -207,6 +211,7 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
             'Red',
             'Amber',
             'Green',
+            'Stopped early (incomplete)',
             'Overdue',
           ],
           rows: [
@@ -220,9 +225,10 @@ function ComparisonTable({ round, comparison }: { round: Round; comparison: Comp
               r.red,
               r.amber,
               r.green,
+              r.incomplete,
               r.overdue,
             ]),
-            ['All settings', null, null, t.childrenOnRoll, t.childrenOnRollToday, t.total, t.red, t.amber, t.green, t.overdue],
+            ['All settings', null, null, t.childrenOnRoll, t.childrenOnRollToday, t.total, t.red, t.amber, t.green, t.incomplete, t.overdue],
           ],
         })}
       />

@@ -1,12 +1,12 @@
 import { plural } from '../../../shared/domain/words.js';
-import type { ScreeningOutcome } from '../../../shared/domain/screening-outcome.js';
+import type { ScreeningPreview } from '../../../shared/schemas/screenings.js';
 import { ColourTag } from '../../components/ColourTag.js';
 import { formatUkDate } from '../../lib/format.js';
 
-/** What the results entered so far mean, worked out as they are typed: the same rules the core applies on save. */
-export function OutcomePanel({ outcome }: { outcome: ScreeningOutcome }) {
+/** What the results entered so far mean, as screenings.preview works it out: the same path the core takes on save and imports take. */
+export function OutcomePanel({ outcome, updating }: { outcome: ScreeningPreview; updating: boolean }) {
   return (
-    <section className="panel outcome" aria-labelledby="outcome-heading" aria-live="polite">
+    <section className="panel outcome" aria-labelledby="outcome-heading" aria-live="polite" aria-busy={updating}>
       <h2 id="outcome-heading">What this screening shows</h2>
       {!outcome.complete && (
         <p className="warning-text">
@@ -21,7 +21,7 @@ export function OutcomePanel({ outcome }: { outcome: ScreeningOutcome }) {
         <div>
           <dt>Working at</dt>
           <dd>
-            {outcome.workingAt === null ? 'Below every section tried' : `Section ${outcome.workingAt}`}
+            {outcome.workingAtSection === null ? 'Below every section tried' : `Section ${outcome.workingAtSection}`}
             {outcome.sectionsBehind ? ` (${plural(outcome.sectionsBehind, 'section')} below age)` : outcome.sectionsBehind === 0 ? ' (in line with age)' : ''}
           </dd>
         </div>
@@ -32,9 +32,9 @@ export function OutcomePanel({ outcome }: { outcome: ScreeningOutcome }) {
         <div>
           <dt>Referral</dt>
           <dd>
-            {outcome.referral.prompted ? (
+            {outcome.referralPrompted ? (
               <>
-                <strong>Consider a referral.</strong> {outcome.referral.reasons.join(' ')}
+                <strong>Consider a referral.</strong> {outcome.referralReasons.join(' ')}
               </>
             ) : (
               'Not prompted'

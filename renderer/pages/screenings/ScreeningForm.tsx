@@ -1,8 +1,8 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ageInCompletedMonths, compareIsoDates, formatAge, isIsoDate } from '../../../shared/domain/dates.js';
-import { findSection, sectionForAge } from '../../../shared/domain/screening.js';
-import { screeningOutcome, type ScreeningOutcome } from '../../../shared/domain/screening-outcome.js';
+import { findSection, resolveSectionResults, sectionForAge } from '../../../shared/domain/screening.js';
+import { plural } from '../../../shared/domain/words.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { Child } from '../../../shared/schemas/children.js';
 import type { Instrument } from '../../../shared/schemas/instruments.js';
@@ -13,13 +13,14 @@ import { CheckboxField, DateField, optionsFrom, RadioGroup, recordOptions, Selec
 import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState, useToday } from '../../lib/appState.js';
 import { formatUkDate, fromUkInput } from '../../lib/format.js';
-import { errorsFromFailure, validate, type FieldErrors } from '../../lib/forms.js';
+import { errorsFromFailure, issuesToFieldErrors, validate, type FieldErrors } from '../../lib/forms.js';
 import { useFormValues } from '../../lib/useFormValues.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { commentFields, draftFrom, draftToInput, emptyDraft, sectionsToShow, type Draft, type SectionDraft } from './draft.js';
 import { OutcomePanel } from './OutcomePanel.js';
 import { screeningToInput } from './screeningToInput.js';
 import { SectionEntry } from './SectionEntry.js';
+import { useScreeningPreview } from './useScreeningPreview.js';
 
 interface Props {
   child: Child;
@@ -45,32 +46,28 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
   const { values: draft, setValues: setDraft, set, field: bind } = useFormValues<Draft>(() => draftFrom(existing, defaultInstrument?.id ?? '', today, me));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const field = <K extends keyof Draft & string>(key: K) => bind(key, errors);
+  const field = <K extends keyof Draft & string>(key: K) => bind(key, fieldErrors);
   const instrument = instruments.find((i) => i.id === draft.instrumentId) ?? defaultInstrument;
   const name = `${child.firstName} ${child.lastName}`;
 
   const date = fromUkInput(draft.screeningDate);
   const dateUsable = date !== null && isIsoDate(date) && compareIsoDates(date, child.dateOfBirth) >= 0;
-  const shown = useMemo(() => {
-    if (!instrument || !dateUsable) return [];
-    const ageSection = sectionForAge(instrument.sections, ageInCompletedMonths(child.dateOfBirth, date));
-    return sectionsToShow(ageSection, draft, instrument);
-  }, [instrument, dateUsable, date, child.dateOfBirth, draft]);
+  // Where to start and which sections to show: guidance for entering, not the outcome.
+  const age = dateUsable && instrument ? ageInCompletedMonths(child.dateOfBirth, date) : null;
+  const ageSection = age !== null && instrument ? sectionForAge(instrument.sections, age) : null;
+  const shown = instrument && age !== null ? sectionsToShow(ageSection, draft, instrument) : [];
 
   const input = draftToInput(child.id, draft, date, shown);
-  const outcome: ScreeningOutcome | null =
-    instrument && dateUsable
-      ? screeningOutcome({
-          sections: instrument.sections,
-          dateOfBirth: child.dateOfBirth,
-          screeningDate: date,
-          results: input.sections,
-          concernRaised: draft.concernPractitioner || draft.concernParent,
-          intervals: setting.reviewIntervals,
-          stoppedEarly: input.stoppedEarly,
-          stoppedEarlyReason: input.stoppedEarlyReason,
-        })
-      : null;
+  // The colour each score gives, beside its section as it is typed.
+  const resolved = instrument ? resolveSectionResults(instrument.sections, input.sections) : [];
+  // The outcome comes from the core (screenings.preview), asked only once every section shown has
+  // a result and the form's own checks pass, so the section being typed is never called a problem.
+  const entered = input.sections.length > 0 && input.sections.every((s) => s.score !== null || s.colour !== null);
+  const previewable = entered && ageSection !== null && date !== null && compareIsoDates(date, today) <= 0 ? validate(screeningInputSchema, input) : null;
+  const { preview, errors: previewErrors, updating } = useScreeningPreview(previewable?.ok ? previewable.value : null);
+  // The last outcome stays in view while a section is half typed or the next answer is on its way.
+  const outcome = ageSection !== null ? preview : null;
+  const fieldErrors: FieldErrors = { ...previewErrors, ...errors };
 
   const setSection = (section: number, change: Partial<SectionDraft>) =>
     setDraft((d) => ({ ...d, sections: { ...d.sections, [section]: { ...(d.sections[section] ?? emptyDraft), ...change } } }));
@@ -82,9 +79,8 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
       if (compareIsoDates(date, child.dateOfBirth) < 0)
         extra.push({ path: ['screeningDate'], message: 'The screening date is before the child’s date of birth' });
       else if (compareIsoDates(date, today) > 0) extra.push({ path: ['screeningDate'], message: 'The screening date must be today or in the past' });
-      else if (outcome && outcome.ageSection === null)
-        extra.push({ path: ['screeningDate'], message: `${child.firstName} is ${outcome.ageMonths} months old on that date: outside the toolkit’s range` });
-      else if (outcome) extra.push(...outcome.issues);
+      else if (age !== null && ageSection === null)
+        extra.push({ path: ['screeningDate'], message: `${child.firstName} is ${age} months old on that date: outside the toolkit’s range` });
     }
     const checked = validate(screeningInputSchema, input, extra);
     if (!checked.ok) {
@@ -93,6 +89,14 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
     }
     setSaving(true);
     try {
+      // The same check the core makes on save, through the same path as the outcome shown: a
+      // screening that breaks a rule is refused here, before anything is sent to be saved.
+      const problems = (await api('screenings.preview', checked.value)).issues;
+      if (problems.length > 0) {
+        setErrors(issuesToFieldErrors(problems));
+        setSaving(false);
+        return;
+      }
       const { childId, ...fields } = checked.value;
       if (existing) {
         const before = existing;
@@ -123,7 +127,7 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
     'concernDetails',
     'action',
   ];
-  const ageSpec = outcome?.ageSection ? findSection(instrument?.sections ?? [], outcome.ageSection) : undefined;
+  const ageSpec = ageSection ? findSection(instrument?.sections ?? [], ageSection) : undefined;
   // Archived tools and staff who have left stay choosable on a screening that already names them.
   const instrumentOptions = recordOptions(instruments.filter((i) => !i.archivedAt || i.id === draft.instrumentId));
   const staffOptions = recordOptions(staff.filter((s) => !s.archivedAt || s.id === draft.screenerId));
@@ -139,16 +143,16 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
       <fieldset className="fieldset">
         <legend>The screening</legend>
         <DateField label="Date of screening" {...field('screeningDate')} />
-        {outcome && (
+        {age !== null && (
           <p className="info" aria-live="polite">
-            {outcome.ageSection !== null && ageSpec ? (
+            {ageSection !== null && ageSpec ? (
               <>
-                {child.firstName} is <strong>{formatAge(outcome.ageMonths)}</strong> ({outcome.ageMonths} months) on this date: start with{' '}
-                <strong>section {outcome.ageSection}</strong> ({ageSpec.minMonths}–{ageSpec.maxMonths} months).
+                {child.firstName} is <strong>{formatAge(age)}</strong> ({age} months) on this date: start with <strong>section {ageSection}</strong> (
+                {ageSpec.minMonths}–{ageSpec.maxMonths} months).
               </>
             ) : (
               <>
-                {child.firstName} is {outcome.ageMonths} months old on this date: outside the toolkit’s range.
+                {child.firstName} is {age} months old on this date: outside the toolkit’s range.
               </>
             )}
           </p>
@@ -166,24 +170,24 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
             index={index}
             spec={findSection(instrument.sections, section)}
             entered={draft.sections[section] ?? emptyDraft}
-            resolved={outcome?.resolved[index]}
+            resolved={resolved[index]}
             last={index === shown.length - 1}
-            errors={errors}
+            errors={fieldErrors}
             onChange={(change) => setSection(section, change)}
           />
         ))}
-      {errors.sections && <p className="error-text">{errors.sections}</p>}
+      {fieldErrors.sections && <p className="error-text">{fieldErrors.sections}</p>}
 
       <fieldset className="fieldset">
         <legend>If the screening stopped early</legend>
         <CheckboxField
           name="stoppedEarly"
           label="The screening stopped before a Green section (for example, the child was unsettled or time ran out)"
-          hint="It is kept as incomplete, and a re-screen is due in 2 weeks."
+          hint={`It is kept as incomplete, and a re-screen is due in ${plural(setting.reviewIntervals.stoppedEarlyWeeks, 'week')}.`}
           checked={draft.stoppedEarly}
           onChange={set('stoppedEarly')}
         />
-        {errors.stoppedEarly && <p className="error-text">{errors.stoppedEarly}</p>}
+        {fieldErrors.stoppedEarly && <p className="error-text">{fieldErrors.stoppedEarly}</p>}
         {draft.stoppedEarly && <TextAreaField label="Why did it stop early?" {...field('stoppedEarlyReason')} />}
       </fieldset>
 
@@ -206,13 +210,13 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
               label={label}
               value={draft.comments[key]}
               onChange={(v) => setDraft((d) => ({ ...d, comments: { ...d.comments, [key]: v } }))}
-              error={errors[`comments.${key}`]}
+              error={fieldErrors[`comments.${key}`]}
             />
           ))}
         </details>
       </fieldset>
 
-      {outcome && outcome.colour && outcome.issues.length === 0 && <OutcomePanel outcome={outcome} />}
+      {outcome && outcome.colour && outcome.issues.length === 0 && <OutcomePanel outcome={outcome} updating={updating} />}
 
       <RadioGroup
         name="action"
@@ -221,7 +225,7 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
         value={draft.action || (outcome?.colour ? outcome.suggestedAction : '')}
         options={optionsFrom(screeningActionLabels)}
         onChange={set('action')}
-        error={errors.action}
+        error={fieldErrors.action}
       />
 
       <div className="button-row">

@@ -1,4 +1,4 @@
-import type { ScreeningOutcome } from '../../../shared/domain/screening-outcome.js';
+import type { ResolvedSectionResult } from '../../../shared/domain/screening.js';
 import type { Instrument } from '../../../shared/schemas/instruments.js';
 import { colourLabels } from '../../../shared/schemas/screenings.js';
 import { ColourTag } from '../../components/ColourTag.js';
@@ -13,7 +13,7 @@ interface Props {
   spec: Instrument['sections'][number] | undefined;
   entered: SectionDraft;
   /** The colour worked out so far, if any. */
-  resolved: ScreeningOutcome['resolved'][number] | undefined;
+  resolved: ResolvedSectionResult | undefined;
   /** The lowest section shown, where "Now screen section n" is said. */
   last: boolean;
   errors: FieldErrors;

@@ -18,6 +18,7 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
     amberWeeks: String(current.amberWeeks),
     redWeeks: String(current.redWeeks),
     greenMonths: String(current.greenMonths),
+    stoppedEarlyWeeks: String(current.stoppedEarlyWeeks),
   });
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -28,6 +29,7 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
       amberWeeks: toNumber(values.amberWeeks),
       redWeeks: toNumber(values.redWeeks),
       greenMonths: toNumber(values.greenMonths),
+      stoppedEarlyWeeks: toNumber(values.stoppedEarlyWeeks),
     });
     if (!checked.ok) return setErrors(checked.errors);
     try {
@@ -46,7 +48,7 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
       level={2}
       intro={<p className="hint">Used to set the review date of each new screening.</p>}
       errors={errors}
-      order={['redWeeks', 'amberWeeks', 'greenMonths']}
+      order={['redWeeks', 'amberWeeks', 'greenMonths', 'stoppedEarlyWeeks']}
       submitLabel="Save intervals"
       onSubmit={onSubmit}
     >
@@ -75,6 +77,15 @@ export function ReviewIntervalsForm({ setting, onSaved }: { setting: SettingSumm
           value={values.greenMonths}
           onChange={(v) => setValues((x) => ({ ...x, greenMonths: v }))}
           error={errors.greenMonths}
+          width="short"
+          inputMode="numeric"
+        />
+        <TextField
+          name="stoppedEarlyWeeks"
+          label="After stopping early (weeks)"
+          value={values.stoppedEarlyWeeks}
+          onChange={(v) => setValues((x) => ({ ...x, stoppedEarlyWeeks: v }))}
+          error={errors.stoppedEarlyWeeks}
           width="short"
           inputMode="numeric"
         />

@@ -33,7 +33,8 @@ export function WhatIsDue({ setting }: { setting: SettingSummary }) {
           {
             n: overview.data?.notScreened,
             label: `children not yet screened in ${round.name}`,
-            to: `/s/${setting.id}/cohort/children?round=${round.id}&notScreened=1`,
+            // Everyone on roll at any time in the round, leavers too, as the count has them.
+            to: `${children}?notScreened=${round.id}&status=all`,
           },
         ]
       : []),

@@ -109,6 +109,23 @@ export function auditRepo(db: Db) {
         .all({ ...params, limit: f.limit, offset: f.offset }) as AuditRow[];
       return { total, rows: rows.map(toEntry) };
     },
+
+    /** The name of each record with one of these ids, from every table whose records have names. */
+    recordNames(ids: string[]): Record<string, string> {
+      if (ids.length === 0) return {};
+      const found = db
+        .prepare(
+          `WITH wanted(id) AS (SELECT value FROM json_each(@ids))
+           SELECT id, name FROM settings WHERE id IN wanted
+           UNION ALL SELECT id, name FROM rooms WHERE id IN wanted
+           UNION ALL SELECT id, name FROM staff WHERE id IN wanted
+           UNION ALL SELECT id, first_name || ' ' || last_name FROM children WHERE id IN wanted
+           UNION ALL SELECT id, name FROM instruments WHERE id IN wanted
+           UNION ALL SELECT id, name FROM rounds WHERE id IN wanted`,
+        )
+        .all({ ids: JSON.stringify(ids) }) as { id: string; name: string }[];
+      return Object.fromEntries(found.map((r) => [r.id, r.name]));
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { reviewStatus } from '../../../../shared/domain/screening.js';
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { Db } from '../connection.js';
 import { refreshChildDerived } from './derived.js';
+import { notScreenedInRoundSql } from './roll.js';
 import { fromFlag, newId, notFound, toFlag } from './rows.js';
 
 interface ChildDbRow {
@@ -59,6 +60,8 @@ export interface ChildListFilter {
   dueSoonUntil: string;
   referralPrompted: boolean;
   belowAge: boolean;
+  /** Only children on roll in this round and not screened in it (roll.ts). */
+  notScreenedIn: { id: string; startDate: string; endDate: string } | null;
   /** For "overdue": the repository has no clock of its own. */
   today: string;
   sort: ChildSortKey;
@@ -166,6 +169,12 @@ export function childrenRepo(db: Db) {
       }
       if (f.referralPrompted) where.push('ls.referral_prompted = 1');
       if (f.belowAge) where.push('(ls.working_at_section IS NULL OR ls.working_at_section < ls.age_section)');
+      if (f.notScreenedIn) {
+        where.push(notScreenedInRoundSql('c', '@notScreenedRoundId', '@notScreenedFrom', '@notScreenedTo'));
+        params.notScreenedRoundId = f.notScreenedIn.id;
+        params.notScreenedFrom = f.notScreenedIn.startDate;
+        params.notScreenedTo = f.notScreenedIn.endDate;
+      }
 
       // The latest screening per child, kept in children.latest_screening_id (see derived.ts).
       const from = `FROM children c

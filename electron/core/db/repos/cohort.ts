@@ -16,7 +16,7 @@ import type {
 } from '../../../../shared/schemas/cohort.js';
 import type { SettingType } from '../../../../shared/schemas/settings.js';
 import type { Db } from '../connection.js';
-import { onRollDuringSql, onRollOnSql } from './roll.js';
+import { notScreenedInRoundSql, onRollDuringSql, onRollOnSql } from './roll.js';
 
 // Cohort queries. Each number is one GROUP BY over round_results (one row per child per round,
 // see 0003-cohort.sql), narrowed to a scope: one setting, or the open settings of a local
@@ -192,15 +192,8 @@ export function cohortRepo(db: Db) {
           `SELECT COALESCE(sum(rr.children), 0) AS all_, COALESCE(sum(rr.children * rr.on_roll), 0) AS onRoll FROM round_summary rr WHERE rr.round_id = @roundId AND ${results.sql}`,
         )
         .get({ ...results.params, roundId: round.id }) as { all_: number; onRoll: number };
-      const incomplete = (
-        db
-          .prepare(
-            `SELECT count(*) AS n FROM screenings s INDEXED BY screenings_stopped_early
-               JOIN round_results rr INDEXED BY round_results_by_screening ON rr.screening_id = s.id
-             WHERE s.stopped_early = 1 AND rr.round_id = @roundId AND ${results.sql}`,
-          )
-          .get({ ...results.params, roundId: round.id }) as { n: number }
-      ).n;
+      let incomplete = 0;
+      for (const n of this.incompleteBySetting(scope, round.id).values()) incomplete += n;
       return {
         childrenOnRoll: onRoll,
         childrenOnRollToday: counts.onRollToday,
@@ -209,6 +202,23 @@ export function cohortRepo(db: Db) {
         incomplete,
         overdue: this.overdueCount(scope, today),
       };
+    },
+
+    /**
+     * Children whose screening in the round stopped early, per setting in the scope: the one
+     * definition behind the overview's card and the settings table's column. Such screenings are
+     * few, so they are read from their own index rather than from every screening of the round.
+     */
+    incompleteBySetting(scope: Scope, roundId: string): Map<string, number> {
+      const f = scopeFilter(scope, 'rr.setting_id');
+      const rows = db
+        .prepare(
+          `SELECT rr.setting_id AS id, count(*) AS n FROM screenings s INDEXED BY screenings_stopped_early
+             JOIN round_results rr INDEXED BY round_results_by_screening ON rr.screening_id = s.id
+           WHERE s.stopped_early = 1 AND rr.round_id = @roundId AND ${f.sql} GROUP BY rr.setting_id`,
+        )
+        .all({ ...f.params, roundId }) as { id: string; n: number }[];
+      return new Map(rows.map((r) => [r.id, r.n]));
     },
 
     /** Children on roll today whose latest screening's review date has passed. */
@@ -299,6 +309,7 @@ export function cohortRepo(db: Db) {
             .all({ today, startDate: round.startDate, endDate: round.endDate }) as { id: string; onRoll: number; onRollToday: number; overdue: number }[]
         ).map((r) => [r.id, r]),
       );
+      const incomplete = this.incompleteBySetting({ settingId: null, localAuthority, settingType }, roundId);
       const rows = settings.map((s) => ({
         settingId: s.id,
         settingName: s.name,
@@ -307,6 +318,7 @@ export function cohortRepo(db: Db) {
         childrenOnRoll: children.get(s.id)?.onRoll ?? 0,
         childrenOnRollToday: children.get(s.id)?.onRollToday ?? 0,
         overdue: children.get(s.id)?.overdue ?? 0,
+        incomplete: incomplete.get(s.id) ?? 0,
         ...rag(results.get(s.id)),
       }));
       const total = rows.reduce(
@@ -318,8 +330,9 @@ export function cohortRepo(db: Db) {
           childrenOnRoll: t.childrenOnRoll + r.childrenOnRoll,
           childrenOnRollToday: t.childrenOnRollToday + r.childrenOnRollToday,
           overdue: t.overdue + r.overdue,
+          incomplete: t.incomplete + r.incomplete,
         }),
-        { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0 },
+        { red: 0, amber: 0, green: 0, total: 0, childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0, incomplete: 0 },
       );
       return { rows, total };
     },
@@ -340,10 +353,7 @@ export function cohortRepo(db: Db) {
         } else {
           from = 'children c LEFT JOIN screenings ls ON ls.id = c.latest_screening_id';
           if (q.notScreened && q.round) {
-            where.push(
-              onRollDuringSql('c', '@startDate', '@endDate'),
-              'NOT EXISTS (SELECT 1 FROM round_results x WHERE x.round_id = @roundId AND x.child_id = c.id)',
-            );
+            where.push(notScreenedInRoundSql('c', '@roundId', '@startDate', '@endDate'));
             params = { ...params, roundId: q.round.id, startDate: q.round.startDate, endDate: q.round.endDate };
           } else {
             where.push('c.archived_at IS NULL');

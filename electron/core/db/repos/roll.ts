@@ -14,3 +14,13 @@ export function onRollDuringSql(alias: string, from: string, to: string): string
 export function onRollOnSql(alias: string, day: string): string {
   return onRollDuringSql(alias, day, day);
 }
+
+/**
+ * Not screened in a round: on roll at any time in it, with no screening counted in it (no
+ * round_results row). The one definition behind the cohort drill-down and the children list's
+ * filter; the overview counts the same children as on roll less screened while on roll, and the
+ * property tests hold the list to that count.
+ */
+export function notScreenedInRoundSql(alias: string, roundId: string, from: string, to: string): string {
+  return `(${onRollDuringSql(alias, from, to)} AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.round_id = ${roundId} AND x.child_id = ${alias}.id))`;
+}

@@ -17,6 +17,7 @@ interface SettingRow {
   review_amber_weeks: number;
   review_red_weeks: number;
   review_green_months: number;
+  review_stopped_early_weeks: number;
 }
 
 interface SummaryRow extends SettingRow {
@@ -47,7 +48,12 @@ function toSetting(r: SettingRow): Setting {
     type: r.type,
     localAuthority: r.local_authority,
     archivedAt: r.archived_at,
-    reviewIntervals: { amberWeeks: r.review_amber_weeks, redWeeks: r.review_red_weeks, greenMonths: r.review_green_months },
+    reviewIntervals: {
+      amberWeeks: r.review_amber_weeks,
+      redWeeks: r.review_red_weeks,
+      greenMonths: r.review_green_months,
+      stoppedEarlyWeeks: r.review_stopped_early_weeks,
+    },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -126,13 +132,9 @@ export function settingsRepo(db: Db) {
 
     setReviewIntervals(id: string, i: ReviewIntervals, now: string): Setting {
       this.get(id);
-      db.prepare('UPDATE settings SET review_amber_weeks = ?, review_red_weeks = ?, review_green_months = ?, updated_at = ? WHERE id = ?').run(
-        i.amberWeeks,
-        i.redWeeks,
-        i.greenMonths,
-        now,
-        id,
-      );
+      db.prepare(
+        'UPDATE settings SET review_amber_weeks = ?, review_red_weeks = ?, review_green_months = ?, review_stopped_early_weeks = ?, updated_at = ? WHERE id = ?',
+      ).run(i.amberWeeks, i.redWeeks, i.greenMonths, i.stoppedEarlyWeeks, now, id);
       return this.get(id);
     },
 
