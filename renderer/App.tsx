@@ -108,6 +108,14 @@ function Shell() {
           </p>
         </div>
       )}
+      {!info.encrypted && (
+        <div className="notice-region">
+          <p className="read-only-banner" role="status">
+            This database file is not encrypted, so anyone who copies it can read the records. Ask the person who manages Chatterbox to encrypt it (the command
+            is chatterbox encrypt).
+          </p>
+        </div>
+      )}
       <IntegrityBanner />
       <NoticeBanner />
       <main id="main" tabIndex={-1} className="app-main">

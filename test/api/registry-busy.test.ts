@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main.js';
 import { busyMessage } from '../../electron/core/db/errors.js';
