@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError, ApiCallError } from '../../shared/errors.js';
 import { environmentError } from '../core/db/errors.js';
+import { useOwnerOnlyFileModes } from '../core/keys/private-files.js';
 import { backup } from './backup.js';
 import { check } from './check.js';
 import { isUsageError, type Command } from './command.js';
@@ -36,6 +37,10 @@ Commands:
 Options (every command):
   --db PATH   Database file (default: CHATTERBOX_DB, else the user's data folder)
   --as NAME   Who is making changes, for the audit trail (default: your user name)
+  --recovery-key KEY  Unlock the encrypted database with its recovery key instead of the passphrase
+
+The database is encrypted: commands take its passphrase from CHATTERBOX_PASSPHRASE (or the
+recovery key from CHATTERBOX_RECOVERY_KEY), else ask for it in the terminal.
   --help      Show help for a command
 `;
 
@@ -84,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
 
 // Run only when executed (directly or through the npm bin link), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Everything the command creates (database, -wal, -shm, key file, backups) is owner-only.
+  useOwnerOnlyFileModes();
   main(process.argv.slice(2)).then(
     (code) => {
       if (code !== 0) process.exitCode = code;
