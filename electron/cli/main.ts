@@ -8,8 +8,10 @@ import { backup } from './backup.js';
 import { check } from './check.js';
 import { isUsageError, type Command } from './command.js';
 import { demo } from './demo.js';
+import { encrypt } from './encrypt.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { key } from './key.js';
 import { progressDone } from './progress.js';
 import { restore } from './restore.js';
 import { serve } from './serve.js';
@@ -33,6 +35,8 @@ Commands:
   backup --out FILE                       Make a checked backup copy of the database
   restore FILE                            Replace the database with a backup (keeps a copy of the old one)
   check                                   Check the database for damage
+  encrypt                                 Encrypt a database from before encryption (--confirm deletes the plain copy)
+  key change|passphrase|show              New key when staff leave, new passphrase, raw key for support
 
 Options (every command):
   --db PATH   Database file (default: CHATTERBOX_DB, else the user's data folder)
@@ -44,7 +48,7 @@ recovery key from CHATTERBOX_RECOVERY_KEY), else ask for it in the terminal.
   --help      Show help for a command
 `;
 
-const commands: Record<string, Command> = { serve, demo, settings, import: importCommand, export: exportCommand, backup, restore, check };
+const commands: Record<string, Command> = { serve, demo, settings, import: importCommand, export: exportCommand, backup, restore, check, encrypt, key };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -45,11 +45,12 @@ export function askHidden(question: string): Promise<string> {
   });
 }
 
-/** A new passphrase: from CHATTERBOX_PASSPHRASE, else typed twice. */
-export async function newPassphrase(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  if (env.CHATTERBOX_PASSPHRASE) return env.CHATTERBOX_PASSPHRASE;
+/** A new passphrase: from the variable named (CHATTERBOX_PASSPHRASE), else typed twice. */
+export async function newPassphrase(env: NodeJS.ProcessEnv = process.env, variable = 'CHATTERBOX_PASSPHRASE'): Promise<string> {
+  const given = env[variable];
+  if (given) return given;
   if (!process.stdin.isTTY) {
-    throw new AppError('DATABASE', 'A new encrypted database needs a passphrase: set CHATTERBOX_PASSPHRASE, or run this command in a terminal to be asked.');
+    throw new AppError('DATABASE', `A new passphrase is needed: set ${variable}, or run this command in a terminal to be asked.`);
   }
   console.error('Chatterbox encrypts its database. Choose a passphrase (at least 10 characters) that the people who manage Chatterbox will remember.');
   for (;;) {
