@@ -4,6 +4,7 @@ import type { ApiCallError } from '../shared/errors.js';
 import type { Actor } from '../shared/schemas/session.js';
 import { useApiClient } from './lib/apiClient.js';
 import { rememberedActor } from './components/ActorPrompt.js';
+import { EncryptionBanner } from './components/EncryptionBanner.js';
 import { IntegrityBanner } from './components/IntegrityBanner.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
@@ -108,14 +109,7 @@ function Shell() {
           </p>
         </div>
       )}
-      {!info.encrypted && (
-        <div className="notice-region">
-          <p className="read-only-banner" role="status">
-            This database file is not encrypted, so anyone who copies it can read the records. Ask the person who manages Chatterbox to encrypt it (the command
-            is chatterbox encrypt).
-          </p>
-        </div>
-      )}
+      <EncryptionBanner />
       <IntegrityBanner />
       <NoticeBanner />
       <main id="main" tabIndex={-1} className="app-main">
