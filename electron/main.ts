@@ -1,10 +1,13 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { methodNames } from '../shared/contract/index.js';
 import { AppError } from '../shared/errors.js';
 import { systemClock, type Session } from './core/context.js';
 import { createCore, type Core } from './core/core.js';
+import type { KeyProtector } from './core/keys/key-file.js';
+import { useOwnerOnlyFileModes } from './core/keys/private-files.js';
+import { desktopKeySource, keysForDatabase } from './core/keys/unlock.js';
 import { startAutoBackups } from './core/services/backups/schedule.js';
 import { resolveDatabasePath } from './core/paths.js';
 import { fromOwnPageOnly, hardenApp, secureWebPreferences } from './security.js';
@@ -21,6 +24,15 @@ const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 const devNativeBinding = fileURLToPath(new URL('../../.electron-native/better_sqlite3.node', import.meta.url));
 
 let core: Core | undefined;
+
+/** Electron's safeStorage (the OS keychain, DPAPI or libsecret) for the key file, where the OS offers it. */
+function computerProtection(): KeyProtector | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    protect: (bytes) => safeStorage.encryptString(bytes.toString('base64')),
+    unprotect: (bytes) => Buffer.from(safeStorage.decryptString(bytes), 'base64'),
+  };
+}
 
 function dbFlag(): string | undefined {
   const i = process.argv.indexOf('--db');
@@ -83,11 +95,16 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  // Database, -wal, -shm, key file and backups are owner-only (Windows: the profile's permissions).
+  useOwnerOnlyFileModes();
   app.whenReady().then(
-    () => {
+    async () => {
       try {
+        const databasePath = resolveDatabasePath(dbFlag());
+        const keys = await keysForDatabase(databasePath, desktopKeySource(computerProtection(), databasePath));
         core = createCore({
-          databasePath: resolveDatabasePath(dbFlag()),
+          databasePath,
+          ...(keys ? { keys } : {}),
           clock: systemClock,
           ...(app.isPackaged || !existsSync(devNativeBinding) ? {} : { nativeBinding: devNativeBinding }),
           onInternalError: (method, err) => console.error(`Error in ${method}:`, err),

@@ -4,6 +4,7 @@ import type { ApiCallError } from '../shared/errors.js';
 import type { Actor } from '../shared/schemas/session.js';
 import { useApiClient } from './lib/apiClient.js';
 import { rememberedActor } from './components/ActorPrompt.js';
+import { EncryptionBanner } from './components/EncryptionBanner.js';
 import { IntegrityBanner } from './components/IntegrityBanner.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
@@ -108,6 +109,7 @@ function Shell() {
           </p>
         </div>
       )}
+      <EncryptionBanner />
       <IntegrityBanner />
       <NoticeBanner />
       <main id="main" tabIndex={-1} className="app-main">

@@ -11,15 +11,18 @@ export function buildElectronNative(root) {
   const binding = join(out, 'better_sqlite3.node');
   const stamp = join(out, 'built-for.txt');
   const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-  const sqliteVersion = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')).version;
-  const wanted = `electron ${electronVersion}, better-sqlite3 ${sqliteVersion}`;
+  const sqliteVersion = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers/package.json'), 'utf8')).version;
+  const wanted = `electron ${electronVersion}, better-sqlite3-multiple-ciphers ${sqliteVersion}`;
   if (existsSync(binding) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return true;
 
   console.log(`Building better-sqlite3 for Electron ${electronVersion} (once)...`);
   const src = join(out, 'src');
   rmSync(src, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(join(root, 'node_modules/better-sqlite3'), src, { recursive: true, filter: (p) => !p.includes(`${join('better-sqlite3', 'build')}`) });
+  cpSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers'), src, {
+    recursive: true,
+    filter: (p) => !p.includes(`${join('better-sqlite3-multiple-ciphers', 'build')}`),
+  });
   const nodeGyp = join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   const result = spawnSync(
     process.execPath,

@@ -2,7 +2,9 @@ import { userInfo } from 'node:os';
 import { AppError } from '../../shared/errors.js';
 import { fixedClock, systemClock, type Clock } from '../core/context.js';
 import { createCore, type Core } from '../core/core.js';
+import { keysForDatabase } from '../core/keys/unlock.js';
 import { resolveDatabasePath } from '../core/paths.js';
+import { cliKeySource } from './secrets.js';
 
 // The commands' way into the core: the same core as the desktop app, opened on --db (or the
 // default database), with the clock and the author of changes taken from the command line.
@@ -21,11 +23,24 @@ function osUser(): string {
   }
 }
 
-/** Opens the core on --db; changes are recorded as made by --as, else `asDefault` (the OS user). */
-export function openCore(values: { db?: string | undefined; as?: string | undefined }, asDefault: string | null = osUser()): Core {
+/**
+ * Opens the core on --db, unlocking its key file (or creating it on the first run); changes are
+ * recorded as made by --as, else `asDefault` (the OS user). A database from before encryption
+ * opens as it is, with a warning.
+ */
+export async function openCore(
+  values: { db?: string | undefined; as?: string | undefined; 'recovery-key'?: string | undefined },
+  asDefault: string | null = osUser(),
+): Promise<Core> {
   const actorName = values.as ?? asDefault;
+  const databasePath = resolveDatabasePath(values.db);
+  const keys = await keysForDatabase(databasePath, cliKeySource(values));
+  if (!keys && databasePath !== ':memory:') {
+    console.error(`Warning: the database ${databasePath} is not encrypted. Run "chatterbox encrypt" to encrypt it.`);
+  }
   return createCore({
-    databasePath: resolveDatabasePath(values.db),
+    databasePath,
+    ...(keys ? { keys } : {}),
     clock: clockFromEnv(),
     ...(actorName ? { actorName } : {}),
     onInternalError: (method, err) => console.error(`Error in ${method}:`, err),

@@ -9,11 +9,11 @@ import { progress, progressDone } from './progress.js';
 
 const help = `Usage: chatterbox demo [--db PATH] [--seed N]\n\nAdds fictional demo settings, rooms, staff, children, screening histories and rounds to an empty database.\n  --seed N   Seed for the generator (default: a fixed seed, so the data is the same every time)\n`;
 
-function run(args: string[]): number {
+async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...common, seed: { type: 'string' } } });
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not ${values.seed}`);
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     if (core.invoke('app.info', {}).settingCount > 0) {
       throw new AppError('CONFLICT', `${core.context.databasePath} already holds settings. Demo data goes into an empty database: use --db NEW-FILE.`);

@@ -3,12 +3,15 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError, ApiCallError } from '../../shared/errors.js';
 import { environmentError } from '../core/db/errors.js';
+import { useOwnerOnlyFileModes } from '../core/keys/private-files.js';
 import { backup } from './backup.js';
 import { check } from './check.js';
 import { isUsageError, type Command } from './command.js';
 import { demo } from './demo.js';
+import { encrypt } from './encrypt.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { key } from './key.js';
 import { progressDone } from './progress.js';
 import { restore } from './restore.js';
 import { serve } from './serve.js';
@@ -32,14 +35,20 @@ Commands:
   backup --out FILE                       Make a checked backup copy of the database
   restore FILE                            Replace the database with a backup (keeps a copy of the old one)
   check                                   Check the database for damage
+  encrypt                                 Encrypt a database from before encryption (--confirm deletes the plain copy)
+  key change|passphrase|show              New key when staff leave, new passphrase, raw key for support
 
 Options (every command):
   --db PATH   Database file (default: CHATTERBOX_DB, else the user's data folder)
   --as NAME   Who is making changes, for the audit trail (default: your user name)
+  --recovery-key KEY  Unlock the encrypted database with its recovery key instead of the passphrase
+
+The database is encrypted: commands take its passphrase from CHATTERBOX_PASSPHRASE (or the
+recovery key from CHATTERBOX_RECOVERY_KEY), else ask for it in the terminal.
   --help      Show help for a command
 `;
 
-const commands: Record<string, Command> = { serve, demo, settings, import: importCommand, export: exportCommand, backup, restore, check };
+const commands: Record<string, Command> = { serve, demo, settings, import: importCommand, export: exportCommand, backup, restore, check, encrypt, key };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -84,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
 
 // Run only when executed (directly or through the npm bin link), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Everything the command creates (database, -wal, -shm, key file, backups) is owner-only.
+  useOwnerOnlyFileModes();
   main(process.argv.slice(2)).then(
     (code) => {
       if (code !== 0) process.exitCode = code;

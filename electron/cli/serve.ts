@@ -16,7 +16,7 @@ async function run(args: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${values.port}`);
   // The browser asks who is using the app; --as only presets it.
-  const core = openCore(values, null);
+  const core = await openCore(values, null);
   // The built renderer: dist/renderer, beside dist/electron.
   const staticDir = fileURLToPath(new URL('../../renderer/', import.meta.url));
   let host;

@@ -41,7 +41,10 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
-  refuseLostDatabase(options.databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  refuseLostDatabase(options.databasePath, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.keys ? { keys: options.keys } : {}),
+  });
   const connection = openConnection(options.databasePath, options, createRepos);
   const context: CoreContext = {
     connection,

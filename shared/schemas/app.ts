@@ -16,6 +16,8 @@ export const appInfoSchema = z.object({
   settingCount: z.number().int(),
   /** The database file cannot be written (read-only file or disk): records can be read, nothing saved. */
   readOnly: z.boolean(),
+  /** The database file is encrypted at rest; false for an install from before encryption, until `chatterbox encrypt` runs. */
+  encrypted: z.boolean(),
   integrity: integritySchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

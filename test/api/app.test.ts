@@ -16,6 +16,7 @@ describe('app.info', () => {
       today: testToday,
       settingCount: 0,
       readOnly: false,
+      encrypted: true,
       // A new file has nothing to check in the background.
       integrity: { state: 'ok', message: 'The database passed its check.' },
     });

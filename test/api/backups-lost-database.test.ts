@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { checkDatabase } from '../../electron/core/db/check.js';
 import { rotateBackups } from '../../electron/core/io/backup-folder.js';
 import { restoreDatabaseFile } from '../../electron/core/services/backups/restore.js';
-import { tempDir, testCore } from '../support/core.js';
+import { tempDir, testCore, testKeys } from '../support/core.js';
 
 // A missing or empty database file beside a backups folder is a lost database, not a first run:
 // the app refuses to start, naming the file and the newest backup that passes its check.
@@ -44,7 +44,7 @@ describe('a lost database', () => {
     expect(statSync(path).size).toBe(0);
 
     // Doing what the message says brings the data back.
-    await restoreDatabaseFile(path, backups[0]!);
+    await restoreDatabaseFile(path, backups[0]!, { keys: testKeys });
     expect(
       testCore({ path })
         .invoke('settings.list', {})
@@ -97,7 +97,7 @@ describe('rotation', () => {
     copyFileSync(backups[0]!, good);
     writeFileSync(damaged, 'the bytes of a damaged database');
     for (const b of backups) rmSync(b);
-    const isGood = (b: { path: string }) => checkDatabase(b.path).ok;
+    const isGood = (b: { path: string }) => checkDatabase(b.path, { keys: testKeys }).ok;
 
     rotateBackups(folder, 'before-restore', 1, isGood);
     expect(readdirSync(folder).sort()).toEqual([good, damaged].map((f) => f.split('/').pop()).sort());

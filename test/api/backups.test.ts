@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { openFile } from '../../electron/core/db/connection.js';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { backupFolderFor, listBackups } from '../../electron/core/io/backup-fold
 import { backupTo } from '../../electron/core/services/backups/create.js';
 import { restoreDatabaseFile, restoreFrom } from '../../electron/core/services/backups/restore.js';
 import { runAutoBackupIfDue, startAutoBackups } from '../../electron/core/services/backups/schedule.js';
-import { snapshot, tempDir, testCore } from '../support/core.js';
+import { snapshot, tempDir, testCore, testKeys } from '../support/core.js';
 
 /** The rows a backup or a restore could change. */
 function snapshotBackedUp(core: Core): string {
@@ -22,7 +23,7 @@ function settingNames(core: Core): string[] {
 }
 
 function namesIn(file: string): string[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openFile(file, { keys: testKeys }, { readonly: true });
   try {
     return (db.prepare('SELECT name FROM settings ORDER BY name').all() as { name: string }[]).map((r) => r.name);
   } finally {
@@ -68,9 +69,20 @@ describe('backups.create', () => {
     });
     // Only the finished file: no .partial, no -wal or -shm beside it (journal_mode=DELETE).
     expect(readdirSync(folder)).toEqual([info.fileName]);
-    const header = readFileSync(info.path).subarray(18, 20);
-    expect([...header]).toEqual([1, 1]);
-    expect(checkDatabase(info.path)).toMatchObject({ ok: true, schemaVersion: latestSchemaVersion, problems: [] });
+    // Encrypted with the database's key: no plain SQLite header, and nothing readable without the key.
+    expect(readFileSync(info.path).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(checkDatabase(info.path)).toMatchObject({ ok: false, problems: [expect.stringMatching(/not a Chatterbox database or is badly damaged/)] });
+    expect(checkDatabase(info.path, { keys: { key: 'ab'.repeat(32) } })).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/could not be opened with this key/)],
+    });
+    const copy = openFile(info.path, { keys: testKeys }, { readonly: true });
+    try {
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      copy.close();
+    }
+    expect(checkDatabase(info.path, { keys: testKeys })).toMatchObject({ ok: true, schemaVersion: latestSchemaVersion, problems: [] });
     expect(namesIn(info.path)).toEqual(['Acorn']);
     expect(readdirSync(folder)).toEqual([info.fileName]);
     expect(core.invoke('backups.list', {})).toEqual([info]);
@@ -108,7 +120,7 @@ describe('backups.create', () => {
       core.invoke('settings.create', { name: `Extra ${i}`, urn: `EY9${String(i).padStart(5, '0')}`, type: 'nursery' });
     }
     const info = await pending;
-    expect(checkDatabase(info.path).ok).toBe(true);
+    expect(checkDatabase(info.path, { keys: testKeys }).ok).toBe(true);
   });
 
   it('is refused on the synchronous entry and refuses an unknown kind, naming the field', async () => {
@@ -199,7 +211,7 @@ describe('rotation and automatic backups', () => {
       core.invokeAsync('backups.create', {}),
     ]);
     expect(new Set(made.map((b) => b.fileName)).size).toBe(3);
-    for (const b of made) expect(checkDatabase(b.path).ok).toBe(true);
+    for (const b of made) expect(checkDatabase(b.path, { keys: testKeys }).ok).toBe(true);
   });
 
   it('rotates by date across days, oldest first out', async () => {
@@ -235,7 +247,7 @@ describe('backups.restore', () => {
     expect(result.backupSchemaVersion).toBe(latestSchemaVersion);
     expect(result.safetyCopy).toMatchObject({ kind: 'before-restore', fileName: 'chatterbox-before-restore-2026-11-27-120000-2.sqlite' });
     expect(namesIn(result.safetyCopy.path)).toEqual(['Acorn', 'Bramble']);
-    expect(checkDatabase(result.safetyCopy.path).ok).toBe(true);
+    expect(checkDatabase(result.safetyCopy.path, { keys: testKeys }).ok).toBe(true);
 
     // The same Core object reads and writes the restored data.
     expect(core.context.db).not.toBe(dbBefore);
@@ -273,7 +285,7 @@ describe('backups.restore', () => {
     expect(error.message).toMatch(/cannot be restored\. It (failed SQLite's integrity check|is not a Chatterbox database or is badly damaged)/);
     expect(error.message).toMatch(/Nothing was changed/);
     expect(readdirSync(join(core.context.databasePath, '..')).filter((f) => f.includes('incoming'))).toEqual([]);
-    expect(checkDatabase(backup.path).ok).toBe(false);
+    expect(checkDatabase(backup.path, { keys: testKeys }).ok).toBe(false);
   });
 
   it.each([
@@ -334,7 +346,7 @@ describe('backups.restore', () => {
     acorn(core);
     const backup = await core.invokeAsync('backups.create', {});
     acorn(core, 'Bramble', 'EY654321');
-    const other = new Database(core.context.databasePath);
+    const other = openFile(core.context.databasePath, { keys: testKeys });
     try {
       other.prepare('SELECT count(*) FROM settings').get();
       const result = await core.callAsync('backups.restore', { fileName: backup.fileName });
@@ -374,11 +386,15 @@ describe('CLI functions: backupTo, checkDatabase, restoreFrom', () => {
   it('checkDatabase reports a healthy database, and the problems of others', () => {
     const core = testCore();
     acorn(core);
-    expect(checkDatabase(core.context.databasePath)).toMatchObject({ ok: true, schemaVersion: latestSchemaVersion, appSchemaVersion: latestSchemaVersion });
+    expect(checkDatabase(core.context.databasePath, { keys: testKeys })).toMatchObject({
+      ok: true,
+      schemaVersion: latestSchemaVersion,
+      appSchemaVersion: latestSchemaVersion,
+    });
     const dir = tempDir();
-    expect(checkDatabase(join(dir, 'nothing.sqlite'))).toMatchObject({ ok: false, problems: [expect.stringMatching(/no file/)] });
+    expect(checkDatabase(join(dir, 'nothing.sqlite'), { keys: testKeys })).toMatchObject({ ok: false, problems: [expect.stringMatching(/no file/)] });
     writeFileSync(join(dir, 'junk.sqlite'), 'junk'.repeat(1000));
-    expect(checkDatabase(join(dir, 'junk.sqlite'))).toMatchObject({ ok: false, problems: [expect.stringMatching(/badly damaged/)] });
+    expect(checkDatabase(join(dir, 'junk.sqlite'), { keys: testKeys })).toMatchObject({ ok: false, problems: [expect.stringMatching(/badly damaged/)] });
   });
 
   it('restoreFrom(core, file) restores any file into a running core', async () => {
@@ -406,7 +422,7 @@ describe('CLI functions: backupTo, checkDatabase, restoreFrom', () => {
     core.close();
     const damaged = Buffer.from('this was a database once'.repeat(500));
     writeFileSync(dbPath, damaged);
-    const outcome = await restoreFrom(dbPath, out);
+    const outcome = await restoreFrom(dbPath, out, { keys: testKeys });
     expect(readFileSync(outcome.safetyCopy.path).equals(damaged)).toBe(true);
     const reopened = testCore({ path: dbPath });
     expect(settingNames(reopened)).toEqual(['Acorn']);
@@ -427,9 +443,9 @@ describe('CLI functions: backupTo, checkDatabase, restoreFrom', () => {
     core.close();
     writeFileSync(dbPath, mainCopy);
     writeFileSync(`${dbPath}-wal`, walCopy);
-    const outcome = await restoreDatabaseFile(dbPath, out);
+    const outcome = await restoreDatabaseFile(dbPath, out, { keys: testKeys });
     expect(namesIn(outcome.safetyCopy.path)).toEqual(['Acorn', 'Bramble']);
-    expect(checkDatabase(outcome.safetyCopy.path).ok).toBe(true);
+    expect(checkDatabase(outcome.safetyCopy.path, { keys: testKeys }).ok).toBe(true);
     expect(namesIn(dbPath)).toEqual(['Acorn']);
   });
 
@@ -442,8 +458,8 @@ describe('CLI functions: backupTo, checkDatabase, restoreFrom', () => {
     await backupTo(core, out);
     acorn(core, 'Bramble', 'EY654321');
     core.close();
-    expect(checkDatabase(dbPath).ok).toBe(true);
-    const outcome = await restoreDatabaseFile(dbPath, out);
+    expect(checkDatabase(dbPath, { keys: testKeys }).ok).toBe(true);
+    const outcome = await restoreDatabaseFile(dbPath, out, { keys: testKeys });
     expect(namesIn(outcome.safetyCopy.path)).toEqual(['Acorn', 'Bramble']);
     expect(namesIn(dbPath)).toEqual(['Acorn']);
   });
@@ -456,7 +472,7 @@ describe('CLI functions: backupTo, checkDatabase, restoreFrom', () => {
     const out = join(dir, 'good.sqlite');
     await backupTo(core, out);
     acorn(core, 'Bramble', 'EY654321');
-    await expect(restoreDatabaseFile(dbPath, out)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(restoreDatabaseFile(dbPath, out, { keys: testKeys })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(settingNames(core).sort()).toEqual(['Acorn', 'Bramble']);
     expect(listBackups(backupFolderFor(dbPath))).toEqual([]);
   });

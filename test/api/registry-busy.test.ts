@@ -1,8 +1,14 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main.js';
 import { busyMessage } from '../../electron/core/db/errors.js';
-import { snapshot, testCore } from '../support/core.js';
+import { join } from 'node:path';
+import { createCore } from '../../electron/core/core.js';
+import { applyKey } from '../../electron/core/db/cipher.js';
+import { keyFilePathFor, unlockKeyFile } from '../../electron/core/keys/key-file.js';
+import { snapshot, tempDir, testCore, testKeys } from '../support/core.js';
+
+const passphrase = 'busy test passphrase';
 
 // When waiting is not enough: another program holds the write lock past the busy timeout. The
 // call must be refused with the coded BUSY error, nothing written, and the command line must
@@ -11,6 +17,7 @@ import { snapshot, testCore } from '../support/core.js';
 
 const holders: Database.Database[] = [];
 afterEach(() => {
+  delete process.env.CHATTERBOX_PASSPHRASE;
   while (holders.length) {
     const db = holders.pop();
     if (db?.inTransaction) db.exec('ROLLBACK');
@@ -18,8 +25,9 @@ afterEach(() => {
   }
 });
 
-function holdWriteLock(path: string): void {
+function holdWriteLock(path: string, key: string): void {
   const other = new Database(path);
+  applyKey(other, key);
   other.exec('BEGIN IMMEDIATE');
   holders.push(other);
 }
@@ -31,16 +39,19 @@ describe('a write while another program holds the lock', () => {
     // A short wait keeps the test quick; the app waits 5 seconds before giving up.
     core.context.db.pragma('busy_timeout = 50');
     const before = snapshot(core);
-    holdWriteLock(core.context.databasePath);
+    holdWriteLock(core.context.databasePath, testKeys.key);
     const result = core.call('settings.create', { name: 'Birch Road', urn: 'EY654321', type: 'nursery' });
     expect(result).toEqual({ ok: false, error: { code: 'BUSY', message: busyMessage } });
     expect(snapshot(core)).toBe(before);
   });
 
   it('is told in one line on the command line, exit 1', { timeout: 60_000 }, async () => {
-    const core = testCore();
-    const path = core.context.databasePath;
-    holdWriteLock(path);
+    // The command line unlocks the database through its key file, so the database is made by it.
+    const path = join(tempDir(), 'busy.sqlite');
+    process.env.CHATTERBOX_PASSPHRASE = passphrase;
+    expect(await main(['settings', 'add', '--db', path, '--name', 'Acorn Lane', '--urn', 'EY123456', '--type', 'nursery'])).toBe(0);
+    const keys = unlockKeyFile(keyFilePathFor(path), { passphrase });
+    holdWriteLock(path, keys.key);
     const errors: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
@@ -50,6 +61,8 @@ describe('a write while another program holds the lock', () => {
       console.error = original;
     }
     expect(errors).toEqual([busyMessage]);
-    expect(core.invoke('app.info', {}).settingCount).toBe(0);
+    const core = createCore({ databasePath: path, keys });
+    expect(core.invoke('app.info', {}).settingCount).toBe(1);
+    core.close();
   });
 });

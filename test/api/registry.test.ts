@@ -6,7 +6,7 @@ import { ApiCallError } from '../../shared/errors.js';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import { failure } from '../support/api.js';
-import { snapshot, tempDir, testCore, testToday } from '../support/core.js';
+import { snapshot, tempDir, testCore, testKeys, testToday } from '../support/core.js';
 
 describe('the registry', () => {
   it('has a working handler for every method in the contract', { timeout: 120_000 }, async () => {
@@ -280,7 +280,7 @@ describe('the registry', () => {
 
     // Control: without the output check the same call does write, so the rollback above was the
     // output check's doing and not some other failure in the handler.
-    const unchecked = createCore({ databasePath: core.context.databasePath, clock: fixedClock(testToday) });
+    const unchecked = createCore({ databasePath: core.context.databasePath, clock: fixedClock(testToday), keys: testKeys });
     try {
       expect(unchecked.call('children.archive', { id: child.id, archived: true }).ok).toBe(true);
     } finally {

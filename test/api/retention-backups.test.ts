@@ -5,7 +5,7 @@ import { checkDatabase } from '../../electron/core/db/check.js';
 import { openFile } from '../../electron/core/db/connection.js';
 import { backupTo } from '../../electron/core/services/backups/create.js';
 import { restoreDatabaseFile } from '../../electron/core/services/backups/restore.js';
-import { tempDir, testCore } from '../support/core.js';
+import { tempDir, testCore, testKeys } from '../support/core.js';
 
 // A purge must not be undone by a backup: the backups the app keeps are rewritten without the
 // purged children, and restoring any older copy deletes them again (from the purge log).
@@ -25,7 +25,7 @@ function world() {
 
 /** The children a database file holds, read without changing it. */
 function childrenIn(file: string): string[] {
-  const db = openFile(file, {}, { readonly: true });
+  const db = openFile(file, { keys: testKeys }, { readonly: true });
   try {
     return (db.prepare('SELECT last_name FROM children ORDER BY last_name').all() as { last_name: string }[]).map((r) => r.last_name);
   } finally {
@@ -51,7 +51,7 @@ describe('retention.purge and the backups', () => {
       expect(childrenIn(b.path), b.fileName).toEqual(['Staysbury']);
       // Gone from the file's bytes too, not only from its tables, and the backup still passes its check.
       expect(readFileSync(b.path).includes('Quillfeather'), b.fileName).toBe(false);
-      expect(checkDatabase(b.path)).toMatchObject({ ok: true, problems: [] });
+      expect(checkDatabase(b.path, { keys: testKeys })).toMatchObject({ ok: true, problems: [] });
     }
   });
 
@@ -78,7 +78,7 @@ describe('retention.purge and the backups', () => {
     core.invoke('retention.purge', { childIds: [due], confirm: true });
     core.close();
 
-    await restoreDatabaseFile(path, outside);
+    await restoreDatabaseFile(path, outside, { keys: testKeys });
 
     expect(childrenIn(path)).toEqual(['Staysbury']);
   });

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { MethodName } from '../../shared/contract/index.js';
 import type { CohortBreakdown, CohortChildren, CohortOverview, SettingsComparison, Transition, TrendRow, WorkingAtRow } from '../../shared/schemas/cohort.js';
 import type { Db } from '../../electron/core/db/connection.js';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { addDays, addMonths, ageInCompletedMonths, daysBetween, parseIsoDate } from '../../shared/domain/dates.js';
 import { foldForSearch } from '../../shared/domain/search.js';
 import {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { rmSync } from 'node:fs';
 
 // The 10x database for timing the open: the LA database copied ten times over in SQL. Generating

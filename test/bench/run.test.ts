@@ -7,6 +7,7 @@ import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
 import { benchCalls, prepareCall, schemaFeatures } from './calls.js';
 import { benchDataInOut, dataTargets, type DataInOutReport } from './data-in-out.js';
+import { benchEncryption, type EncryptionReport } from './encryption-bench.js';
 import { generateBenchDatabase, laNames, type BenchSize } from './generate.js';
 import { firstDifference, round2, stats, timePair, type Stats } from './measure.js';
 import { multiplyDatabase } from './multiply.js';
@@ -172,6 +173,7 @@ test('cohort dashboard benchmark', async () => {
   const sizeReports = report.sizes as Record<string, unknown>;
   let renderer: RendererReport = { skipped: 'BENCH_RENDERER=0' };
   let dataInOut: DataInOutReport | { skipped: string } = { skipped: 'runs at LA size only, and BENCH_SIZES has no la' };
+  let encryption: EncryptionReport | { skipped: string } = { skipped: 'runs at LA size only, and BENCH_SIZES has no la' };
 
   try {
     const wanted = (env.BENCH_SIZES ?? 'la,10x')
@@ -303,6 +305,13 @@ test('cohort dashboard benchmark', async () => {
         ),
       };
       core.close();
+      if (key === 'la') {
+        log('la: the same calls on the database plain and encrypted, side by side');
+        encryption = benchEncryption(path, join(dir, 'la-encrypted.sqlite'), TODAY, calls, iterations, log);
+        for (const [name, c] of Object.entries(encryption.calls)) {
+          if (!c.pass) missed.push(`la encryption ${name}: encrypted/plain p95 ratio ${c.ratio} > ${encryption.targetRatio}`);
+        }
+      }
 
       sizeReports[key] = {
         shape: {
@@ -368,6 +377,7 @@ test('cohort dashboard benchmark', async () => {
   (report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map(round2);
   report.renderer = renderer;
   report.dataInOut = dataInOut;
+  report.encryption = encryption;
   report.summary = {
     numbersMatch: failures.length === 0,
     failures,

@@ -1,9 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main.js';
-import { createCore } from '../../electron/core/core.js';
+import { createCore, type CoreOptions } from '../../electron/core/core.js';
+import { keyFilePathFor, unlockKeyFile } from '../../electron/core/keys/key-file.js';
 import { tempDir } from '../support/core.js';
+
+const passphrase = 'a test passphrase';
+
+/** A core on a database the command line made, unlocked with its key file as the commands unlock it. */
+function coreOn(databasePath: string, options: Partial<CoreOptions> = {}) {
+  return createCore({ databasePath, keys: unlockKeyFile(keyFilePathFor(databasePath), { passphrase }), ...options });
+}
 
 // The command line in-process: exit codes 0 done, 1 data errors, 2 usage.
 
@@ -14,8 +22,14 @@ function capture() {
   return out;
 }
 
+beforeEach(() => {
+  process.env.CHATTERBOX_PASSPHRASE = passphrase;
+});
+
 afterEach(() => {
   vi.restoreAllMocks();
+  delete process.env.CHATTERBOX_PASSPHRASE;
+  delete process.env.CHATTERBOX_RECOVERY_KEY;
 });
 
 describe('chatterbox', () => {
@@ -44,7 +58,7 @@ describe('chatterbox', () => {
     expect(out.join('\n')).toMatch(/Added 4 demo settings, 12 rooms, 32 staff, \d+ children, \d+ screenings and 4 screening rounds/);
     expect(await main(['demo', '--db', db])).toBe(1);
     expect(out.at(-1)).toContain('already holds settings');
-    const core = createCore({ databasePath: db });
+    const core = coreOn(db);
     try {
       expect(core.invoke('settings.list', {})).toHaveLength(4);
     } finally {
@@ -92,7 +106,7 @@ describe('chatterbox data commands', () => {
     writeFileSync(good, 'Surname,Forename,DOB\r\nCliwell,Ann,01/02/2023\r\nCliwell,Bo,28/02/2023\r\n');
     expect(await main(['import', 'children', good, '--setting', 'EY900001', '--db', db, '--dry-run'])).toBe(0);
     expect(await main(['import', 'children', good, '--setting', 'EY900001', '--db', db, '--as', 'Data lead'])).toBe(0);
-    const core = createCore({ databasePath: db });
+    const core = coreOn(db);
     try {
       const setting = core.invoke('settings.list', {}).find((s) => s.urn === 'EY900001');
       expect(core.invoke('children.list', { settingId: setting?.id ?? '', search: 'cliwell' }).total).toBe(2);
@@ -123,11 +137,11 @@ describe('chatterbox data commands', () => {
     const out = capture();
     const copy = join(dir, 'copy.sqlite');
     expect(await main(['backup', '--out', copy, '--db', db])).toBe(0);
-    expect(await main(['check', '--db', copy])).toBe(0);
+    expect(await main(['check', '--db', copy, '--key-file', keyFilePathFor(db)])).toBe(0);
     expect(await main(['settings', 'add', '--db', db, '--name', 'After backup', '--urn', 'EY777777', '--type', 'nursery'])).toBe(0);
     expect(await main(['restore', copy, '--db', db])).toBe(0);
     expect(out.at(-1)).toMatch(/previous database was kept as .*before-restore/);
-    const core = createCore({ databasePath: db });
+    const core = coreOn(db);
     try {
       expect(core.invoke('settings.list', {}).some((s) => s.name === 'After backup')).toBe(false);
     } finally {

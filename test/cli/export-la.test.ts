@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main.js';
 import { tempDir } from '../support/core.js';
 
 // `chatterbox export la-tracker`: the local authority's single workbook from the command line.
 
+// The command line creates the database's key file on its first run, with this passphrase.
+beforeEach(() => {
+  process.env.CHATTERBOX_PASSPHRASE = 'a test passphrase';
+});
+
 afterEach(() => {
   vi.restoreAllMocks();
+  delete process.env.CHATTERBOX_PASSPHRASE;
 });
 
 describe('chatterbox export la-tracker', () => {

@@ -5,7 +5,7 @@ import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import { openDatabase } from '../../electron/core/db/connection.js';
 import { diskFullMessage, readOnlyMessage } from '../../electron/core/db/errors.js';
-import { backupTo, giveUpWhenStuck } from '../../electron/core/services/backups/create.js';
+import { backupTo } from '../../electron/core/services/backups/create.js';
 import { sha256, tempDir } from '../support/core.js';
 import { makeUnwritable, tinyDisk } from '../support/environment.js';
 
@@ -120,19 +120,5 @@ describe('a full disk', () => {
     } finally {
       db.close();
     }
-  });
-});
-
-describe('a backup that stops moving', () => {
-  it('gives up with BUSY once no page has been copied for the limit, and not before', () => {
-    let now = 0;
-    const progress = giveUpWhenStuck(() => now, 10_000);
-    expect(progress({ remainingPages: 50 })).toBe(100);
-    now = 9_000;
-    expect(progress({ remainingPages: 40 })).toBe(100); // progress: the wait starts again
-    now = 18_000;
-    expect(progress({ remainingPages: 40 })).toBe(100); // stuck for 9 s: still waiting
-    now = 19_001;
-    expect(() => progress({ remainingPages: 40 })).toThrow(expect.objectContaining({ code: 'BUSY', message: expect.stringMatching(/No backup was made/) }));
   });
 });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { latestSchemaVersion, migrationFiles } from '../../electron/core/db/migrations.js';

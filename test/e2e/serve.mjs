@@ -17,14 +17,17 @@ const accessFile = join(dirname(dbPath), 'access-url.txt');
 
 mkdirSync(dirname(dbPath), { recursive: true });
 rmSync(accessFile, { force: true });
-for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(`${dbPath}${suffix}`, { force: true });
+// The database is encrypted: its key file is created on the first run with this passphrase,
+// given by environment as a script must (no terminal to ask at).
+const env = { ...process.env, CHATTERBOX_PASSPHRASE: process.env.CHATTERBOX_PASSPHRASE ?? 'end-to-end test passphrase' };
 // Each server keeps its backups beside its database: one folder per port, emptied each run.
 rmSync(join(dirname(dbPath), 'backups'), { recursive: true, force: true });
 if (withDemo === 'demo') {
-  const demo = spawnSync(process.execPath, [cli, 'demo', '--db', dbPath], { stdio: 'inherit' });
+  const demo = spawnSync(process.execPath, [cli, 'demo', '--db', dbPath], { stdio: 'inherit', env });
   if (demo.status !== 0) process.exit(demo.status ?? 1);
 }
-const server = spawn(process.execPath, [cli, 'serve', '--db', dbPath, '--port', port], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [cli, 'serve', '--db', dbPath, '--port', port], { stdio: ['ignore', 'pipe', 'inherit'], env });
 createInterface({ input: server.stdout }).on('line', (line) => {
   console.log(line);
   const address = /http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]+/.exec(line)?.[0];

@@ -31,6 +31,7 @@ export const appInfo: MethodOutput<'app.info'> = {
   today,
   settingCount: 1,
   readOnly: false,
+  encrypted: true,
   integrity: { state: 'ok', message: 'The database passed its full check.' },
 };
 

@@ -5,12 +5,19 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
+import type { KeyRing } from '../../electron/core/db/cipher.js';
 
 /** "Today" in tests: fixed, so date rules give the same answer on any day the suite runs. */
 export const testToday = '2026-11-27';
 
 /** "Now" in tests: the fixed clock's timestamp on `testToday`, as written to createdAt and updatedAt. */
 export const testNow = `${testToday}T12:00:00.000Z`;
+
+/**
+ * The data key of every test core: fixed and raw, so a keyed core opens as fast as a plain one
+ * (no key file, no passphrase stretching) and tests can open its files and backups themselves.
+ */
+export const testKeys: KeyRing = { key: '7e57'.repeat(16) };
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -35,6 +42,7 @@ export function testCore(options: { today?: string; path?: string } = {}): Core 
     databasePath: options.path ?? join(tempDir(), 'test.sqlite'),
     clock: fixedClock(options.today ?? testToday),
     checkOutputs: true,
+    keys: testKeys,
   });
   cleanups.push(() => core.close());
   return core;

@@ -11,6 +11,7 @@ export const appHandlers = {
     today: ctx.clock.today(),
     settingCount: ctx.repos.settings.count(),
     readOnly: ctx.db.readonly,
+    encrypted: ctx.connection.encrypted,
     integrity: ctx.connection.integrity,
   }),
 } satisfies DomainHandlers<typeof appContract>;

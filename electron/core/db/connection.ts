@@ -1,23 +1,29 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors.js';
+import { fullCheckInBackground } from './background.js';
+import { applyKey, isNotADatabase, isPlainSqliteFile, wrongKeyError, type KeyRing } from './cipher.js';
 import { environmentError } from './errors.js';
 import type { IntegrityState } from '../../../shared/schemas/app.js';
 import { latestSchemaVersion, migrationFiles, readMigration } from './migrations.js';
 
 // The one owner of SQLite connections. Every file the app opens with better-sqlite3 (its own
 // database, backup copies, restore candidates, read-only checks, probes) is opened here, so each
-// gets the same native addon and, once encryption at rest comes, the same key. The live
-// connection of a core is a Connection: opened, swapped on restore and closed here only.
+// gets the same native addon and the same key (cipher.ts). The live connection of a core is a
+// Connection: opened, swapped on restore and closed here only.
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Electron needs a build of the addon for its own ABI; Node uses the default one. */
   nativeBinding?: string;
+  /**
+   * The data key every file is encrypted with, and older keys for backups made before a key
+   * change. Without it files are plain SQLite: an install whose database is not encrypted yet
+   * (`chatterbox encrypt`), and tests of such files.
+   */
+  keys?: KeyRing;
 }
 
 /** The only `new Database(`: what every connection shares is added in this one place. */
@@ -26,12 +32,41 @@ function connect(path: string, options: OpenOptions, settings: Database.Options 
 }
 
 /**
- * Opens an existing SQLite file as it is, with no pragmas and no migrations: for checks, copies
- * and probes of files that are not (or not yet) the app's database. Read-only for checks that
- * must not change the file.
+ * Opens with `key` and reads page 1, so a wrong key is found before anything (journal_mode, a
+ * migration) could write: null when the key does not fit, the connection closed again.
  */
+function connectWithKey(path: string, options: OpenOptions, settings: Database.Options, key: string): Db | null {
+  const db = connect(path, options, settings);
+  try {
+    applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (err) {
+    db.close();
+    if (isNotADatabase(err)) return null;
+    throw err;
+  }
+}
+
+/**
+ * Opens an existing SQLite file as it is, with no migrations: for checks, copies and probes of
+ * files that are not (or not yet) the app's database. Read-only for checks that must not change
+ * the file. An encrypted file opens with the current key or an older one (a backup made before a
+ * key change); `key` says which (null: a plain file).
+ */
+export function openFileWithKey(path: string, options: OpenOptions, mode: { readonly?: boolean } = {}): { db: Db; key: string | null } {
+  const settings = { fileMustExist: true, readonly: mode.readonly ?? false };
+  if (!options.keys || isPlainSqliteFile(path)) return { db: connect(path, options, settings), key: null };
+  for (const key of [options.keys.key, ...(options.keys.olderKeys ?? [])]) {
+    const db = connectWithKey(path, options, settings, key);
+    if (db) return { db, key };
+  }
+  throw wrongKeyError(path);
+}
+
+/** openFileWithKey, for callers that do not need to know which key fitted. */
 export function openFile(path: string, options: OpenOptions, mode: { readonly?: boolean } = {}): Db {
-  return connect(path, options, { fileMustExist: true, readonly: mode.readonly ?? false });
+  return openFileWithKey(path, options, mode).db;
 }
 
 /**
@@ -51,14 +86,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   // people can still look at their records and the app can say why nothing saves, instead of
   // SQLite quietly opening it read-only and every write failing as a generic error.
   const readonly = !isNew && !writable(path);
-  let db: Db;
+  // A plain file from before encryption opens as it is, never silently encrypted: the app says it
+  // is not encrypted until someone runs `chatterbox encrypt` (keeping the plain original).
+  const key = options.keys && path !== ':memory:' && !isPlainSqliteFile(path) ? options.keys.key : null;
+  let db: Db | null;
   try {
-    db = connect(path, options, readonly ? { readonly: true } : {});
+    db = key ? connectWithKey(path, options, readonly ? { readonly: true } : {}, key) : connect(path, options, readonly ? { readonly: true } : {});
   } catch (err) {
     const environment = environmentError(err, path);
     if (environment) throw environment;
     throw new AppError('DATABASE', `Chatterbox cannot open ${path} (${describeSqliteError(err)}). Check the file exists and can be read.`);
   }
+  if (!db) throw wrongKeyError(path);
   try {
     if (!isNew) checkBeforeWriting(db, path);
     if (readonly) {
@@ -91,6 +130,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
 }
 
+/** Whether the file at `path` is encrypted (false for a plain file and for a database held in memory). */
+export function isEncryptedFile(path: string): boolean {
+  return path !== ':memory:' && existsSync(path) && statSync(path).size > 0 && !isPlainSqliteFile(path);
+}
+
 /** Whether this process may write the file (false for read-only bits, read-only mounts, immutable files). */
 function writable(path: string): boolean {
   try {
@@ -99,52 +143,6 @@ function writable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-// The full check runs in a worker thread, so a large database (27 s at ten local authorities'
-// size) never stops the app answering. The worker opens the file read-only with the same options
-// as connect() above: its code is kept here, as source, because a worker cannot load this
-// module's TypeScript under the tests, and so that both openers change together.
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.modulePath);
-let db;
-try {
-  db = new Database(workerData.path, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-  parentPort.postMessage({ lines: db.pragma('integrity_check').map((r) => r.integrity_check) });
-} catch (err) {
-  parentPort.postMessage({ error: err instanceof Error ? err.message : String(err) });
-} finally {
-  if (db) db.close();
-}
-`;
-
-/**
- * better-sqlite3 for the worker: the copy this process has loaded already (a bundled core, as the
- * crash tests run it, imports it by absolute path from anywhere), else found from this module.
- */
-function addonModule(): string {
-  const require = createRequire(import.meta.url);
-  const loaded = Object.keys(require.cache).find((k) => /[\\/]better-sqlite3[\\/]lib[\\/]index\.js$/.test(k));
-  return loaded ?? require.resolve('better-sqlite3');
-}
-
-/** A full integrity check of a file, off the main thread; stop() ends it early (its promise then never settles). */
-export function fullCheckInBackground(path: string, options: OpenOptions): { result: Promise<string[]>; stop(): void; unref(): void } {
-  const worker = new Worker(workerSource, {
-    eval: true,
-    workerData: { path, nativeBinding: options.nativeBinding, modulePath: addonModule() },
-  });
-  const result = new Promise<string[]>((resolve, reject) => {
-    worker.once('message', (m: { lines?: string[]; error?: string }) => {
-      if (m.lines) resolve(m.lines);
-      else reject(new AppError('DATABASE', `The file ${path} could not be checked (${m.error ?? 'unknown error'}).`));
-    });
-    worker.once('error', reject);
-  });
-  // A failed check is reported by whoever awaits it, never as unhandled.
-  result.catch(() => undefined);
-  return { result, stop: () => void worker.terminate(), unref: () => void worker.unref() };
 }
 
 /** SQLite's integrity check, one line a problem; ['ok'] when there are none. */
@@ -248,6 +246,8 @@ export interface Connection<Repos> {
    * holds an open database. Synchronous, so no call can arrive while the database is closed.
    */
   whileClosed<T>(work: (reopen: () => void) => T): T;
+  /** Whether the live database is encrypted: false for an install not yet encrypted (and in memory). */
+  readonly encrypted: boolean;
   /** What the background full check of the database found so far. */
   readonly integrity: IntegrityState;
   /** Starts the full check again in the background (after a backup); a check still running is stopped. */
@@ -269,7 +269,10 @@ export function integrityFrom(lines: readonly string[]): IntegrityState {
 /** Opens the database at `path`; `reposFor` builds the repositories over each connection opened. */
 export function openConnection<Repos>(path: string, options: OpenOptions, reposFor: (db: Db) => Repos): Connection<Repos> {
   // Only what opening a file needs: callers pass their whole options object.
-  const fileOptions: OpenOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const fileOptions: OpenOptions = {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.keys ? { keys: options.keys } : {}),
+  };
   // A new file has nothing to check; an existing one passed the quick check at open.
   const existed = path !== ':memory:' && existsSync(path) && statSync(path).size > 0;
   let db = openDatabase(path, fileOptions);
@@ -334,6 +337,9 @@ export function openConnection<Repos>(path: string, options: OpenOptions, reposF
       } finally {
         if (!db.open) reopen();
       }
+    },
+    get encrypted() {
+      return isEncryptedFile(path);
     },
     get integrity() {
       return integrity;

@@ -5,16 +5,16 @@ import type { BackupInfo, DatabaseCheck } from '../../../../shared/schemas/backu
 import type { CoreContext } from '../../context.js';
 import { checkOpenDatabase, type Checked } from '../../db/check.js';
 import { environmentError } from '../../db/errors.js';
-import { fullCheckInBackground } from '../../db/connection.js';
+import { copyInBackground, fullCheckInBackground } from '../../db/background.js';
 import { latestSchemaVersion } from '../../db/migrations.js';
 import { backupFolderFor, backupInfoFor, freshBackupName, removeStalePartials, rotateBackups } from '../../io/backup-folder.js';
 import { fsyncFile, fsyncFolder, removeFileSet } from '../../io/durable.js';
 import { backupsToKeep } from './policy.js';
 
-// Making backups of a core's live database. Every copy is made with SQLite's online backup API
-// (a consistent snapshot even while the app is writing), written under a ".partial" name,
-// switched to a self-contained single file (journal_mode=DELETE, so it can be copied to a USB
-// stick on its own), checked with integrity_check, flushed to disk, and only then renamed to its
+// Making backups of a core's live database. Every copy is made with VACUUM INTO in a worker (a
+// consistent snapshot even while the app is writing, encrypted with the database's key), written
+// under a ".partial" name, switched to a self-contained single file (journal_mode=DELETE, so it
+// can be copied to a USB stick on its own), checked with integrity_check, flushed to disk, and only then renamed to its
 // final name. A crash at any moment therefore leaves either no backup or a complete, checked one;
 // a ".partial" file is never listed, and stale ones are removed by the next backup.
 //
@@ -27,46 +27,16 @@ export interface HasContext {
   readonly context: CoreContext;
 }
 
-/** better-sqlite3's own default: small steps keep the app answering during a long copy. */
-const pagesPerStep = 100;
-
-/** How long a backup may make no progress (another program holding a lock) before it gives up. */
-export const backupStallLimitMs = 10_000;
-
 /**
- * A progress callback for db.backup that ends a copy which has stopped moving. better-sqlite3
- * treats SQLITE_BUSY from each step as progress and schedules the next step at once, so a lock
- * that never goes away (another program, a file it cannot read) spun at 100% CPU for ever, in
- * the command line, the automatic backup at start and "Back up now" alike. Throwing here makes
- * the backup reject (better-sqlite3 closes it); the caller removes the partial file.
- */
-export function giveUpWhenStuck(now: () => number = () => performance.now(), limitMs = backupStallLimitMs): (p: { remainingPages: number }) => number {
-  let remaining = Number.POSITIVE_INFINITY;
-  let since = now();
-  return (p) => {
-    if (p.remainingPages < remaining) {
-      remaining = p.remainingPages;
-      since = now();
-    } else if (now() - since > limitMs) {
-      throw new AppError(
-        'BUSY',
-        'The backup could not read the database: another program has kept it locked. No backup was made: close other programs using it, then try again.',
-      );
-    }
-    return pagesPerStep;
-  };
-}
-
-/**
- * Copies the live database to `target` with the online backup API, through a ".partial" file
- * that is checked and flushed before it takes the final name. A copy that fails its check is
- * deleted and refused.
+ * Copies the live database to `target` (VACUUM INTO, in a worker: encrypted with the database's
+ * own key), through a ".partial" file that is checked and flushed before it takes the final
+ * name. A copy that fails its check is deleted and refused.
  */
 async function writeCheckedCopy(ctx: CoreContext, target: string): Promise<DatabaseCheck> {
   const partial = `${target}.partial`;
   removeFileSet(partial);
   try {
-    await ctx.db.backup(partial, { progress: giveUpWhenStuck() });
+    await copyInBackground(ctx.databasePath, partial, ctx.connection.options);
     const copy = ctx.connection.openFile(partial);
     try {
       // A single self-contained file: no -wal beside it, readable on its own, anywhere.

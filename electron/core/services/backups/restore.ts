@@ -4,7 +4,8 @@ import { AppError } from '../../../../shared/errors.js';
 import type { BackupInfo, RestoreResult } from '../../../../shared/schemas/backups.js';
 import type { CoreContext } from '../../context.js';
 import { checkDatabase, checkOpenDatabase, type Checked } from '../../db/check.js';
-import { describeSqliteError, openDatabase, openFile, type OpenOptions } from '../../db/connection.js';
+import { rekeyPragmas } from '../../db/cipher.js';
+import { describeSqliteError, openDatabase, openFile, openFileWithKey, type OpenOptions } from '../../db/connection.js';
 import { backupFolderFor, backupInfoFor, freshBackupName, listBackups, rotateBackups } from '../../io/backup-folder.js';
 import { fsyncFile, fsyncFolder, removeFileSet } from '../../io/durable.js';
 import type { HasContext } from './create.js';
@@ -45,10 +46,16 @@ function stageCandidate(candidatePath: string, databasePath: string, options: Op
     if (existsSync(`${candidatePath}-wal`)) copyFileSync(`${candidatePath}-wal`, `${staged}-wal`);
     let checked: Checked;
     try {
-      const db = openFile(staged, options);
+      const { db, key } = openFileWithKey(staged, options);
       try {
         checked = checkOpenDatabase(db);
-        if (checked.problems.length === 0) db.pragma('journal_mode = DELETE');
+        if (checked.problems.length === 0) {
+          db.pragma('journal_mode = DELETE');
+          // A backup made before a key change (or before the database was encrypted) takes the
+          // current key, so the restored database opens as the app opens it. Not in WAL mode,
+          // where SQLite3 Multiple Ciphers cannot rekey safely.
+          if (options.keys && key !== options.keys.key) for (const p of rekeyPragmas(options.keys.key)) db.pragma(p);
+        }
       } finally {
         db.close();
       }
