@@ -11,7 +11,7 @@ const help = `Usage: chatterbox backup --out FILE [--db PATH]\n\nA consistent co
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...common, out: { type: 'string' } } });
   if (!values.out) throw new UsageError('backup needs --out FILE');
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     progress('Backing up…');
     const check = await backupTo(core, values.out);

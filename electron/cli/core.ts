@@ -3,9 +3,11 @@ import { AppError } from '../../shared/errors.js';
 import { fixedClock, systemClock, type Clock } from '../core/context.js';
 import { createCore, type Core } from '../core/core.js';
 import { resolveDatabasePath } from '../core/paths.js';
+import { UsageError } from './command.js';
+import { signInCommandLine } from './sign-in.js';
 
 // The commands' way into the core: the same core as the desktop app, opened on --db (or the
-// default database), with the clock and the author of changes taken from the command line.
+// default database), with the clock taken from the command line and the person signed in.
 
 /** CHATTERBOX_TODAY pins the app's date, so demos and end-to-end runs are repeatable. */
 export function clockFromEnv(): Clock {
@@ -21,15 +23,25 @@ function osUser(): string {
   }
 }
 
-/** Opens the core on --db; changes are recorded as made by --as, else `asDefault` (the OS user). */
-export function openCore(values: { db?: string | undefined; as?: string | undefined }, asDefault: string | null = osUser()): Core {
-  const actorName = values.as ?? asDefault;
-  return createCore({
+/**
+ * Opens the core on --db and signs in: as --user (with a password), or as the local
+ * administrator (--local-admin), named with the OS user in the audit trail.
+ */
+export async function openCore(values: { db?: string | undefined; user?: string | undefined; 'local-admin'?: boolean | undefined }): Promise<Core> {
+  if (!values['local-admin'] && !values.user) throw new UsageError('Say who you are: --user NAME (you will be asked for your password), or --local-admin.');
+  const core = createCore({
     databasePath: resolveDatabasePath(values.db),
     clock: clockFromEnv(),
-    ...(actorName ? { actorName } : {}),
+    ...(values['local-admin'] ? { localAdmin: osUser() } : {}),
     onInternalError: (method, err) => console.error(`Error in ${method}:`, err),
   });
+  try {
+    await signInCommandLine(core, values);
+  } catch (err) {
+    core.close();
+    throw err;
+  }
+  return core;
 }
 
 /** A setting by its Ofsted URN, as people type it (case and spaces ignored). */

@@ -31,7 +31,7 @@ async function run(args: string[]): Promise<number> {
     if (eq < 1) throw new UsageError(`--map needs FIELD=COLUMN, not ${m}`);
     mapping[m.slice(0, eq)] = m.slice(eq + 1);
   }
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     progress(`Reading ${path}…`);
     const result = await importFile(core, {

@@ -34,8 +34,11 @@ Commands:
   check                                   Check the database for damage
 
 Options (every command):
-  --db PATH   Database file (default: CHATTERBOX_DB, else the user's data folder)
-  --as NAME   Who is making changes, for the audit trail (default: your user name)
+  --db PATH      Database file (default: CHATTERBOX_DB, else the user's data folder)
+  --user NAME    Sign in as this account; the password comes from CHATTERBOX_PASSWORD,
+                 else you are asked for it (nothing is shown as you type)
+  --local-admin  Run as the local administrator instead (full permissions; recorded in the
+                 audit trail with your user name on this computer)
   --help      Show help for a command
 `;
 

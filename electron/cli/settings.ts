@@ -7,7 +7,7 @@ import { openCore } from './core.js';
 
 const help = `Usage: chatterbox settings add --name NAME --urn URN --type TYPE [--la LOCAL-AUTHORITY] [--db PATH]\n\nTYPE is one of: ${settingTypes.join(', ')}\n`;
 
-function run(args: string[]): number {
+async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'add') throw new UsageError(`Unknown settings command: ${sub ?? '(none)'}`);
   const { values } = parseArgs({
@@ -16,7 +16,7 @@ function run(args: string[]): number {
   });
   if (!values.name || !values.urn || !values.type) throw new UsageError('settings add needs --name, --urn and --type');
   if (!settingTypes.includes(values.type as SettingType)) throw new UsageError(`--type must be one of ${settingTypes.join(', ')}`);
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     const s = core.invoke('settings.create', { name: values.name, urn: values.urn, type: values.type as SettingType, localAuthority: values.la ?? '' });
     console.log(`Added ${s.name} (URN ${s.urn}), id ${s.id}`);

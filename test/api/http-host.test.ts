@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import { contentSecurityPolicy, maxBodyBytes, startHttpHost, tokenHeader, type HttpHost } from '../../electron/core/host/http.js';
+import { testPassword } from '../support/accounts.js';
 import { tempDir, testCore } from '../support/core.js';
 
 const token = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -34,6 +35,8 @@ async function start(options: { staticDir?: (dir: string) => string; token?: str
     ...(options.token === null ? {} : { token: options.token ?? token }),
   });
   hosts.push(host);
+  // The launch token's session signs in as the test core's manager, as a person would in the page.
+  expect((await api(host, 'session.signIn', { userName: 'test-manager', password: testPassword }, { [tokenHeader]: host.token })).status).toBe(200);
   return { core, host, staticDir };
 }
 
@@ -97,21 +100,21 @@ describe('browser-mode host: the page', () => {
     expect(pageToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(html.indexOf('chatterbox-token')).toBeLessThan(html.indexOf('<body>'));
     // The page's own token opens the API for that page.
-    const reply = await api(host, 'app.info', {}, { [tokenHeader]: pageToken ?? '' });
+    const reply = await api(host, 'session.status', {}, { [tokenHeader]: pageToken ?? '' });
     expect(reply.status).toBe(200);
   });
 
-  it("gives each page load its own token and session: who is using the app in one tab is not another tab's", async () => {
+  it("gives each page load its own token and session: who is signed in to one tab is not another tab's", async () => {
     const { host } = await start();
     const tokenOf = async () => /content="([A-Za-z0-9_-]+)"><\/head>/.exec(await (await fetch(host.url)).text())?.[1] ?? '';
     const [tabA, tabB] = [await tokenOf(), await tokenOf()];
     expect(tabA).not.toBe(tabB);
     expect(tabA).not.toBe(token);
-    const setA = await api(host, 'session.setActor', { name: 'Sam in room one' }, { [tokenHeader]: tabA });
-    expect(setA.status).toBe(200);
-    expect((await api(host, 'session.getActor', {}, { [tokenHeader]: tabA })).json).toEqual({ ok: true, value: { staffId: null, name: 'Sam in room one' } });
-    expect((await api(host, 'session.getActor', {}, { [tokenHeader]: tabB })).json).toEqual({ ok: true, value: null });
-    expect((await api(host, 'session.getActor', {}, { [tokenHeader]: token })).json).toEqual({ ok: true, value: null });
+    const signIn = await api(host, 'session.signIn', { userName: 'test-manager', password: testPassword }, { [tokenHeader]: tabA });
+    expect(signIn.status).toBe(200);
+    expect((await api(host, 'session.whoAmI', {}, { [tokenHeader]: tabA })).json).toMatchObject({ ok: true, value: { userName: 'test-manager' } });
+    expect((await api(host, 'session.status', {}, { [tokenHeader]: tabB })).json).toMatchObject({ ok: true, value: { me: null } });
+    expect((await api(host, 'settings.list', {}, { [tokenHeader]: tabB })).status).toBe(401);
   });
 
   it('makes a fresh random token for each launch when none is given', async () => {

@@ -5,6 +5,7 @@ import { contract, factsOf, isMethodName, methodNames, type MethodName } from '.
 import { ApiCallError } from '../../shared/errors.js';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
+import { sessionFor, testPassword } from '../support/accounts.js';
 import { failure } from '../support/api.js';
 import { snapshot, tempDir, testCore, testToday } from '../support/core.js';
 
@@ -33,6 +34,7 @@ describe('the registry', () => {
     const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
     const importCsv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
     const importMapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
+    const kim = () => core.invoke('accounts.list', {}).find((a) => a.userName === 'kim')?.id;
     // A Record over MethodName: adding a method to the contract without a case here fails to compile.
     const validInput: Record<MethodName, () => unknown> = {
       'app.info': () => ({}),
@@ -82,8 +84,22 @@ describe('the registry', () => {
       'export.tracker': () => ({ settingId: setting.id, format: 'csv' }),
       'export.laTracker': () => ({}),
       'export.child': () => ({ childId: child.id }),
-      'session.getActor': () => ({}),
-      'session.setActor': () => ({ staffId: person.id }),
+      'session.status': () => ({}),
+      'session.createFirstManager': () => ({ displayName: 'First Manager', userName: 'first', password: 'a long password' }),
+      'session.signIn': () => ({ userName: 'test-manager', password: testPassword }),
+      'session.signOut': () => ({}),
+      'session.whoAmI': () => ({}),
+      'session.lock': () => ({}),
+      'session.unlock': () => ({ password: testPassword }),
+      'session.changePassword': () => ({ currentPassword: testPassword, newPassword: 'a new password' }),
+      'accounts.list': () => ({}),
+      'accounts.create': () => ({ displayName: 'Kim', userName: 'kim', role: 'practitioner', staffId: person.id, password: 'kims password' }),
+      'accounts.update': () => ({ id: kim(), displayName: 'Kim K', role: 'champion', staffId: person.id }),
+      'accounts.disable': () => ({ id: kim(), disabled: true }),
+      'accounts.resetPassword': () => ({ id: kim(), password: '123456' }),
+      'accounts.getIdleLock': () => ({}),
+      'accounts.setIdleLock': () => ({ minutes: 15 }),
+      'accounts.setPractitionerView': () => ({ settingId: setting.id, seeAll: true }),
       'audit.list': () => ({ settingId: setting.id }),
       'backups.list': () => ({}),
       'backups.getSettings': () => ({}),
@@ -108,8 +124,9 @@ describe('the registry', () => {
       'imports.listSources': () => ({ kind: 'children' }),
     };
     expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort());
-    // Deleting comes last: the cohort methods need the round.
-    const order = [...methodNames.filter((m) => m !== 'rounds.delete' && m !== 'screenings.delete'), 'screenings.delete', 'rounds.delete'] as const;
+    // Deleting comes last: the cohort methods need the round; signing out after everything else.
+    const last = ['screenings.delete', 'rounds.delete', 'session.signOut'] as const;
+    const order = [...methodNames.filter((m) => !(last as readonly string[]).includes(m)), ...last];
     // What the facts promise: a read changes no table, and leaves no audit row unless it states
     // one (personal data leaving); a change leaves exactly one audit row.
     const auditRows = (c: Core) => (c.context.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
@@ -120,8 +137,8 @@ describe('the registry', () => {
         }[]
       ).map((t) => t.name);
     for (const method of order) {
-      // demo.load needs an empty database of its own.
-      const target = method === 'demo.load' ? testCore() : core;
+      // demo.load needs an empty database of its own; the first manager, one without accounts.
+      const target = method === 'demo.load' ? testCore() : method === 'session.createFirstManager' ? testCore({ signedOut: true }) : core;
       const input = validInput[method]();
       const facts = factsOf(method);
       const rowsBefore = auditRows(target);
@@ -224,6 +241,7 @@ describe('the registry', () => {
       databasePath: join(tempDir(), 'internal.sqlite'),
       clock: fixedClock(testToday),
       checkOutputs: true,
+      localAdmin: 'tester',
       onInternalError: (method, err) => reported.push({ method, err }),
     });
     try {
@@ -280,7 +298,7 @@ describe('the registry', () => {
 
     // Control: without the output check the same call does write, so the rollback above was the
     // output check's doing and not some other failure in the handler.
-    const unchecked = createCore({ databasePath: core.context.databasePath, clock: fixedClock(testToday) });
+    const unchecked = createCore({ databasePath: core.context.databasePath, clock: fixedClock(testToday), localAdmin: 'tester' });
     try {
       expect(unchecked.call('children.archive', { id: child.id, archived: true }).ok).toBe(true);
     } finally {
@@ -291,30 +309,33 @@ describe('the registry', () => {
 });
 
 describe('a session per caller', () => {
-  it('keeps who is using the app apart for two callers, and records each on their own changes', () => {
+  it('keeps who is signed in apart for two callers, and records each on their own changes', () => {
     const core = testCore();
-    const windowA = core.openSession();
+    const windowA = sessionFor(core, 'manager', { userName: 'sam' });
     const windowB = core.openSession();
-    core.invoke('session.setActor', { name: 'Sam (room one)' }, windowA);
-    expect(core.invoke('session.getActor', {}, windowB)).toBeNull();
-    expect(core.invoke('session.getActor', {}, core.localSession)).toBeNull();
+    expect(core.invoke('session.status', {}, windowB).me).toBeNull();
+    expect(core.invoke('session.whoAmI', {}, windowA).userName).toBe('sam');
     core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' }, windowA);
-    core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'nursery' }, windowB);
+    core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'nursery' });
+    expect(core.call('settings.create', { name: 'Conker', urn: 'EY111111', type: 'nursery' }, windowB)).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN_REQUIRED' },
+    });
     const rows = core.invoke('audit.list', {}).rows.map((r) => [r.actorName, r.changes.find((c) => c.field === 'name')?.after]);
     expect(rows).toEqual(
       expect.arrayContaining([
-        ['Sam (room one)', 'Acorn'],
-        ['Not recorded', 'Bramble'],
+        ['sam (Manager)', 'Acorn'],
+        ['Test Manager (Manager)', 'Bramble'],
       ]),
     );
+    expect(rows).toHaveLength(2);
   });
 
   it('runs a handler built from other methods as the same caller (demo data)', () => {
     const core = testCore();
-    const session = core.openSession();
-    core.invoke('session.setActor', { name: 'Trying it out' }, session);
+    const session = sessionFor(core, 'manager', { userName: 'trying' });
     core.invoke('demo.load', {}, session);
     const actors = new Set(core.invoke('audit.list', { limit: 1000 }).rows.map((r) => r.actorName));
-    expect([...actors]).toEqual(['Trying it out']);
+    expect([...actors]).toEqual(['trying (Manager)']);
   }, 120_000); // Demo data is heavy work: room for a busy machine.
 });

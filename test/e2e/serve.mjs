@@ -15,9 +15,9 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force:
 // Each server keeps its backups beside its database: one folder per port, emptied each run.
 rmSync(join(dirname(dbPath), 'backups'), { recursive: true, force: true });
 if (withDemo === 'demo') {
-  const demo = spawnSync(process.execPath, [cli, 'demo', '--db', dbPath], { stdio: 'inherit' });
+  const demo = spawnSync(process.execPath, [cli, 'demo', '--local-admin', '--db', dbPath], { stdio: 'inherit' });
   if (demo.status !== 0) process.exit(demo.status ?? 1);
 }
-const server = spawn(process.execPath, [cli, 'serve', '--db', dbPath, '--port', port], { stdio: 'inherit' });
+const server = spawn(process.execPath, [cli, 'serve', '--local-admin', '--db', dbPath, '--port', port], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

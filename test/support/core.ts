@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
+import { addAccount, signInAs } from './accounts.js';
 
 /** "Today" in tests: fixed, so date rules give the same answer on any day the suite runs. */
 export const testToday = '2026-11-27';
@@ -29,15 +30,25 @@ export function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** A core on a fresh database file, closed after the current test. */
-export function testCore(options: { today?: string; path?: string } = {}): Core {
+/**
+ * A core on a fresh database file, closed after the current test. Its own session is signed in as
+ * a manager (made straight in the repository: no audit row), unless `signedOut`.
+ */
+export function testCore(options: { today?: string; path?: string; signedOut?: boolean } = {}): Core {
   const core = createCore({
     databasePath: options.path ?? join(tempDir(), 'test.sqlite'),
     clock: fixedClock(options.today ?? testToday),
     checkOutputs: true,
   });
   cleanups.push(() => core.close());
+  if (!options.signedOut) signInAs(core.localSession, testManager(core));
   return core;
+}
+
+/** The test core's manager: made once per database, found again on a reopened one. */
+function testManager(core: Core) {
+  const existing = core.context.repos.accounts.secretByUserName('test-manager');
+  return existing ? existing.account : addAccount(core, { userName: 'test-manager', displayName: 'Test Manager', role: 'manager' });
 }
 
 /**

@@ -4,14 +4,16 @@ import { ApiCallError, AppError, type ApiErrorBody, type ApiResult, type FieldIs
 import type { CallContext, CoreContext, Session } from '../context.js';
 import { environmentError } from '../db/errors.js';
 import { isSqliteError } from '../db/repos/rows.js';
+import { admit } from './access.js';
 import { handlers } from './handlers.js';
 import { isDryRun, recordBefore, writeAccess, writeChange } from './audit-trail.js';
 
 // The one place a call enters the core, whichever transport brought it: the method is checked
-// against the contract, the input validated, the handler run as the method's facts say (reads in
-// a snapshot, writes holding the write lock from the start, asynchronous methods outside the
-// per-call transaction), the audit row written beside the change, and any failure turned into an
-// error body with a code. Nothing is written unless the handler returns.
+// against the contract, the input validated, the caller admitted by their role and reach
+// (access.ts), the handler run as the method's facts say (reads in a snapshot, writes holding the
+// write lock from the start, asynchronous methods outside the per-call transaction), the audit
+// row written beside the change, and any failure turned into an error body with a code. Nothing
+// is written unless the handler returns.
 
 export interface DispatchOptions {
   /** Check handler results against the contract too: on in tests, where a mismatch is a bug to find. */
@@ -75,6 +77,7 @@ export async function dispatchAsync(
   if (!spec.async) return runInTransaction(core, session, checked.method, checked.data, options);
   const ctx = callContext(core, session, options);
   try {
+    admit(ctx, session, checked.method, checked.data);
     const value = await handlerFor(checked.method)(ctx, checked.data);
     if (options.checkOutputs) spec.output.parse(value);
     const audit = spec.audit;
@@ -102,6 +105,8 @@ function runInTransaction(core: CoreContext, session: Session, method: MethodNam
   const ctx = callContext(core, session, options);
   try {
     const work = ctx.db.transaction(() => {
+      // Inside the transaction: a refused call throws before the handler, and nothing is written.
+      admit(ctx, session, method, data);
       const audit = isDryRun(data) ? ({ mode: 'none' } as const) : spec.audit;
       const before = audit.mode === 'change' ? recordBefore(ctx, audit, data) : null;
       const result = handlerFor(method)(ctx, data);

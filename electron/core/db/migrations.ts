@@ -12,6 +12,7 @@ export const migrationFiles = [
   '0006-retention.sql',
   '0007-purge-log.sql',
   '0008-stopped-early.sql',
+  '0010-accounts.sql',
 ] as const;
 
 export const latestSchemaVersion = migrationFiles.length;
