@@ -113,8 +113,12 @@ function minutesBetween(fromIso: string, toIso: string): number {
   return (Date.parse(toIso) - Date.parse(fromIso)) / 60_000;
 }
 
-/** Throws the coded refusal for a call this session may not make; otherwise notes the activity. */
-export function admit(ctx: CoreContext, session: Session, method: MethodName, input: unknown): void {
+/**
+ * Throws the coded refusal for a call this session may not make by who they are: signed out,
+ * locked, or a role without the method's permission. Runs before the input is even read, so a
+ * refused caller learns nothing from validation messages.
+ */
+export function admitCaller(ctx: CoreContext, session: Session, method: MethodName): void {
   const spec = factsOf(method);
   if (spec.permission === 'session:open') return;
   const account = refresh(ctx, session);
@@ -129,8 +133,13 @@ export function admit(ctx: CoreContext, session: Session, method: MethodName, in
   if (role !== 'local-admin' && !roleMay(role, spec.permission)) {
     throw new AppError('FORBIDDEN', `${roleLabels[role]} accounts cannot do this. Nothing was done. Ask a manager if you need it.`);
   }
-  if (spec.scope) checkScope(ctx, account, spec.scope, input);
   session.lastActiveAt = now;
+}
+
+/** Throws FORBIDDEN when the record the input names is outside the caller's reach (after validation). */
+export function admitScope(ctx: CoreContext, session: Session, method: MethodName, input: unknown): void {
+  const scope = factsOf(method).scope;
+  if (scope && session.account) checkScope(ctx, session.account, scope, input);
 }
 
 /** The caller's reach, for list handlers that filter rather than refuse. */

@@ -4,16 +4,16 @@ import { ApiCallError, AppError, type ApiErrorBody, type ApiResult, type FieldIs
 import type { CallContext, CoreContext, Session } from '../context.js';
 import { environmentError } from '../db/errors.js';
 import { isSqliteError } from '../db/repos/rows.js';
-import { admit } from './access.js';
+import { admitCaller, admitScope } from './access.js';
 import { handlers } from './handlers.js';
 import { isDryRun, recordBefore, writeAccess, writeChange } from './audit-trail.js';
 
 // The one place a call enters the core, whichever transport brought it: the method is checked
-// against the contract, the input validated, the caller admitted by their role and reach
-// (access.ts), the handler run as the method's facts say (reads in a snapshot, writes holding the
-// write lock from the start, asynchronous methods outside the per-call transaction), the audit
-// row written beside the change, and any failure turned into an error body with a code. Nothing
-// is written unless the handler returns.
+// against the contract, the caller admitted by their role (access.ts), the input validated and
+// checked against the caller's reach, the handler run as the method's facts say (reads in a
+// snapshot, writes holding the write lock from the start, asynchronous methods outside the
+// per-call transaction), the audit row written beside the change, and any failure turned into an
+// error body with a code. Nothing is written unless the handler returns.
 
 export interface DispatchOptions {
   /** Check handler results against the contract too: on in tests, where a mismatch is a bug to find. */
@@ -24,9 +24,14 @@ export interface DispatchOptions {
 
 type Checked = { ok: true; method: MethodName; data: unknown } | { ok: false; result: ApiResult<never> };
 
-function check(method: string, input: unknown): Checked {
+function check(core: CoreContext, session: Session, method: string, input: unknown, options: DispatchOptions): Checked {
   if (!isMethodName(method)) {
     return { ok: false, result: failure({ code: 'BAD_REQUEST', message: `Unknown method: ${method.slice(0, 60)}` }) };
+  }
+  try {
+    admitCaller(core, session, method);
+  } catch (err) {
+    return { ok: false, result: failureFor(method, err, options) };
   }
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
@@ -71,13 +76,13 @@ export async function dispatchAsync(
   input: unknown,
   options: DispatchOptions = {},
 ): Promise<ApiResult<unknown>> {
-  const checked = check(method, input);
+  const checked = check(core, session, method, input, options);
   if (!checked.ok) return checked.result;
   const spec = contract[checked.method];
   if (!spec.async) return runInTransaction(core, session, checked.method, checked.data, options);
   const ctx = callContext(core, session, options);
   try {
-    admit(ctx, session, checked.method, checked.data);
+    admitScope(ctx, session, checked.method, checked.data);
     const value = await handlerFor(checked.method)(ctx, checked.data);
     if (options.checkOutputs) spec.output.parse(value);
     const audit = spec.audit;
@@ -94,7 +99,7 @@ export async function dispatchAsync(
 
 /** Synchronous methods, each in one transaction; an asynchronous one is refused (use dispatchAsync). */
 export function dispatch(core: CoreContext, session: Session, methodName: string, input: unknown, options: DispatchOptions = {}): ApiResult<unknown> {
-  const checked = check(methodName, input);
+  const checked = check(core, session, methodName, input, options);
   if (!checked.ok) return checked.result;
   if (contract[checked.method].async) return failure({ code: 'BAD_REQUEST', message: `${checked.method} must be called asynchronously` });
   return runInTransaction(core, session, checked.method, checked.data, options);
@@ -105,8 +110,9 @@ function runInTransaction(core: CoreContext, session: Session, method: MethodNam
   const ctx = callContext(core, session, options);
   try {
     const work = ctx.db.transaction(() => {
-      // Inside the transaction: a refused call throws before the handler, and nothing is written.
-      admit(ctx, session, method, data);
+      // Inside the transaction, so the record is judged as the handler will see it; a refused
+      // call throws before the handler, and nothing is written.
+      admitScope(ctx, session, method, data);
       const audit = isDryRun(data) ? ({ mode: 'none' } as const) : spec.audit;
       const before = audit.mode === 'change' ? recordBefore(ctx, audit, data) : null;
       const result = handlerFor(method)(ctx, data);
