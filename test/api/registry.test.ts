@@ -190,7 +190,7 @@ describe('the registry', () => {
 
     // Control: without the output check the same call does write, so the rollback above was the
     // output check's doing and not some other failure in the handler.
-    const unchecked = createCore({ databasePath: core.context.databasePath, clock: fixedClock(testToday), localAdmin: 'tester' });
+    const unchecked = createCore({ localAdmin: 'tester', databasePath: core.context.databasePath, clock: fixedClock(testToday) });
     try {
       expect(unchecked.call('children.archive', { id: child.id, archived: true }).ok).toBe(true);
     } finally {
