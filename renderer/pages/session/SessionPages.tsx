@@ -216,6 +216,12 @@ export function ChangePasswordForm({ me, done, forced }: { me: Me; done: () => v
   );
 }
 
+/** The page underneath may have a field named "password" too: ids must stay unique. */
+function renamed(errors: FieldErrors): FieldErrors {
+  const { password, ...rest } = errors;
+  return password === undefined ? rest : { ...rest, unlockPassword: password };
+}
+
 /** Over the locked page: the page stays as it was, unseen and out of reach, until the password is typed. */
 export function UnlockScreen({ me, done, signOut }: { me: Me; done: () => void; signOut: () => void }) {
   const api = useApiClient();
@@ -224,14 +230,14 @@ export function UnlockScreen({ me, done, signOut }: { me: Me; done: () => void; 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const checked = validate(unlockInputSchema, { password });
-    if (!checked.ok) return setErrors(checked.errors);
+    if (!checked.ok) return setErrors(renamed(checked.errors));
     try {
       await api('session.unlock', checked.value);
       setPassword('');
       done();
     } catch (err) {
       setPassword('');
-      setErrors(errorsFromFailure(err));
+      setErrors(renamed(errorsFromFailure(err)));
     }
   }
   return (
