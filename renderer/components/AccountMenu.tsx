@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../lib/session.js';
 
@@ -5,8 +6,11 @@ import { useSession } from '../lib/session.js';
 
 export function AccountMenu() {
   const { me, lock, signOut } = useSession();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Closed again after a choice, so it is not left open over the unlock screen or the next page.
+  const close = () => menu.current?.removeAttribute('open');
   return (
-    <details className="account-menu">
+    <details className="account-menu" ref={menu}>
       <summary>
         <span className="visually-hidden">Signed in as </span>
         {me.displayName} <span className="account-menu__role">({me.roleLabel})</span>
@@ -14,12 +18,14 @@ export function AccountMenu() {
       <ul className="account-menu__list">
         {me.accountId && (
           <li>
-            <Link to="/password">Change your password</Link>
+            <Link to="/password" onClick={close}>
+              Change your password
+            </Link>
           </li>
         )}
         {me.accountId && (
           <li>
-            <button type="button" className="link-button" onClick={lock}>
+            <button type="button" className="link-button" onClick={() => (close(), lock())}>
               Lock the screen
             </button>
           </li>

@@ -53,7 +53,7 @@ test('a manager keeps accounts, and a locked window keeps its page under the unl
   await expect(page.getByRole('dialog', { name: 'Chatterbox is locked' })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'roles-unlock');
-  await page.getByRole('dialog').getByLabel('Password').fill('demo-manager-pass');
+  await page.getByRole('dialog').locator('input[type=password]').fill('demo-manager-pass');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   // The page underneath is as it was, search and all.

@@ -25,7 +25,7 @@ export async function addDemoAccounts(core: Core): Promise<number> {
         const linked = a.role === 'practitioner' ? staff[1] : a.role === 'champion' || a.role === 'manager' ? staff[0] : undefined;
         repos.accounts.create(
           {
-            displayName: `${linked?.name ?? 'Demo'} (demo ${roleLabels[a.role].toLowerCase()})`,
+            displayName: linked?.name ?? `Demo ${roleLabels[a.role]}`,
             userName: a.userName,
             role: a.role,
             staffId: linked?.id ?? null,
