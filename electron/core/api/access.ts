@@ -96,7 +96,11 @@ function refresh(ctx: CoreContext, session: Session): SessionAccount {
   if (!stored || stored.disabledAt) {
     session.account = null;
     session.locked = false;
-    throw new AppError('SIGN_IN_REQUIRED', 'Your account has been disabled. Ask a manager if you need it back.');
+    // A restored backup may not hold the account at all: sign in again with one it holds.
+    const message = stored
+      ? 'Your account has been disabled. Ask a manager if you need it back.'
+      : 'Your account is not in this database (was a backup restored?). Sign in again.';
+    throw new AppError('SIGN_IN_REQUIRED', message);
   }
   Object.assign(account, {
     displayName: stored.displayName,
