@@ -1,16 +1,17 @@
 import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider } from 'react-router';
-import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Permission } from '../shared/contract/facts.js';
 import type { ApiCallError } from '../shared/errors.js';
-import type { Actor } from '../shared/schemas/session.js';
-import { useApiClient } from './lib/apiClient.js';
-import { rememberedActor } from './components/ActorPrompt.js';
+import { AccountMenu } from './components/AccountMenu.js';
 import { EncryptionBanner } from './components/EncryptionBanner.js';
 import { IntegrityBanner } from './components/IntegrityBanner.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
-import { WhenLoaded, type Loadable } from './components/WhenLoaded.js';
+import { WhenLoaded } from './components/WhenLoaded.js';
 import { AppStateProvider, useAppState } from './lib/appState.js';
+import { SessionGate, useSession } from './lib/session.js';
 import { useApi } from './lib/useApi.js';
 import { useFocusHeading } from './lib/useFocusHeading.js';
+import { AccountsPage } from './pages/accounts/AccountsPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { DataPage } from './pages/backups/DataPage.js';
 import { ChildFormPage } from './pages/children/ChildFormPage.js';
@@ -26,6 +27,7 @@ import { PeoplePage } from './pages/settings/PeoplePage.js';
 import { SettingFormPage } from './pages/settings/SettingFormPage.js';
 import { SettingLayout } from './pages/settings/SettingLayout.js';
 import { SettingOverviewPage } from './pages/settings/SettingOverviewPage.js';
+import { ChangePasswordForm, FirstRunPage, SignInPage, UnlockScreen } from './pages/session/SessionPages.js';
 
 // The cohort pages carry the charting library: loaded when first opened, not at start-up.
 const cohortPages = () => import('./pages/cohort/CohortPages.js');
@@ -36,14 +38,16 @@ const router = createHashRouter([
     element: <Shell />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'settings/new', element: <SettingFormPage /> },
-      { path: 'instruments', element: <InstrumentsPage /> },
-      { path: 'rounds', element: <RoundsPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'data', element: <DataPage /> },
+      { path: 'settings/new', element: <Allowed permission="settings:write" page={<SettingFormPage />} /> },
+      { path: 'instruments', element: <Allowed permission="instruments:write" page={<InstrumentsPage />} /> },
+      { path: 'rounds', element: <Allowed permission="rounds:write" page={<RoundsPage />} /> },
+      { path: 'audit', element: <Allowed permission="audit:read" page={<AuditPage />} /> },
+      { path: 'data', element: <Allowed permission="data:admin" page={<DataPage />} /> },
+      { path: 'accounts', element: <Allowed permission="accounts:manage" page={<AccountsPage />} /> },
+      { path: 'password', element: <OwnPassword /> },
       { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).AreaCohortPage }) },
       { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).AreaCohortChildrenPage }) },
-      { path: 'instruments/:instrumentId', element: <InstrumentEditPage /> },
+      { path: 'instruments/:instrumentId', element: <Allowed permission="instruments:write" page={<InstrumentEditPage />} /> },
       {
         path: 's/:settingId',
         element: <SettingLayout />,
@@ -69,8 +73,26 @@ const router = createHashRouter([
 
 const mainElement = () => document.getElementById('main');
 
+/** A page the signed-in person's role may not use says so plainly (the core refuses its calls too). */
+function Allowed({ permission, page }: { permission: Permission; page: ReactNode }) {
+  const { may } = useSession();
+  if (may(permission)) return <>{page}</>;
+  return (
+    <>
+      <h1>You cannot use this page</h1>
+      <p>Your account does not include this part of Chatterbox. If you need it, ask a manager.</p>
+    </>
+  );
+}
+
+function OwnPassword() {
+  const { me, refresh } = useSession();
+  return <ChangePasswordForm me={me} forced={false} done={() => void refresh()} />;
+}
+
 function Shell() {
   const { info } = useAppState();
+  const { may } = useSession();
   useFocusHeading(mainElement);
   return (
     <>
@@ -94,12 +116,14 @@ function Shell() {
           <NavLink end to="/">
             Settings list
           </NavLink>
-          <NavLink to="/cohort">All settings dashboard</NavLink>
-          <NavLink to="/rounds">Screening rounds</NavLink>
-          <NavLink to="/instruments">Screening tools</NavLink>
-          <NavLink to="/audit">Audit trail</NavLink>
-          <NavLink to="/data">Backups</NavLink>
+          {may('cohort:read') && <NavLink to="/cohort">All settings dashboard</NavLink>}
+          {may('rounds:write') && <NavLink to="/rounds">Screening rounds</NavLink>}
+          {may('instruments:write') && <NavLink to="/instruments">Screening tools</NavLink>}
+          {may('audit:read') && <NavLink to="/audit">Audit trail</NavLink>}
+          {may('data:admin') && <NavLink to="/data">Backups</NavLink>}
+          {may('accounts:manage') && <NavLink to="/accounts">Accounts</NavLink>}
         </nav>
+        <AccountMenu />
       </header>
       {info.readOnly && (
         <div className="notice-region">
@@ -119,39 +143,32 @@ function Shell() {
   );
 }
 
-/**
- * Who is using the app, at start: the core's answer if it has one, else the person chosen
- * earlier in this browser session (told to the core again: it may have restarted).
- */
-function useActorAtStart(): Loadable<Actor | null> {
-  const api = useApiClient();
-  const [actor, setActor] = useState<Actor | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      let known = await api('session.getActor', {}).catch(() => null);
-      const remembered = rememberedActor();
-      if (!known && remembered) known = await api('session.setActor', remembered).catch(() => null);
-      if (live) setActor(known);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return { data: actor };
-}
-
-export function App() {
+/** Once someone is signed in: the app's facts, then the pages. */
+function SignedInApp() {
   const info = useApi('app.info', {});
-  const actor = useActorAtStart();
   return (
-    <WhenLoaded results={[info, actor]} error={cannotStart}>
-      {(appInfo, initialActor) => (
-        <AppStateProvider info={appInfo} refreshInfo={info.reload} initialActor={initialActor}>
+    <WhenLoaded results={[info]} error={cannotStart}>
+      {(appInfo) => (
+        <AppStateProvider info={appInfo} refreshInfo={info.reload}>
           <RouterProvider router={router} />
         </AppStateProvider>
       )}
     </WhenLoaded>
+  );
+}
+
+export function App() {
+  return (
+    <SessionGate
+      screens={{
+        firstRun: (done) => <FirstRunPage done={done} />,
+        signIn: (done) => <SignInPage done={done} />,
+        changePassword: (me, done) => <ChangePasswordForm me={me} done={done} forced />,
+        unlock: (me, done, signOut) => <UnlockScreen me={me} done={done} signOut={signOut} />,
+      }}
+    >
+      <SignedInApp />
+    </SessionGate>
   );
 }
 

@@ -6,6 +6,10 @@ export const errorCodes = [
   'NOT_FOUND', // the record does not exist (or not in this setting)
   'CONFLICT', // the write would break a uniqueness rule, e.g. a duplicate URN
   'UNAUTHORISED', // browser mode: no access cookie, no tab id, or another site's request
+  'SIGN_IN_REQUIRED', // nobody is signed in to this window, or their account was disabled
+  'SIGN_IN_FAILED', // wrong user name or password, or too many attempts: the message says how long to wait
+  'LOCKED', // the session is locked (idle, or on request): unlock with the password
+  'FORBIDDEN', // the signed-in person's role or reach does not allow this call: nothing was done
   'BAD_REQUEST', // malformed transport request: unknown method, bad JSON, too large
   'DATABASE', // the database cannot be used (newer version, damaged file, read-only, disk full)
   'BUSY', // another program (window, command line, import) holds the database: nothing saved, try again

@@ -31,5 +31,5 @@ if (electron && buildElectronNative(root)) {
   run(electron, ['dist/electron/main.js', ...args]);
 } else {
   console.log('The Electron runtime is not available here (offline?), so Chatterbox starts in browser mode instead.');
-  run(process.execPath, ['dist/electron/cli/main.js', 'serve', ...args]);
+  run(process.execPath, ['dist/electron/cli/main.js', 'serve', '--local-admin', ...args]);
 }

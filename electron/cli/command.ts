@@ -12,7 +12,7 @@ export interface Command {
 export class UsageError extends Error {}
 
 /** Options every command takes, for node:util parseArgs. */
-export const common = { db: { type: 'string' }, as: { type: 'string' }, 'recovery-key': { type: 'string' } } as const;
+export const common = { db: { type: 'string' }, user: { type: 'string' }, 'local-admin': { type: 'boolean' }, 'recovery-key': { type: 'string' } } as const;
 
 /** parseArgs's own errors (an unknown option, a missing value) are usage errors too. */
 export function isUsageError(err: unknown): err is Error {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
+import { addDemoAccounts } from '../core/demo/accounts.js';
 import { generateDemo } from '../core/demo/generate.js';
 import { common, UsageError, type Command } from './command.js';
 import { openCore } from './core.js';
@@ -7,7 +8,7 @@ import { progress, progressDone } from './progress.js';
 
 // `chatterbox demo`: fictional data for trying the app, and for the end-to-end tests.
 
-const help = `Usage: chatterbox demo [--db PATH] [--seed N]\n\nAdds fictional demo settings, rooms, staff, children, screening histories and rounds to an empty database.\n  --seed N   Seed for the generator (default: a fixed seed, so the data is the same every time)\n`;
+const help = `Usage: chatterbox demo --local-admin [--db PATH] [--seed N]\n\nAdds fictional demo settings, rooms, staff, children, screening histories and rounds to an empty database.\n  --seed N   Seed for the generator (default: a fixed seed, so the data is the same every time)\n`;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...common, seed: { type: 'string' } } });
@@ -30,6 +31,8 @@ async function run(args: string[]): Promise<number> {
       )
       .immediate();
     progressDone();
+    const accounts = await addDemoAccounts(core);
+    console.log(`Added ${accounts} demo sign-in accounts, one per role (see the README's demo section for their passwords).`);
     console.log(
       `Added ${summary.settings} demo settings, ${summary.rooms} rooms, ${summary.staff} staff, ${summary.children} children, ` +
         `${summary.screenings} screenings and ${summary.rounds} screening rounds to ${core.context.databasePath}`,

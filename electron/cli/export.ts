@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
 import { settingTypes, type SettingType } from '../../shared/schemas/settings.js';
+import type { Core } from '../core/core.js';
 import { common, UsageError, type Command } from './command.js';
 import { openCore, requireSettingWithUrn } from './core.js';
 import { progress, progressDone } from './progress.js';
@@ -11,7 +12,7 @@ import { progress, progressDone } from './progress.js';
 const help = `Usage:\n  chatterbox export tracker --setting URN [--round NAME] [--format xlsx|csv] --out FILE\n  chatterbox export la-tracker [--la NAME] [--type TYPE] [--round NAME] --out FILE\n  chatterbox export child ID --out FILE\n  chatterbox export database --out FILE\n\nThe tracker lists every child on roll in the round (the latest round by default), one row per child, blank where not screened.\nThe la-tracker is one Excel workbook for every setting (or those of one local authority or type): a summary sheet and one sheet of every child.\n`;
 
 /** The round named (any case), or null for the latest. */
-function roundByName(core: Awaited<ReturnType<typeof openCore>>, name: string | undefined): string | null {
+function roundByName(core: Core, name: string | undefined): string | null {
   const rounds = core.invoke('rounds.list', {});
   if (!name) return rounds.at(-1)?.id ?? null;
   const round = rounds.find((r) => r.name.toLowerCase() === name.toLowerCase());

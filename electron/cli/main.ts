@@ -39,8 +39,11 @@ Commands:
   key change|passphrase|show              New key when staff leave, new passphrase, raw key for support
 
 Options (every command):
-  --db PATH   Database file (default: CHATTERBOX_DB, else the user's data folder)
-  --as NAME   Who is making changes, for the audit trail (default: your user name)
+  --db PATH      Database file (default: CHATTERBOX_DB, else the user's data folder)
+  --user NAME    Sign in as this account; the password comes from CHATTERBOX_PASSWORD,
+                 else you are asked for it (nothing is shown as you type)
+  --local-admin  Run as the local administrator instead (full permissions; recorded in the
+                 audit trail with your user name on this computer)
   --recovery-key KEY  Unlock the encrypted database with its recovery key instead of the passphrase
 
 The database is encrypted: commands take its passphrase from CHATTERBOX_PASSPHRASE (or the

@@ -9,14 +9,14 @@ import { openCore } from './core.js';
 // `chatterbox serve`: browser mode, the app in any browser against a host on 127.0.0.1. Runs until
 // stopped, with the same automatic backups as the desktop app.
 
-const help = `Usage: chatterbox serve [--db PATH] [--port N]\n\nServes Chatterbox on http://127.0.0.1 and prints the address to open. Each address works once,\nin one browser; press Enter for a fresh one.\n  --port N   Port to listen on (default 4870; 0 picks a free one)\n`;
+const help = `Usage: chatterbox serve (--user NAME | --local-admin) [--db PATH] [--port N]\n\nServes Chatterbox on http://127.0.0.1 and prints the address to open. Each address works once,\nin one browser; press Enter for a fresh one.\n  --port N   Port to listen on (default 4870; 0 picks a free one)\n`;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...common, port: { type: 'string', default: '4870' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${values.port}`);
-  // The browser asks who is using the app; --as only presets it.
-  const core = await openCore(values, null);
+  // Each browser tab signs in for itself; this session (--user or --local-admin) is the command's own.
+  const core = await openCore(values);
   // The built renderer: dist/renderer, beside dist/electron.
   const staticDir = fileURLToPath(new URL('../../renderer/', import.meta.url));
   let host;

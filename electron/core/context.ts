@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { isoFromDate } from '../../shared/domain/dates.js';
 import type { Connection, Db } from './db/connection.js';
-import type { Actor } from '../../shared/schemas/session.js';
+import type { Role } from '../../shared/domain/roles.js';
+import { accountsRepo } from './db/repos/accounts.js';
 import { appSettingsRepo } from './db/repos/app-settings.js';
 import { auditRepo } from './db/repos/audit.js';
 import { exportRepo } from './db/repos/export.js';
@@ -51,6 +52,7 @@ export function createRepos(db: Db) {
     retention: retentionRepo(db),
     appSettings: appSettingsRepo(db),
     export: exportRepo(db),
+    accounts: accountsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
@@ -67,17 +69,51 @@ export interface CoreContext {
 }
 
 /**
+ * Who is signed in to a session. An account's role and settings are read afresh on every call
+ * (electron/core/api/access.ts), so a manager's change or a disabled account takes effect at once.
+ * The local administrator (the command line's --local-admin) has no account: whoever runs the
+ * command can already read the database file.
+ */
+export interface SessionAccount {
+  /** Null for the local administrator. */
+  readonly accountId: string | null;
+  displayName: string;
+  userName: string;
+  role: Role | 'local-admin';
+  staffId: string | null;
+  settingIds: string[];
+  mustChangePassword: boolean;
+}
+
+/**
  * One caller: a desktop window, a browser tab, a command-line run, a test. Each has its own, so
- * two windows never share who is making changes. Later: the signed-in person and their role.
+ * two windows never share who is signed in; nothing about the caller lives on the shared core.
  */
 export interface Session {
   readonly id: string;
-  /** Who is using the app: set by session.setActor (or the CLI's --as), written to the audit trail. */
-  actor: Actor | null;
+  /** Who signed in here; null before sign-in and after sign-out. */
+  account: SessionAccount | null;
+  /** Locked after the idle time (or on request): only the session's own methods answer until unlocked. */
+  locked: boolean;
+  /** When the session last made a call other than its own bookkeeping, for the idle lock. */
+  lastActiveAt: string | null;
 }
 
-export function createSession(actor: Actor | null = null): Session {
-  return { id: randomUUID(), actor };
+export function createSession(account: SessionAccount | null = null): Session {
+  return { id: randomUUID(), account, locked: false, lastActiveAt: null };
+}
+
+/** The command line's --local-admin: full permissions, named in the audit trail with the OS user. */
+export function localAdministrator(osUser: string): SessionAccount {
+  return {
+    accountId: null,
+    displayName: `Local administrator (${osUser})`,
+    userName: osUser,
+    role: 'local-admin',
+    staffId: null,
+    settingIds: [],
+    mustChangePassword: false,
+  };
 }
 
 /** What every handler receives: the shared core and the session of the caller it is serving. */

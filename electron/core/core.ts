@@ -1,7 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { ApiCallError, type ApiResult } from '../../shared/errors.js';
 import { dispatch, dispatchAsync, type DispatchOptions } from './api/registry.js';
-import { createRepos, createSession, systemClock, type Clock, type CoreContext, type Session } from './context.js';
+import { createRepos, createSession, localAdministrator, systemClock, type Clock, type CoreContext, type Session } from './context.js';
 import { openConnection, type OpenOptions } from './db/connection.js';
 import { refuseLostDatabase } from './services/backups/lost-database.js';
 import { restoreInto, type RestoreOutcome } from './services/backups/restore.js';
@@ -9,8 +9,11 @@ import { restoreInto, type RestoreOutcome } from './services/backups/restore.js'
 export interface CoreOptions extends OpenOptions, DispatchOptions {
   databasePath: string;
   clock?: Clock;
-  /** Who the in-process caller is (the CLI's --as, or the OS user), recorded as the author of its changes. */
-  actorName?: string;
+  /**
+   * The command line's --local-admin: the in-process session runs as the local administrator
+   * (full permissions), named with this OS user in the audit trail. Otherwise it starts signed out.
+   */
+  localAdmin?: string;
 }
 
 /**
@@ -59,7 +62,7 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock ?? systemClock,
     databasePath: options.databasePath,
   };
-  const localSession = createSession(options.actorName ? { staffId: null, name: options.actorName } : null);
+  const localSession = createSession(options.localAdmin ? localAdministrator(options.localAdmin) : null);
 
   const call = (method: string, input: unknown, session = localSession) => dispatch(context, session, method, input, options);
   const callAsync = (method: string, input: unknown, session = localSession) => dispatchAsync(context, session, method, input, options);

@@ -71,18 +71,20 @@ interface FieldProps<T> {
 
 interface TextFieldProps extends FieldProps<string> {
   autoComplete?: string;
+  /** Passwords are typed unseen; every other text shows. */
+  type?: 'text' | 'password';
   width?: 'short' | 'medium' | 'long';
   inputMode?: 'text' | 'numeric';
 }
 
-export function TextField({ name, label, value, onChange, hint, error, autoComplete = 'off', width = 'long', inputMode }: TextFieldProps) {
+export function TextField({ name, label, value, onChange, hint, error, autoComplete = 'off', width = 'long', inputMode, type = 'text' }: TextFieldProps) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
       {(control) => (
         <input
           {...control}
           className={`input input--${width}`}
-          type="text"
+          type={type}
           value={value}
           autoComplete={autoComplete}
           inputMode={inputMode}

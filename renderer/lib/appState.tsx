@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../shared/contract/index.js';
-import type { Actor } from '../../shared/schemas/session.js';
 
 // App-wide state kept small on purpose: what the core told us at start-up (today's date, the
 // database), and the one status message shown after an action, with its optional Undo.
@@ -20,9 +19,6 @@ interface AppState {
   notify: (notice: Notice | null) => void;
   /** Makes every loaded view fetch again: after an Undo, whatever screen is open shows the result. */
   reloadAll: () => void;
-  /** Who is making changes (see ActorPrompt); null until someone says. */
-  actor: Actor | null;
-  setActor: (actor: Actor | null) => void;
 }
 
 /** Bumped by reloadAll; useApi refetches when it changes. */
@@ -30,19 +26,8 @@ export const DataVersionContext = createContext(0);
 
 const AppStateContext = createContext<AppState | null>(null);
 
-export function AppStateProvider({
-  info,
-  refreshInfo,
-  initialActor,
-  children,
-}: {
-  info: AppInfo;
-  refreshInfo: () => void;
-  initialActor: Actor | null;
-  children: ReactNode;
-}) {
+export function AppStateProvider({ info, refreshInfo, children }: { info: AppInfo; refreshInfo: () => void; children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [actor, setActor] = useState<Actor | null>(initialActor);
   const [dataVersion, setDataVersion] = useState(0);
   const notify = useCallback((n: Notice | null) => setNotice(n), []);
   const reloadAll = useCallback(() => {
@@ -50,7 +35,7 @@ export function AppStateProvider({
     refreshInfo();
   }, [refreshInfo]);
   return (
-    <AppStateContext.Provider value={{ info, refreshInfo, notice, notify, reloadAll, actor, setActor }}>
+    <AppStateContext.Provider value={{ info, refreshInfo, notice, notify, reloadAll }}>
       <DataVersionContext.Provider value={dataVersion}>{children}</DataVersionContext.Provider>
     </AppStateContext.Provider>
   );

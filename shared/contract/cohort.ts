@@ -14,19 +14,19 @@ import {
   trendRowSchema,
   workingAtRowSchema,
 } from '../schemas/cohort.js';
-import { notAudited, type Methods } from './facts.js';
+import { notAudited, scoped, type Methods } from './facts.js';
 
 const read = { effect: 'read', async: false, audit: notAudited, permission: 'cohort:read' } as const;
 
 export const cohortContract = {
   /** Red/Amber/Green for one round, grouped by age section or a subgroup. */
-  'cohort.breakdown': { ...read, input: cohortBreakdownInputSchema, output: cohortBreakdownSchema },
-  'cohort.workingAt': { ...read, input: scopeRoundInputSchema, output: z.array(workingAtRowSchema) },
-  'cohort.overview': { ...read, input: scopeRoundInputSchema, output: cohortOverviewSchema },
-  'cohort.trend': { ...read, input: scopeInputSchema, output: z.array(trendRowSchema) },
-  'cohort.transitions': { ...read, input: transitionInputSchema, output: transitionSchema },
+  'cohort.breakdown': { ...read, ...scoped('setting', 'scope.settingId'), input: cohortBreakdownInputSchema, output: cohortBreakdownSchema },
+  'cohort.workingAt': { ...read, ...scoped('setting', 'scope.settingId'), input: scopeRoundInputSchema, output: z.array(workingAtRowSchema) },
+  'cohort.overview': { ...read, ...scoped('setting', 'scope.settingId'), input: scopeRoundInputSchema, output: cohortOverviewSchema },
+  'cohort.trend': { ...read, ...scoped('setting', 'scope.settingId'), input: scopeInputSchema, output: z.array(trendRowSchema) },
+  'cohort.transitions': { ...read, ...scoped('setting', 'scope.settingId'), input: transitionInputSchema, output: transitionSchema },
   /** Setting by setting, for a database that holds many (an assistant, a local authority). */
   'cohort.settings': { ...read, input: settingsComparisonInputSchema, output: settingsComparisonSchema },
   /** The children behind any number above. */
-  'cohort.children': { ...read, input: cohortChildrenInputSchema, output: cohortChildrenSchema },
+  'cohort.children': { ...read, ...scoped('setting', 'scope.settingId'), input: cohortChildrenInputSchema, output: cohortChildrenSchema },
 } as const satisfies Methods;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../schemas/common.js';
 import { settingTypes } from '../schemas/settings.js';
 import { fileDataSchema, tableExportSchema } from '../schemas/export.js';
-import { notAudited, type Methods } from './facts.js';
+import { notAudited, scoped, type Methods } from './facts.js';
 
 const exporting = { effect: 'read', permission: 'data:export' } as const;
 
@@ -12,6 +12,7 @@ export const exportContract = {
   /** The cohort tracker for one setting: Excel with a sheet per round, or one round as CSV. */
   'export.tracker': {
     ...exporting,
+    ...scoped('setting', 'settingId'),
     async: true,
     audit: notAudited,
     input: z.object({ settingId: idSchema, roundId: idSchema.nullable().default(null), format: z.enum(['xlsx', 'csv']).default('xlsx') }),
@@ -35,6 +36,7 @@ export const exportContract = {
   /** Everything held about one child, as JSON (a subject access request): logged, as personal data leaving. */
   'export.child': {
     ...exporting,
+    ...scoped('child', 'childId'),
     async: false,
     audit: { mode: 'access', record: 'children', idField: 'childId', note: 'All records exported (subject access request)' },
     input: z.object({ childId: idSchema }),

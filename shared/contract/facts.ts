@@ -9,7 +9,11 @@ import { z } from 'zod';
  * Defined before sign-in exists so that every method states its permission from the start.
  */
 export const permissions = [
-  /** Anyone using the app: who they are, the app's version. */
+  /** Callable before anyone signs in: first-run status, creating the first manager, signing in. */
+  'session:open',
+  /** Any signed-in person, even while their session is locked: who am I, unlock, sign out, own password. */
+  'session:own',
+  /** Any signed-in person with an unlocked session: the app's version and state. */
   'app:use',
   /** Settings, rooms, staff and re-screen intervals. */
   'settings:read',
@@ -32,6 +36,10 @@ export const permissions = [
   'audit:read',
   /** Backups, restore, retention and purges, demo data. */
   'data:admin',
+  /** Deleting a record for good (a screening, a round): managers only. */
+  'records:delete',
+  /** Sign-in accounts, their roles and settings, the idle lock: managers only. */
+  'accounts:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,6 +59,14 @@ export type AuditFact =
   /** The handler writes its own, more careful rows (a purge must not copy what it deletes). */
   | { readonly mode: 'self' };
 
+/** What kind of record an input's id names: the registry finds its setting (and child) from it. */
+export const scopeKinds = ['setting', 'room', 'staff', 'child', 'screening'] as const;
+export type ScopeKind = (typeof scopeKinds)[number];
+export interface ScopeFact {
+  readonly kind: ScopeKind;
+  readonly field: string;
+}
+
 export interface MethodFacts {
   /** Whether the method changes stored data: writes take the database's write lock at once. */
   readonly effect: 'read' | 'write';
@@ -61,6 +77,12 @@ export interface MethodFacts {
   readonly async: boolean;
   readonly audit: AuditFact;
   readonly permission: Permission;
+  /**
+   * The record the input names, when it belongs to a setting or a child: the registry checks it
+   * against the caller's reach (an SLT assistant's settings, a practitioner's key children) before
+   * the handler runs. `field` is the input field holding the id; a null value names no record.
+   */
+  readonly scope?: ScopeFact;
   /** The input carries a whole file (imports): transports accept a larger body for it. */
   readonly carriesFile?: true;
 }
@@ -72,6 +94,9 @@ export interface MethodSpec extends MethodFacts {
 
 /** A domain's methods: `satisfies Methods` checks each entry states every fact. */
 export type Methods = Readonly<Record<string, MethodSpec>>;
+
+/** Shorthand for a scope fact: `scoped('child', 'childId')`. */
+export const scoped = <K extends ScopeKind, F extends string>(kind: K, field: F) => ({ scope: { kind, field } }) as const;
 
 // Shorthands for the common audit facts, so entries read as sentences.
 export const notAudited = { mode: 'none' } as const;
@@ -99,6 +124,10 @@ const methodSpecSchema = z
     async: z.boolean(),
     audit: auditFactSchema,
     permission: z.enum(permissions),
+    scope: z
+      .object({ kind: z.enum(scopeKinds), field: z.string().min(1) })
+      .strict()
+      .optional(),
     carriesFile: z.literal(true).optional(),
   })
   .strict()

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsContract } from './accounts.js';
 import { appContract } from './app.js';
 import { auditContract } from './audit.js';
 import { backupsContract } from './backups.js';
@@ -35,6 +36,7 @@ export const domains = {
   rounds: roundsContract,
   cohort: cohortContract,
   session: sessionContract,
+  accounts: accountsContract,
   audit: auditContract,
   export: exportContract,
   backups: backupsContract,
@@ -55,6 +57,7 @@ export const contract = {
   ...roundsContract,
   ...cohortContract,
   ...sessionContract,
+  ...accountsContract,
   ...auditContract,
   ...exportContract,
   ...backupsContract,
@@ -87,4 +90,4 @@ export function factsOf(method: MethodName): MethodSpec {
   return contract[method];
 }
 
-export { permissions, type AuditFact, type MethodFacts, type MethodSpec, type Permission } from './facts.js';
+export { permissions, type ScopeFact, type AuditFact, type MethodFacts, type MethodSpec, type Permission } from './facts.js';

@@ -9,5 +9,5 @@ export const roundsContract = {
   'rounds.list': { effect: 'read', async: false, audit: notAudited, permission: 'cohort:read', input: z.object({}), output: z.array(roundSchema) },
   'rounds.create': { ...write, audit: created('rounds'), input: roundInputSchema, output: roundSchema },
   'rounds.update': { ...write, audit: updated('rounds'), input: roundUpdateSchema, output: roundSchema },
-  'rounds.delete': { ...write, audit: removed('rounds'), input: byIdSchema, output: roundSchema },
+  'rounds.delete': { ...write, permission: 'records:delete', audit: removed('rounds'), input: byIdSchema, output: roundSchema },
 } as const satisfies Methods;

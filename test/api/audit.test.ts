@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { settingWithStaff as setup } from '../support/fixtures.js';
+import { actAs } from '../support/accounts.js';
 
 describe('the audit trail', () => {
   it('records who changed what, with the changed fields before and after', () => {
     const { core, setting, person } = setup();
-    core.invoke('session.setActor', { staffId: person.id });
+    actAs(core, 'Kim Testperson', { staffId: person.id });
     const child = core.invoke('children.create', {
       settingId: setting.id,
       firstName: 'Robin',
@@ -22,7 +23,7 @@ describe('the audit trail', () => {
       recordType: 'children',
       recordId: child.id,
       settingId: setting.id,
-      actorName: 'Kim Testperson',
+      actorName: 'Kim Testperson (Manager)',
       actorStaffId: person.id,
     });
     expect(update?.changes).toEqual([{ field: 'firstName', before: 'Robin', after: 'Robyn' }]);
@@ -70,7 +71,7 @@ describe('the audit trail', () => {
   it('filters by setting, method, person and date', () => {
     const { core, setting } = setup();
     const other = core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'pre-school' });
-    core.invoke('session.setActor', { name: 'Alex' });
+    actAs(core, 'Alex');
     core.invoke('rooms.create', { settingId: other.id, name: 'Owls' });
     expect(core.invoke('audit.list', { settingId: other.id }).rows.map((r) => r.method)).toEqual(['rooms.create', 'settings.create']);
     expect(core.invoke('audit.list', { actor: 'ale' }).total).toBe(1);

@@ -12,6 +12,7 @@ import { backupTo } from '../../electron/core/services/backups/create.js';
 import { restoreDatabaseFile, restoreFrom } from '../../electron/core/services/backups/restore.js';
 import { runAutoBackupIfDue, startAutoBackups } from '../../electron/core/services/backups/schedule.js';
 import { snapshot, tempDir, testCore, testKeys } from '../support/core.js';
+import { addAccount, signInAs } from '../support/accounts.js';
 
 /** The rows a backup or a restore could change. */
 function snapshotBackedUp(core: Core): string {
@@ -336,6 +337,10 @@ describe('backups.restore', () => {
     plantBackup(core, fileName, file);
     const result = await core.invokeAsync('backups.restore', { fileName });
     expect(result.backupSchemaVersion).toBe(5);
+    // A backup from before sign-in has no accounts: everyone is signed out, and the app asks for a first manager.
+    expect(core.call('settings.list', {})).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(core.invoke('session.status', {}).firstRun).toBe(true);
+    signInAs(core.localSession, addAccount(core, { userName: 'after-restore', role: 'manager' }));
     expect(settingNames(core)).toEqual(['Old Oak']);
     expect(core.invoke('app.info', {}).schemaVersion).toBe(latestSchemaVersion);
     expect(core.invoke('retention.policies', {})).toHaveLength(2);

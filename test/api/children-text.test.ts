@@ -63,16 +63,16 @@ describe('control characters and broken characters in free text', () => {
     expect(preview.errors).toEqual([{ row: 3, column: 'First name', field: 'firstName', message: control('A first name') }]);
   });
 
-  it('refuses them in other stored text too: a room name and who is using the app', () => {
+  it('refuses them in other stored text too: a room name and the name on an account', async () => {
     const core = testCore();
     const s = makeSetting(core);
     expect(core.call('rooms.create', { settingId: s.settingId, name: 'Oaks\u0000' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', issues: [{ path: ['name'] }] },
     });
-    expect(core.call('session.setActor', { staffId: null, name: 'Kim\ud800' })).toMatchObject({
+    expect(await core.callAsync('accounts.create', { displayName: 'Kim\ud800', userName: 'kim', role: 'manager', password: 'long enough' })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', issues: [{ path: ['name'], message: broken('Your name') }] },
+      error: { code: 'VALIDATION', issues: [{ path: ['displayName'], message: broken('The name') }] },
     });
   });
 });

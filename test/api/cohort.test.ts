@@ -222,6 +222,7 @@ describe('cohort.breakdown', () => {
     // The same with distinct created_at times, to show what the tie-break relies on.
     let tick = 0;
     const core = createCore({
+      localAdmin: 'tester',
       databasePath: join(tempDir(), 'ticking.sqlite'),
       clock: { now: () => new Date(Date.UTC(2026, 10, 27, 12, 0, 0, tick++)).toISOString(), today: () => '2026-11-27' },
       checkOutputs: true,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { testCore } from '../support/core.js';
+import { actAs } from '../support/accounts.js';
 
 describe('export.xlsx', () => {
   it('writes a workbook with a bold frozen header, filters, the words and Red/Amber/Green fills', async () => {
@@ -135,7 +136,7 @@ describe('export.tracker', () => {
 describe('export.child', () => {
   it('exports everything about one child as JSON and logs that it did', () => {
     const { core, screened } = trackerWorld();
-    core.invoke('session.setActor', { name: 'Data protection lead' });
+    actAs(core, 'Data protection lead');
     const file = core.invoke('export.child', { childId: screened.id });
     const records = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as {
       child: { id: string };
@@ -146,6 +147,6 @@ describe('export.child', () => {
     expect(records.screenings).toHaveLength(1);
     expect(records.auditTrail.map((a) => a.method)).toContain('children.create');
     const log = core.invoke('audit.list', { recordId: screened.id, method: 'export.child' });
-    expect(log.rows[0]).toMatchObject({ actorName: 'Data protection lead', note: 'All records exported (subject access request)' });
+    expect(log.rows[0]).toMatchObject({ actorName: 'Data protection lead (Manager)', note: 'All records exported (subject access request)' });
   });
 });

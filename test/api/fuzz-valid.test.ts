@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import { testCore } from '../support/core.js';
+import { actAs } from '../support/accounts.js';
 
 // The other half of fuzz.test.ts: input that looks like an attack but is valid (SQL
 // metacharacters and wildcards in a name) is stored exactly as typed, read back equal, found by
@@ -62,16 +63,16 @@ describe('hostile but valid text', () => {
   // matched every row instead of the rows whose actor or method holds that character.
   it('filters the audit trail by % or _ only where the actor or method holds that character', () => {
     const core = testCore();
-    core.invoke('session.setActor', { name: '100% Jo' });
+    actAs(core, '100% Jo');
     core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
-    core.invoke('session.setActor', { name: 'Sam_B' });
+    actAs(core, 'Sam_B');
     core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'nursery' });
-    core.invoke('session.setActor', { name: 'Kim' });
+    actAs(core, 'Kim');
     core.invoke('settings.create', { name: 'Cedar', urn: 'EY111111', type: 'nursery' });
     const actors = (filter: { actor?: string; method?: string }) => core.invoke('audit.list', filter).rows.map((r) => r.actorName);
-    expect(actors({ actor: '%' })).toEqual(['100% Jo']);
-    expect(actors({ actor: '_' })).toEqual(['Sam_B']);
-    expect(actors({ actor: 'jo' })).toEqual(['100% Jo']);
+    expect(actors({ actor: '%' })).toEqual(['100% Jo (Manager)']);
+    expect(actors({ actor: '_' })).toEqual(['Sam_B (Manager)']);
+    expect(actors({ actor: 'jo' })).toEqual(['100% Jo (Manager)']);
     expect(actors({ method: '%' })).toEqual([]);
     expect(actors({ method: 'settings_' })).toEqual([]);
     expect(actors({ method: 'settings.' }).sort()).toEqual(['100% Jo', 'Kim', 'Sam_B']);

@@ -49,19 +49,19 @@ describe('a write while another program holds the lock', () => {
     // The command line unlocks the database through its key file, so the database is made by it.
     const path = join(tempDir(), 'busy.sqlite');
     process.env.CHATTERBOX_PASSPHRASE = passphrase;
-    expect(await main(['settings', 'add', '--db', path, '--name', 'Acorn Lane', '--urn', 'EY123456', '--type', 'nursery'])).toBe(0);
+    expect(await main(['settings', 'add', '--local-admin', '--db', path, '--name', 'Acorn Lane', '--urn', 'EY123456', '--type', 'nursery'])).toBe(0);
     const keys = unlockKeyFile(keyFilePathFor(path), { passphrase });
     holdWriteLock(path, keys.key);
     const errors: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
     try {
-      expect(await main(['settings', 'add', '--db', path, '--name', 'Birch Road', '--urn', 'EY654321', '--type', 'nursery'])).toBe(1);
+      expect(await main(['settings', 'add', '--local-admin', '--db', path, '--name', 'Birch Road', '--urn', 'EY654321', '--type', 'nursery'])).toBe(1);
     } finally {
       console.error = original;
     }
     expect(errors).toEqual([busyMessage]);
-    const core = createCore({ databasePath: path, keys });
+    const core = createCore({ localAdmin: 'tester', databasePath: path, keys });
     expect(core.invoke('app.info', {}).settingCount).toBe(1);
     core.close();
   });

@@ -1,115 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract, factsOf, isMethodName, methodNames, type MethodName } from '../../shared/contract/index.js';
+import { contract, factsOf, isMethodName, methodNames } from '../../shared/contract/index.js';
 import { ApiCallError } from '../../shared/errors.js';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
+import { sessionFor } from '../support/accounts.js';
 import { failure } from '../support/api.js';
+import { validInputs } from '../support/inputs.js';
 import { snapshot, tempDir, testCore, testKeys, testToday } from '../support/core.js';
 
 describe('the registry', () => {
   it('has a working handler for every method in the contract', { timeout: 120_000 }, async () => {
     const core = testCore();
-    const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
-    const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
-    const person = core.invoke('staff.create', { settingId: setting.id, name: 'Kim', role: 'practitioner', qualificationLevel: 'level-3' });
-    const child = core.invoke('children.create', {
-      settingId: setting.id,
-      firstName: 'Amara',
-      lastName: 'Applewhistle',
-      dateOfBirth: '2023-03-01',
-      sex: 'female',
-    });
-    const instrument = core.invoke('instruments.list', {})[0]!;
-    // 44 months on 2026-11-20: section 7 (42-47 months).
-    const screeningInput = {
-      childId: child.id,
-      instrumentId: instrument.id,
-      screeningDate: '2026-11-20',
-      sections: [{ section: 7, colour: 'green' as const }],
-    };
-    const screening = core.invoke('screenings.create', screeningInput);
-    const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
-    const importCsv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
-    const importMapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
-    // A Record over MethodName: adding a method to the contract without a case here fails to compile.
-    const validInput: Record<MethodName, () => unknown> = {
-      'app.info': () => ({}),
-      'demo.load': () => ({}),
-      'settings.list': () => ({}),
-      'settings.get': () => ({ id: setting.id }),
-      'settings.create': () => ({ name: 'Bramble', urn: 'EY654321', type: 'pre-school' }),
-      'settings.update': () => ({ id: setting.id, name: 'Acorn Lane', urn: 'EY123456', type: 'nursery' }),
-      'settings.archive': () => ({ id: setting.id, archived: false }),
-      'rooms.list': () => ({ settingId: setting.id }),
-      'rooms.create': () => ({ settingId: setting.id, name: 'Toddlers' }),
-      'rooms.update': () => ({ id: room.id, name: 'Baby room' }),
-      'rooms.archive': () => ({ id: room.id, archived: false }),
-      'staff.list': () => ({ settingId: setting.id }),
-      'staff.create': () => ({ settingId: setting.id, name: 'Lee', role: 'manager', qualificationLevel: 'level-6-plus' }),
-      'staff.update': () => ({ id: person.id, name: 'Kim K', role: 'practitioner', qualificationLevel: 'level-3' }),
-      'staff.archive': () => ({ id: person.id, archived: false }),
-      'children.list': () => ({ settingId: setting.id }),
-      'children.get': () => ({ id: child.id }),
-      'children.create': () => ({ settingId: setting.id, firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male' }),
-      'children.update': () => ({ id: child.id, firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-02', sex: 'female' }),
-      'children.archive': () => ({ id: child.id, archived: false }),
-      'settings.updateReviewIntervals': () => ({ settingId: setting.id, amberWeeks: 10, redWeeks: 8, greenMonths: 6, stoppedEarlyWeeks: 3 }),
-      'instruments.list': () => ({}),
-      'instruments.get': () => ({ id: instrument.id }),
-      'instruments.copy': () => ({ fromId: instrument.id, name: 'Local version' }),
-      'instruments.update': () => ({ id: instrument.id, name: instrument.name, sections: [{ section: 1, itemCount: 10, lowestGreen: 7, lowestAmber: 3 }] }),
-      'instruments.setDefault': () => ({ id: instrument.id }),
-      'screenings.listForChild': () => ({ childId: child.id }),
-      'screenings.get': () => ({ id: screening.id }),
-      'screenings.preview': () => screeningInput,
-      'screenings.create': () => screeningInput,
-      'screenings.update': () => ({ ...screeningInput, childId: undefined, id: screening.id }),
-      'screenings.delete': () => ({ id: screening.id }),
-      'rounds.list': () => ({}),
-      'rounds.create': () => ({ name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' }),
-      'rounds.update': () => ({ id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' }),
-      'rounds.delete': () => ({ id: round.id }),
-      'cohort.breakdown': () => ({ roundId: round.id, groupBy: 'room' }),
-      'cohort.workingAt': () => ({ scope: { settingId: setting.id }, roundId: round.id }),
-      'cohort.overview': () => ({ roundId: round.id }),
-      'cohort.trend': () => ({}),
-      'cohort.transitions': () => ({ fromRoundId: round.id, toRoundId: round.id }),
-      'cohort.settings': () => ({ roundId: round.id }),
-      'cohort.children': () => ({ roundId: round.id, colour: 'green' }),
-      'export.xlsx': () => ({ title: 'Test', columns: ['A'], rows: [[1]] }),
-      'export.tracker': () => ({ settingId: setting.id, format: 'csv' }),
-      'export.laTracker': () => ({}),
-      'export.child': () => ({ childId: child.id }),
-      'session.getActor': () => ({}),
-      'session.setActor': () => ({ staffId: person.id }),
-      'audit.list': () => ({ settingId: setting.id }),
-      'backups.list': () => ({}),
-      'backups.getSettings': () => ({}),
-      'backups.configure': () => ({ keep: 5 }),
-      'backups.create': () => ({ kind: 'manual' }),
-      // Restores the backup just made: the same data, so the later methods still find their records.
-      'backups.restore': () => ({ fileName: core.invoke('backups.list', {})[0]?.fileName }),
-      'retention.policies': () => ({}),
-      'retention.updatePolicy': () => ({ recordType: 'screening', years: 4 }),
-      'retention.due': () => ({ withinDays: 30 }),
-      // A leaver who left over four years ago is due under every policy above.
-      'retention.purge': () => {
-        const leaver = core.invoke('children.create', { settingId: setting.id, firstName: 'Cal', lastName: 'Cobble', dateOfBirth: '2019-01-10', sex: 'male' });
-        core.invoke('children.archive', { id: leaver.id, archived: true, leaveDate: '2022-07-20' });
-        return { childIds: [leaver.id], confirm: true };
-      },
-      'imports.preview': () => ({ kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: importCsv }),
-      'imports.run': () => ({ kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: importCsv, mapping: importMapping, dryRun: false }),
-      // Undoes the import just run.
-      'imports.undoLast': () => ({ settingId: setting.id, kind: 'children' }),
-      'imports.list': () => ({ settingId: setting.id }),
-      'imports.listSources': () => ({ kind: 'children' }),
-    };
+    // A Record over MethodName (test/support/inputs.ts): adding a method without an input fails to compile.
+    const validInput = validInputs(core);
     expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort());
-    // Deleting comes last: the cohort methods need the round.
-    const order = [...methodNames.filter((m) => m !== 'rounds.delete' && m !== 'screenings.delete'), 'screenings.delete', 'rounds.delete'] as const;
+    // Deleting comes last: the cohort methods need the round; signing out after everything else.
+    const last = ['screenings.delete', 'rounds.delete', 'session.signOut'] as const;
+    const order = [...methodNames.filter((m) => !(last as readonly string[]).includes(m)), ...last];
     // What the facts promise: a read changes no table, and leaves no audit row unless it states
     // one (personal data leaving); a change leaves exactly one audit row.
     const auditRows = (c: Core) => (c.context.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
@@ -120,8 +29,8 @@ describe('the registry', () => {
         }[]
       ).map((t) => t.name);
     for (const method of order) {
-      // demo.load needs an empty database of its own.
-      const target = method === 'demo.load' ? testCore() : core;
+      // demo.load needs an empty database of its own; the first manager, one without accounts.
+      const target = method === 'demo.load' ? testCore() : method === 'session.createFirstManager' ? testCore({ signedOut: true }) : core;
       const input = validInput[method]();
       const facts = factsOf(method);
       const rowsBefore = auditRows(target);
@@ -224,6 +133,7 @@ describe('the registry', () => {
       databasePath: join(tempDir(), 'internal.sqlite'),
       clock: fixedClock(testToday),
       checkOutputs: true,
+      localAdmin: 'tester',
       onInternalError: (method, err) => reported.push({ method, err }),
     });
     try {
@@ -280,7 +190,7 @@ describe('the registry', () => {
 
     // Control: without the output check the same call does write, so the rollback above was the
     // output check's doing and not some other failure in the handler.
-    const unchecked = createCore({ databasePath: core.context.databasePath, clock: fixedClock(testToday), keys: testKeys });
+    const unchecked = createCore({ localAdmin: 'tester', databasePath: core.context.databasePath, clock: fixedClock(testToday), keys: testKeys });
     try {
       expect(unchecked.call('children.archive', { id: child.id, archived: true }).ok).toBe(true);
     } finally {
@@ -291,30 +201,33 @@ describe('the registry', () => {
 });
 
 describe('a session per caller', () => {
-  it('keeps who is using the app apart for two callers, and records each on their own changes', () => {
+  it('keeps who is signed in apart for two callers, and records each on their own changes', () => {
     const core = testCore();
-    const windowA = core.openSession();
+    const windowA = sessionFor(core, 'manager', { userName: 'sam' });
     const windowB = core.openSession();
-    core.invoke('session.setActor', { name: 'Sam (room one)' }, windowA);
-    expect(core.invoke('session.getActor', {}, windowB)).toBeNull();
-    expect(core.invoke('session.getActor', {}, core.localSession)).toBeNull();
+    expect(core.invoke('session.status', {}, windowB).me).toBeNull();
+    expect(core.invoke('session.whoAmI', {}, windowA).userName).toBe('sam');
     core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' }, windowA);
-    core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'nursery' }, windowB);
+    core.invoke('settings.create', { name: 'Bramble', urn: 'EY654321', type: 'nursery' });
+    expect(core.call('settings.create', { name: 'Conker', urn: 'EY111111', type: 'nursery' }, windowB)).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN_REQUIRED' },
+    });
     const rows = core.invoke('audit.list', {}).rows.map((r) => [r.actorName, r.changes.find((c) => c.field === 'name')?.after]);
     expect(rows).toEqual(
       expect.arrayContaining([
-        ['Sam (room one)', 'Acorn'],
-        ['Not recorded', 'Bramble'],
+        ['sam (Manager)', 'Acorn'],
+        ['Test Manager (Manager)', 'Bramble'],
       ]),
     );
+    expect(rows).toHaveLength(2);
   });
 
   it('runs a handler built from other methods as the same caller (demo data)', () => {
     const core = testCore();
-    const session = core.openSession();
-    core.invoke('session.setActor', { name: 'Trying it out' }, session);
+    const session = sessionFor(core, 'manager', { userName: 'trying' });
     core.invoke('demo.load', {}, session);
     const actors = new Set(core.invoke('audit.list', { limit: 1000 }).rows.map((r) => r.actorName));
-    expect([...actors]).toEqual(['Trying it out']);
+    expect([...actors]).toEqual(['trying (Manager)']);
   }, 120_000); // Demo data is heavy work: room for a busy machine.
 });

@@ -9,6 +9,7 @@ import { anniversary } from '../../electron/core/api/retention.js';
 import { leaversSql } from '../../electron/core/db/repos/retention.js';
 import * as api from '../support/api.js';
 import { snapshot, tempDir, testCore } from '../support/core.js';
+import { actAs } from '../support/accounts.js';
 
 // Retention: leavers become due on the anniversary of leaving (routine records, 3 years by
 // default) or on their birthday at the policy's age (SEND or referral, 25 by default), whichever
@@ -249,7 +250,7 @@ describe('retention.purge', () => {
     expect(count('SELECT count(*) AS n FROM round_results WHERE child_id = ?')).toBe(1);
     expect(count("SELECT count(*) AS n FROM audit_log WHERE record_id = ? AND summary LIKE '%Quillfeather%'")).toBeGreaterThan(0);
 
-    core.invoke('session.setActor', { name: 'Pat Manager' });
+    actAs(core, 'Pat Manager');
     const result = core.invoke('retention.purge', { childIds: [due], confirm: true });
     expect(result.purged).toEqual([{ childId: due, screenings: 2, screeningSections: 2, roundResults: 1, auditRowsRedacted: expect.any(Number) }]);
     expect(result.purged[0]!.auditRowsRedacted).toBeGreaterThanOrEqual(4); // create, update, archive, two screenings
@@ -260,7 +261,7 @@ describe('retention.purge', () => {
 
     const logged = core.invoke('audit.list', { recordId: due, method: 'retention.purge' }).rows;
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ actorName: 'Pat Manager', recordType: 'child', settingId: expect.any(String), changes: [] });
+    expect(logged[0]).toMatchObject({ actorName: 'Pat Manager (Manager)', recordType: 'child', settingId: expect.any(String), changes: [] });
     expect(logged[0]!.note).toMatch(/^Deleted under the retention policy: the child record, 2 screening\(s\) with 2 section\(s\), 1 cohort row\(s\)/);
     // No audit row anywhere still holds the child's details.
     const auditText = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
@@ -271,7 +272,7 @@ describe('retention.purge', () => {
     expect(readFileSync(core.context.databasePath).includes('quillfeather')).toBe(false);
   });
 
-  it('records the actor named in the input, else "system"', () => {
+  it('records the actor named in the input, else the signed-in account and its role', () => {
     const { w, core, due } = purgeWorld();
     const other = w.child({ firstName: 'Kit', dateOfBirth: '2019-03-01', createdOn: '2020-01-01' });
     w.leave(other, '2020-06-01');
@@ -284,7 +285,7 @@ describe('retention.purge', () => {
     expect(actors.sort()).toEqual(
       [
         [due, 'DPO'],
-        [other, 'system'],
+        [other, 'Test Manager (Manager)'],
       ].sort(),
     );
   });

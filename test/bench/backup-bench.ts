@@ -12,7 +12,7 @@ import { backupTo } from '../../electron/core/services/backups/create.js';
  * (its own integrity check) is not timed. The copy is written to a temporary folder and removed.
  */
 export async function benchBackup(dbPath: string): Promise<{ ms: number; bytes: number }> {
-  const core = createCore({ databasePath: dbPath, clock: systemClock });
+  const core = createCore({ localAdmin: 'tester', databasePath: dbPath, clock: systemClock });
   const dir = mkdtempSync(join(tmpdir(), 'chatterbox-backup-bench-'));
   try {
     const started = performance.now();

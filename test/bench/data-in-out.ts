@@ -95,7 +95,7 @@ export async function benchDataInOut(o: Options): Promise<DataInOutReport> {
   const importPass = importStats.max <= dataTargets.importChildren10kMs;
   if (!importPass) o.miss(`la import of 10,000 children: max ${importStats.max} ms (median ${importStats.p50} ms) > ${dataTargets.importChildren10kMs} ms`);
 
-  const core = createCore({ databasePath: o.dbPath, clock: fixedClock(o.today) });
+  const core = createCore({ localAdmin: 'tester', databasePath: o.dbPath, clock: fixedClock(o.today) });
   let tracker: DataInOutReport['trackerXlsx'];
   try {
     const db = core.context.db;

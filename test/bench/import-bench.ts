@@ -60,7 +60,7 @@ function buildCsv(): string {
 
 export async function benchImportChildren(): Promise<{ rows: number; ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'chatterbox-import-bench-'));
-  const core = createCore({ databasePath: join(dir, 'bench.sqlite'), clock: fixedClock('2026-11-27') });
+  const core = createCore({ localAdmin: 'tester', databasePath: join(dir, 'bench.sqlite'), clock: fixedClock('2026-11-27') });
   try {
     const setting = core.invoke('settings.create', { name: 'Bench Nursery', urn: 'EY100001', type: 'nursery' });
     for (const name of rooms) core.invoke('rooms.create', { settingId: setting.id, name });

@@ -11,7 +11,7 @@ import { integrityCheck, openFile } from '../../electron/core/db/connection.js';
 export async function benchOpen(dbPath: string): Promise<{ openMs: number; backgroundCheckMs: number; fullCheckOnMainThreadMs: number }> {
   const round = (ms: number) => Math.round(ms * 100) / 100;
   const started = performance.now();
-  const core = createCore({ databasePath: dbPath, clock: systemClock });
+  const core = createCore({ localAdmin: 'tester', databasePath: dbPath, clock: systemClock });
   const openMs = performance.now() - started;
   let backgroundCheckMs: number;
   try {

@@ -196,7 +196,7 @@ test('cohort dashboard benchmark', async () => {
       log(`${key}: generated in ${Math.round(data.timings.generateMs)} ms, derived data in ${Math.round(data.timings.refreshAllDerivedMs)} ms`);
 
       const t = performance.now();
-      const core = createCore({ databasePath: path, clock: fixedClock(TODAY) });
+      const core = createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock(TODAY) });
       const openMs = performance.now() - t;
       const db = core.context.db;
       (report.machine as Record<string, unknown>).sqlite = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;

@@ -8,7 +8,7 @@ import { StderrReporter } from './reporter.js';
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
-    include: ['test/bench/run.test.ts'],
+    include: ['test/bench/run.test.ts', 'test/bench/password.test.ts'],
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,

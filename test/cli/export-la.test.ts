@@ -24,9 +24,9 @@ describe('chatterbox export la-tracker', () => {
     vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
     const dir = tempDir();
     const db = join(dir, 'cli.sqlite');
-    expect(await main(['demo', '--db', db])).toBe(0);
+    expect(await main(['demo', '--local-admin', '--db', db])).toBe(0);
     const file = join(dir, 'la.xlsx');
-    expect(await main(['export', 'la-tracker', '--out', file, '--db', db])).toBe(0);
+    expect(await main(['export', 'la-tracker', '--out', file, '--local-admin', '--db', db])).toBe(0);
     const workbook = new ExcelJS.Workbook();
     const bytes = readFileSync(file);
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
@@ -37,9 +37,9 @@ describe('chatterbox export la-tracker', () => {
     const onRoll = (summary?.getColumn(3).values.slice(2) ?? []).map(Number);
     expect(onRoll.length).toBeGreaterThan(1);
     expect(onRoll.reduce((a, b) => a + b, 0)).toBe((children?.actualRowCount ?? 0) - 1);
-    expect(await main(['export', 'la-tracker', '--type', 'castle', '--out', file, '--db', db])).toBe(2);
+    expect(await main(['export', 'la-tracker', '--type', 'castle', '--out', file, '--local-admin', '--db', db])).toBe(2);
     expect(out.join('\n')).toContain('--type must be one of nursery');
-    expect(await main(['export', 'la-tracker', '--round', 'No Such Round', '--out', file, '--db', db])).toBe(1);
+    expect(await main(['export', 'la-tracker', '--round', 'No Such Round', '--out', file, '--local-admin', '--db', db])).toBe(1);
     expect(out.join('\n')).toContain('There is no round called No Such Round');
   });
 });

@@ -23,7 +23,7 @@ if (!databasePath || (mode !== 'import' && mode !== 'backup')) {
   process.exit(2);
 }
 
-const core = createCore({ databasePath, clock: fixedClock('2026-11-27') });
+const core = createCore({ localAdmin: 'tester', databasePath, clock: fixedClock('2026-11-27') });
 process.stdout.write('ready\n');
 
 if (mode === 'import') {

@@ -83,7 +83,7 @@ describe.concurrent('SIGKILL at random moments', () => {
     // The next backup in the app clears partial files once they are over an hour old.
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
     for (const f of readdirSync(folder)) utimesSync(join(folder, f), old, old);
-    const core = createCore({ databasePath: path, clock: fixedClock('2026-11-27') });
+    const core = createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock('2026-11-27') });
     try {
       const made = await createBackup(core.context, 'manual');
       expect(readdirSync(folder)).toEqual([made.fileName]);

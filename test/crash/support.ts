@@ -108,7 +108,7 @@ export function inspect(path: string): { children: number; batches: number[] } {
 }
 
 export function seedDatabase(path: string, children: number): void {
-  const core = createCore({ databasePath: path, clock: fixedClock('2026-11-27') });
+  const core = createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock('2026-11-27') });
   try {
     const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
     if (children > 0) {

@@ -5,7 +5,8 @@ import { fixedClock } from '../../electron/core/context.js';
 import { createCore } from '../../electron/core/core.js';
 import { startHttpHost } from '../../electron/core/host/http.js';
 import { busyMessage } from '../../electron/core/db/errors.js';
-import { letIn } from '../support/host.js';
+import { addAccount, testPassword } from '../support/accounts.js';
+import { callApi, letIn } from '../support/host.js';
 import { inspect, runChild, seedDatabase, useChildScript } from './support.js';
 
 // Two writers on one file: browser mode (the real HTTP host) saves children in a loop while a
@@ -21,16 +22,19 @@ describe('two writers at once', () => {
   it('browser-mode writes and a command-line import of 5,000 rows share the file safely', { timeout: 120_000 }, async () => {
     const path = join(work.dir(), 'two-writers.sqlite');
     seedDatabase(path, 0);
-    const core = createCore({ databasePath: path, clock: fixedClock('2026-11-27') });
+    const core = createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock('2026-11-27') });
     const staticDir = join(work.dir(), 'static');
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Chatterbox</title>');
     const host = await startHttpHost({ core, staticDir, port: 0 });
-    const page = await letIn(host);
+    // The browser tab is let in, then signs in as a champion, as a person would in the page.
+    addAccount(core, { userName: 'writer', role: 'champion' });
+    const page = await letIn(host, host.accessUrl, { signIn: false });
     const outcomes = { saved: 0, busy: 0 };
     try {
       const setting = core.invoke('settings.list', {})[0];
       if (!setting) throw new Error('seedDatabase makes one setting');
+      expect((await callApi(host, 'session.signIn', { userName: 'writer', password: testPassword }, page)).status).toBe(200);
       let importOver = false;
       const importRun = runChild(['import', path, String(importSize)], null).finally(() => (importOver = true));
       // At least 20 writes, and on while the import runs, up to 400.

@@ -51,7 +51,7 @@ describe('the database at rest', () => {
     core.close();
     const before = sha256(path);
     const wrong = /The database could not be opened with this key: .*test\.sqlite was encrypted with another key.*Nothing was changed/;
-    expect(() => createCore({ databasePath: path, clock: fixedClock(testToday), keys: otherKey })).toThrow(
+    expect(() => createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock(testToday), keys: otherKey })).toThrow(
       expect.objectContaining({ code: 'DATABASE', message: expect.stringMatching(wrong) }),
     );
     expect(() => openDatabase(path, { keys: otherKey })).toThrow(wrong);
@@ -77,10 +77,10 @@ describe('the database at rest', () => {
 
   it('opens a plain database from before encryption as it is, saying it is not encrypted, without encrypting it', () => {
     const path = join(tempDir(), 'plain.sqlite');
-    createCore({ databasePath: path, clock: fixedClock(testToday) }).close();
+    createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock(testToday) }).close();
     expect(isPlainSqliteFile(path)).toBe(true);
     const before = sha256(path);
-    const core = createCore({ databasePath: path, clock: fixedClock(testToday), keys: testKeys });
+    const core = createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock(testToday), keys: testKeys });
     try {
       expect(core.context.connection.encrypted).toBe(false);
       expect(core.invoke('app.info', {})).toMatchObject({ encrypted: false });

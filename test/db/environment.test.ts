@@ -17,13 +17,13 @@ const clock = fixedClock('2026-11-27');
 const acorn = { name: 'Acorn Lane', urn: 'EY123456', type: 'nursery' } as const;
 
 function seeded(path: string): void {
-  const core = createCore({ databasePath: path, clock });
+  const core = createCore({ localAdmin: 'tester', databasePath: path, clock });
   core.invoke('settings.create', acorn);
   core.close();
 }
 
 async function withCore<T>(path: string, work: (core: Core) => Promise<T>): Promise<T> {
-  const core = createCore({ databasePath: path, clock });
+  const core = createCore({ localAdmin: 'tester', databasePath: path, clock });
   try {
     return await work(core);
   } finally {
@@ -39,7 +39,7 @@ describe('a read-only database file', () => {
     const reason = makeUnwritable(path);
     if (reason) return t.skip(reason);
     const before = sha256(path);
-    const core = createCore({ databasePath: path, clock });
+    const core = createCore({ localAdmin: 'tester', databasePath: path, clock });
     try {
       expect(core.invoke('app.info', {})).toMatchObject({ readOnly: true, settingCount: 1 });
       expect(core.call('settings.create', { ...acorn, urn: 'EY654321' })).toEqual({ ok: false, error: { code: 'DATABASE', message: readOnlyMessage } });

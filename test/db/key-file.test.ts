@@ -109,7 +109,7 @@ describe.skipIf(process.platform === 'win32')("file modes (skipped on Windows: t
       mkdirSync(dir, { mode: 0o700 });
       const path = join(dir, 'chatterbox.sqlite');
       const { keys } = createKeyFile(keyFilePathFor(path), passphrase);
-      const core = createCore({ databasePath: path, clock: fixedClock(testToday), keys });
+      const core = createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock(testToday), keys });
       try {
         core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
         const backup = await core.invokeAsync('backups.create', {});

@@ -151,12 +151,12 @@ describe('migrating an empty database', () => {
 describe('reopening a migrated database', () => {
   it('is a no-op: same version, same schema, data kept', () => {
     const path = join(tempDir(), 'reopen.sqlite');
-    const first = createCore({ databasePath: path });
+    const first = createCore({ localAdmin: 'tester', databasePath: path });
     const setting = first.invoke('settings.create', { name: 'Acorn Lane', urn: 'EY123456', type: 'nursery' });
     const schemaBefore = schemaOf(first.context.db);
     first.close();
 
-    const second = createCore({ databasePath: path });
+    const second = createCore({ localAdmin: 'tester', databasePath: path });
     try {
       expect(userVersion(second.context.db)).toBe(latestSchemaVersion);
       expect(schemaOf(second.context.db)).toEqual(schemaBefore);

@@ -39,7 +39,7 @@ function refusal(path: string): AppError {
 /** A real Chatterbox database with demo data, closed, in rollback-journal mode so no -wal file exists. */
 function makeDatabase(dir: string, name = 'real.sqlite'): string {
   const path = join(dir, name);
-  const core = createCore({ databasePath: path });
+  const core = createCore({ localAdmin: 'tester', databasePath: path });
   try {
     core.invoke('demo.load', {});
   } finally {
@@ -156,7 +156,7 @@ describe('a database from a newer version of Chatterbox', () => {
   it('is refused through createCore as well, for a WAL-mode file Chatterbox itself wrote', () => {
     const dir = tempDir();
     const path = join(dir, 'ours-but-newer.sqlite');
-    createCore({ databasePath: path }).close();
+    createCore({ localAdmin: 'tester', databasePath: path }).close();
     const raw = new Database(path);
     raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
     raw.close();
@@ -164,7 +164,7 @@ describe('a database from a newer version of Chatterbox', () => {
 
     let caught: unknown;
     try {
-      createCore({ databasePath: path }).close();
+      createCore({ localAdmin: 'tester', databasePath: path }).close();
     } catch (err) {
       caught = err;
     }
@@ -177,7 +177,7 @@ describe('a database from a newer version of Chatterbox', () => {
 
   it('opens a database at exactly the latest version without complaint', () => {
     const path = join(tempDir(), 'current.sqlite');
-    createCore({ databasePath: path }).close();
+    createCore({ localAdmin: 'tester', databasePath: path }).close();
     try {
       expect(userVersion(open(path))).toBe(latestSchemaVersion);
     } finally {

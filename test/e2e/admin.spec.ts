@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
+import { demoBase, signIn, expectAccessible, screenshot, watchErrors } from './support.js';
 
 // The administration screens: screening tools (cut-offs entered from a handbook: made-up numbers
 // here) and screening rounds, with their refusals.
@@ -7,6 +7,7 @@ import { demoBase, expectAccessible, screenshot, watchErrors } from './support.j
 test('an administrator enters cut-offs and manages rounds, and mistakes are named', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(`${demoBase}#/instruments`);
+  await signIn(page);
   await expect(page.getByRole('heading', { name: 'Screening tools' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Early years screening (9 sections)' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
+import { demoBase, signIn, expectAccessible, screenshot, watchErrors } from './support.js';
 
 // Backups from the app: back up now, then restore that backup after confirming; the database
 // it replaces is kept. Retention policies and the (empty) list of records due for deletion.
@@ -7,6 +7,7 @@ import { demoBase, expectAccessible, screenshot, watchErrors } from './support.j
 test('a manager backs up, restores a backup, and reads the retention policies', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(`${demoBase}#/data`);
+  await signIn(page);
   await expect(page.getByRole('heading', { name: 'Backups and data retention' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Back up now' }).click();
@@ -29,6 +30,8 @@ test('a manager backs up, restores a backup, and reads the retention policies', 
   await expect(page.getByRole('row')).toHaveCount(5);
 
   await page.goto(`${demoBase}#/data`);
+
+  await signIn(page);
   await expect(page.getByRole('table', { name: 'Retention policies' })).toContainText('years after the child leaves');
   await expect(page.getByText('Nothing is due for deletion.')).toBeVisible();
   expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { chooseFirstStaffMember, demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
+import { demoBase, signIn, expectAccessible, screenshot, watchErrors } from './support.js';
 
 // Cohort tracking on demo data: change round and subgroup, open the children behind a number,
 // export tables, and look at the charts at 1280x800.
@@ -9,8 +9,8 @@ import { chooseFirstStaffMember, demoBase, expectAccessible, screenshot, watchEr
 test('a manager reads the cohort dashboard, drills into a number and exports tables', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(demoBase);
+  await signIn(page);
   await page.getByRole('link', { name: 'Acorn Lane Nursery (demo)' }).click();
-  await chooseFirstStaffMember(page);
   await page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name: 'Cohort tracking' }).click();
   await expect(page.getByRole('heading', { name: 'Cohort tracking', level: 1 })).toBeVisible();
 
@@ -36,7 +36,9 @@ test('a manager reads the cohort dashboard, drills into a number and exports tab
   // A link to the same view reopens it exactly.
   const url = page.url();
   await page.goto(`${demoBase}#/`);
+  await signIn(page);
   await page.goto(url);
+  await signIn(page);
   await expect(page.getByRole('table', { name: /^Red, Amber and Green by room, Spring 2026/ })).toBeVisible();
 
   // Drill into the Pre-school Green cell: the list holds as many children as the cell said.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseFirstStaffMember, demoBase, expectAccessible, screenshot, watchErrors } from './support.js';
+import { demoBase, signIn, expectAccessible, screenshot, watchErrors } from './support.js';
 
 // Importing a messy CSV from a nursery system through the column-matching screen: the row
 // errors are shown and nothing is saved until they are fixed; then a clean import, and undo.
@@ -18,8 +18,8 @@ function messyCsv(badDate: boolean): Buffer {
 test('a manager imports a messy CSV: row errors first, then the import, then undo', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(demoBase);
+  await signIn(page);
   await page.getByRole('link', { name: 'Hilltop School Nursery (demo)' }).click();
-  await chooseFirstStaffMember(page);
   await page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { name: 'Import', level: 1 })).toBeVisible();
 

@@ -24,10 +24,10 @@ const env = { ...process.env, CHATTERBOX_PASSPHRASE: process.env.CHATTERBOX_PASS
 // Each server keeps its backups beside its database: one folder per port, emptied each run.
 rmSync(join(dirname(dbPath), 'backups'), { recursive: true, force: true });
 if (withDemo === 'demo') {
-  const demo = spawnSync(process.execPath, [cli, 'demo', '--db', dbPath], { stdio: 'inherit', env });
+  const demo = spawnSync(process.execPath, [cli, 'demo', '--local-admin', '--db', dbPath], { stdio: 'inherit', env });
   if (demo.status !== 0) process.exit(demo.status ?? 1);
 }
-const server = spawn(process.execPath, [cli, 'serve', '--db', dbPath, '--port', port], { stdio: ['ignore', 'pipe', 'inherit'], env });
+const server = spawn(process.execPath, [cli, 'serve', '--local-admin', '--db', dbPath, '--port', port], { stdio: ['ignore', 'pipe', 'inherit'], env });
 createInterface({ input: server.stdout }).on('line', (line) => {
   console.log(line);
   const address = /http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]+/.exec(line)?.[0];

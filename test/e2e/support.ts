@@ -34,15 +34,20 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** The demo roles (demo data has one account per role, passwords in the README's demo section). */
+export type DemoRole = 'manager' | 'champion' | 'practitioner' | 'slt-assistant' | 'panel-member';
+
 /**
- * Answers "Who is using Chatterbox?" with the first staff member listed (demo data). The
- * server remembers the answer for its whole run, so a later test may not be asked at all.
+ * Signs in with the demo account of a role when the page asks; returns at once when this page
+ * (its session) is already signed in. Each page load is its own session, so call it after goto.
  */
-export async function chooseFirstStaffMember(page: Page): Promise<void> {
-  const prompt = page.getByRole('heading', { name: 'Who is using Chatterbox?' });
-  await expect(prompt.or(page.getByText(/^Using as/))).toBeVisible();
-  if (!(await prompt.isVisible())) return;
-  await page.getByRole('group', { name: 'I am' }).getByRole('radio').first().check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByText(/^Using as/)).toBeVisible();
+export async function signIn(page: Page, role: DemoRole = 'manager'): Promise<void> {
+  const form = page.getByRole('heading', { name: 'Sign in to Chatterbox' });
+  const menu = page.locator('.account-menu');
+  await expect(form.or(menu)).toBeVisible();
+  if (!(await form.isVisible())) return;
+  await page.getByLabel('User name').fill(`demo-${role}`);
+  await page.getByLabel('Password', { exact: true }).fill(`demo-${role}-pass`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(menu).toBeVisible();
 }

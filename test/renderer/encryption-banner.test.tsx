@@ -11,7 +11,7 @@ afterEach(cleanup);
 
 function show(encrypted: boolean) {
   return render(
-    <AppStateProvider info={{ ...appInfo, encrypted }} refreshInfo={() => undefined} initialActor={null}>
+    <AppStateProvider info={{ ...appInfo, encrypted }} refreshInfo={() => undefined}>
       <EncryptionBanner />
     </AppStateProvider>,
   );

@@ -5,9 +5,22 @@ import { createApi } from '../../renderer/api.js';
 import { NoticeBanner } from '../../renderer/components/NoticeBanner.js';
 import { ApiProvider } from '../../renderer/lib/apiClient.js';
 import { AppStateProvider } from '../../renderer/lib/appState.js';
+import { SignedInAs } from '../../renderer/lib/session.js';
+import type { Me } from '../../shared/schemas/session.js';
 import { SettingLayout } from '../../renderer/pages/settings/SettingLayout.js';
 import { fakeTransport, type FakeHandlers, type FakeTransport } from '../support/fakeTransport.js';
 import { appInfo, ids, rooms, setting, staff } from './fixtures.js';
+
+const pat: Me = {
+  accountId: null,
+  displayName: 'Pat Testperson',
+  userName: 'pat',
+  role: 'manager',
+  roleLabel: 'Manager',
+  staffId: ids.staffPat,
+  settingIds: [],
+  mustChangePassword: false,
+};
 
 export interface Rendered extends RenderResult {
   fake: FakeTransport;
@@ -25,8 +38,8 @@ export function renderSettingPage(options: {
   url: string;
   page: ReactElement;
   handlers: FakeHandlers;
-  /** Who is using the app (default: Pat, staff of the setting). */
-  actor?: { staffId: string | null; name: string };
+  /** Who is signed in (default: Pat, a manager who is staff of the setting). */
+  me?: Me;
 }): Rendered {
   const fake = fakeTransport({
     'settings.get': () => setting,
@@ -49,10 +62,12 @@ export function renderSettingPage(options: {
   );
   const result = render(
     <ApiProvider api={createApi(fake.transport)}>
-      <AppStateProvider info={appInfo} refreshInfo={() => undefined} initialActor={options.actor ?? { staffId: ids.staffPat, name: 'Pat Testperson' }}>
-        <NoticeBanner />
-        <RouterProvider router={router} />
-      </AppStateProvider>
+      <SignedInAs me={options.me ?? pat}>
+        <AppStateProvider info={appInfo} refreshInfo={() => undefined}>
+          <NoticeBanner />
+          <RouterProvider router={router} />
+        </AppStateProvider>
+      </SignedInAs>
     </ApiProvider>,
   );
   return { ...result, fake, router };

@@ -15,7 +15,7 @@ afterEach(() => {
 
 function show(integrity: AppInfo['integrity'], refreshInfo = () => undefined) {
   return render(
-    <AppStateProvider info={{ ...appInfo, integrity }} refreshInfo={refreshInfo} initialActor={null}>
+    <AppStateProvider info={{ ...appInfo, integrity }} refreshInfo={refreshInfo}>
       <IntegrityBanner />
     </AppStateProvider>,
   );

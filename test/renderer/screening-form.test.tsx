@@ -6,6 +6,7 @@ import { screeningOutcome } from '../../shared/domain/screening-outcome.js';
 import { ScreeningFormPage } from '../../renderer/pages/screenings/ScreeningFormPage.js';
 import { renderSettingPage, settingUrl } from './harness.js';
 import { ids, instrument, robin, setting, today } from './fixtures.js';
+import type { Me } from '../../shared/schemas/session.js';
 
 // The screening form proposes the age section for the date and, while the result there is Red or
 // Amber, asks for the section below (the drop-back), as the toolkit is administered. What is
@@ -88,9 +89,23 @@ function previewed(input: ParsedInput<'screenings.preview'>): MethodOutput<'scre
   };
 }
 
-async function openNewScreening(actor?: { staffId: string | null; name: string }) {
+/** Someone signed in who is not on the setting's staff: a visiting SLT assistant. */
+function visitor(staffId: string | null): Me {
+  return {
+    accountId: null,
+    displayName: 'A visiting assistant',
+    userName: 'visitor',
+    role: 'slt-assistant',
+    roleLabel: 'SLT assistant',
+    staffId,
+    settingIds: [],
+    mustChangePassword: false,
+  };
+}
+
+async function openNewScreening(staffId?: string | null) {
   const rendered = renderSettingPage({
-    actor,
+    ...(staffId === undefined ? {} : { me: visitor(staffId) }),
     path: 'children/:childId/screenings/new',
     url: settingUrl(`children/${robin.id}/screenings/new`),
     page: <ScreeningFormPage />,
@@ -160,7 +175,7 @@ describe('the screening form drop-back', () => {
   });
 
   it('leaves the screener to be chosen when the person using the app is not staff here', async () => {
-    await openNewScreening({ staffId: null, name: 'A visiting assistant' });
+    await openNewScreening(null);
     expect((screen.getByLabelText('Screened by') as HTMLSelectElement).value).toBe('');
   });
 

@@ -6,6 +6,7 @@ import { afterEach, expect } from 'vitest';
 import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import type { KeyRing } from '../../electron/core/db/cipher.js';
+import { addAccount, signInAs } from './accounts.js';
 
 /** "Today" in tests: fixed, so date rules give the same answer on any day the suite runs. */
 export const testToday = '2026-11-27';
@@ -36,8 +37,11 @@ export function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** A core on a fresh database file, closed after the current test. */
-export function testCore(options: { today?: string; path?: string } = {}): Core {
+/**
+ * A core on a fresh database file, closed after the current test. Its own session is signed in as
+ * a manager (made straight in the repository: no audit row), unless `signedOut`.
+ */
+export function testCore(options: { today?: string; path?: string; signedOut?: boolean } = {}): Core {
   const core = createCore({
     databasePath: options.path ?? join(tempDir(), 'test.sqlite'),
     clock: fixedClock(options.today ?? testToday),
@@ -45,7 +49,17 @@ export function testCore(options: { today?: string; path?: string } = {}): Core 
     keys: testKeys,
   });
   cleanups.push(() => core.close());
+  if (!options.signedOut) signInAs(core.localSession, testManager(core));
   return core;
+}
+
+/** The test core's manager: made once per database, found again on a reopened one. */
+/** The user name of the manager every test core has (password: testPassword). */
+export const testManagerName = 'test-manager';
+
+function testManager(core: Core) {
+  const existing = core.context.repos.accounts.secretByUserName(testManagerName);
+  return existing ? existing.account : addAccount(core, { userName: testManagerName, displayName: 'Test Manager', role: 'manager' });
 }
 
 /**

@@ -96,7 +96,6 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'export.tracker': { settingId: setting.id, roundId: round.id, format: 'csv' },
     'export.laTracker': { roundId: round.id },
     'export.child': { childId: child.id },
-    'session.setActor': { staffId: person.id },
     'audit.list': { settingId: setting.id, recordId: child.id, actor: 'Kim', from: '2026-01-01', to: '2026-12-31', limit: 10 },
     'backups.configure': { keep: 5 },
     'backups.create': { kind: 'manual' },

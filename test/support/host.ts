@@ -3,7 +3,8 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { startHttpHost, tabHeader, type HttpHost, type HttpHostOptions } from '../../electron/core/host/http.js';
-import { tempDir, testCore } from './core.js';
+import { testPassword } from './accounts.js';
+import { tempDir, testCore, testManagerName } from './core.js';
 
 // Browser-mode host helpers for tests: a host on a test core, and a caller let in the way a
 // browser is (the one-time address, its cookie, then a tab id), so tests use no other door.
@@ -55,10 +56,17 @@ export async function openTab(host: HttpHost, cookie: string): Promise<string> {
   return body.value.tab;
 }
 
-/** The headers of a page let in through the host's own door: cookie, Origin and a tab id. */
-export async function letIn(host: HttpHost, address = host.accessUrl): Promise<Record<string, string>> {
+/**
+ * The headers of a page let in through the host's own door (cookie, Origin and a tab id), signed
+ * in as the test core's manager as a person would in the page; `signIn: false` leaves it signed out.
+ */
+export async function letIn(host: HttpHost, address = host.accessUrl, options: { signIn?: boolean } = {}): Promise<Record<string, string>> {
   const cookie = await redeem(host, address);
-  return { cookie, origin: ownOrigin(host), [tabHeader]: await openTab(host, cookie) };
+  const page = { cookie, origin: ownOrigin(host), [tabHeader]: await openTab(host, cookie) };
+  if (options.signIn === false) return page;
+  const signedIn = await callApi(host, 'session.signIn', { userName: testManagerName, password: testPassword }, page);
+  if (signedIn.status !== 200) throw new Error(`Signing in answered ${signedIn.status}: ${JSON.stringify(signedIn.json)}`);
+  return page;
 }
 
 /** An API call with the given headers (a let-in caller's, usually). */

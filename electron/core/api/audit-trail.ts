@@ -1,6 +1,7 @@
 import type { AuditFact } from '../../../shared/contract/index.js';
 import type { AuditEntry } from '../../../shared/schemas/audit.js';
 import type { CallContext, CoreContext, Session } from '../context.js';
+import { roleLabel } from './access.js';
 
 // The audit trail, written by the registry for every call whose contract entry says so, inside
 // the same transaction as the change: a change is never saved without its audit row, nor the
@@ -18,6 +19,7 @@ const getters: Partial<Record<string, (ctx: CoreContext, id: string) => object>>
   screenings: (ctx, id) => ctx.repos.screenings.get(id),
   instruments: (ctx, id) => ctx.repos.instruments.get(id),
   rounds: (ctx, id) => ctx.repos.rounds.get(id),
+  accounts: (ctx, id) => ctx.repos.accounts.get(id),
 };
 
 function inputId(input: unknown, field: string): string | null {
@@ -78,9 +80,13 @@ export function changesBetween(before: object | null, after: object | null): Aud
     .filter((c) => c.before !== c.after);
 }
 
-/** Who made the change, as the audit trail names them. */
-export function actorOf(session: Session): { actorStaffId: string | null; actorName: string } {
-  return { actorStaffId: session.actor?.staffId ?? null, actorName: session.actor?.name ?? 'Not recorded' };
+/** Who made the change, as the audit trail names them: the account and its role at the time. */
+export function actorOf(session: Session): { actorAccountId: string | null; actorStaffId: string | null; actorName: string } {
+  const account = session.account;
+  if (!account) return { actorAccountId: null, actorStaffId: null, actorName: 'Not signed in' };
+  // The local administrator's name already says what they are.
+  const name = account.role === 'local-admin' ? account.displayName : `${account.displayName} (${roleLabel(account.role)})`;
+  return { actorAccountId: account.accountId, actorStaffId: account.staffId, actorName: name };
 }
 
 function settingIdOf(fact: { record: string }, record: Record<string, unknown>): string | null {

@@ -5,6 +5,7 @@ import { validationError, type FieldIssue } from '../../../shared/errors.js';
 import { childDateIssues } from '../../../shared/schemas/children.js';
 import type { CoreContext } from '../context.js';
 import type { ChildFields } from '../db/repos/children.js';
+import { callerReach, keyChildrenOnly } from './access.js';
 import type { DomainHandlers } from './types.js';
 
 /**
@@ -33,7 +34,9 @@ export const childrenHandlers = {
     ctx.repos.settings.get(input.settingId);
     const today = ctx.clock.today();
     const notScreenedIn = notScreenedInRound ? ctx.repos.rounds.window(notScreenedInRound) : null;
-    return ctx.repos.children.list({ ...input, notScreenedIn, today, dueSoonUntil: dueSoonUntil(today) });
+    // A practitioner sees their key children only, unless the setting lets them see all.
+    const keyPersonId = keyChildrenOnly(ctx, callerReach(ctx, ctx.session), input.settingId) ?? input.keyPersonId;
+    return ctx.repos.children.list({ ...input, keyPersonId, notScreenedIn, today, dueSoonUntil: dueSoonUntil(today) });
   },
   'children.get': (ctx, input) => ctx.repos.children.get(input.id),
   'children.create': (ctx, { settingId, ...fields }) => {

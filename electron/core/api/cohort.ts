@@ -1,4 +1,5 @@
 import type { cohortContract } from '../../../shared/contract/cohort.js';
+import { callerReach, inReach } from './access.js';
 import type { DomainHandlers } from './types.js';
 
 export const cohortHandlers = {
@@ -17,8 +18,17 @@ export const cohortHandlers = {
     ctx.repos.rounds.window(input.toRoundId);
     return ctx.repos.cohort.transitions(input.scope, input.fromRoundId, input.toRoundId);
   },
-  'cohort.settings': (ctx, input) =>
-    ctx.repos.cohort.settings(ctx.repos.rounds.window(input.roundId), input.localAuthority, input.settingType, ctx.clock.today()),
+  'cohort.settings': (ctx, input) => {
+    const all = ctx.repos.cohort.settings(ctx.repos.rounds.window(input.roundId), input.localAuthority, input.settingType, ctx.clock.today());
+    const reach = callerReach(ctx, ctx.session);
+    if (reach.settings === 'all') return all;
+    // Someone who covers some settings compares those only; the totals are theirs, summed again.
+    const rows = all.rows.filter((r) => inReach(reach, r.settingId));
+    // Every column of the total, so a column added later is summed here too.
+    const columns = Object.keys(all.total) as (keyof typeof all.total)[];
+    const total = Object.fromEntries(columns.map((f) => [f, rows.reduce((n, r) => n + r[f], 0)])) as typeof all.total;
+    return { ...all, rows, total };
+  },
   'cohort.children': (ctx, input) => {
     const round = input.roundId ? ctx.repos.rounds.window(input.roundId) : null;
     if (input.fromRoundId) ctx.repos.rounds.window(input.fromRoundId);

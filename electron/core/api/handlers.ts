@@ -1,4 +1,5 @@
 import type { MethodName } from '../../../shared/contract/index.js';
+import { accountsHandlers } from './accounts.js';
 import { appHandlers } from './app.js';
 import { auditHandlers } from './audit.js';
 import { backupsHandlers } from './backups.js';
@@ -30,6 +31,7 @@ export const handlers = {
   ...roundsHandlers,
   ...cohortHandlers,
   ...sessionHandlers,
+  ...accountsHandlers,
   ...auditHandlers,
   ...exportHandlers,
   ...backupsHandlers,

@@ -4,12 +4,14 @@ import { ApiCallError, AppError, type ApiErrorBody, type ApiResult, type FieldIs
 import type { CallContext, CoreContext, Session } from '../context.js';
 import { environmentError } from '../db/errors.js';
 import { isSqliteError } from '../db/repos/rows.js';
+import { admitCaller, admitScope } from './access.js';
 import { handlers } from './handlers.js';
 import { isDryRun, recordBefore, writeAccess, writeChange } from './audit-trail.js';
 
 // The one place a call enters the core, whichever transport brought it: the method is checked
-// against the contract, the input validated, the handler run as the method's facts say (reads in
-// a snapshot, writes holding the write lock from the start, asynchronous methods outside the
+// against the contract, the caller admitted by their role (access.ts), the input validated and
+// checked against the caller's reach, the handler run as the method's facts say (reads in a
+// snapshot, writes holding the write lock from the start, asynchronous methods outside the
 // per-call transaction), the audit row written beside the change, and any failure turned into an
 // error body with a code. Nothing is written unless the handler returns.
 
@@ -22,12 +24,14 @@ export interface DispatchOptions {
 
 type Checked = { ok: true; method: MethodName; data: unknown } | { ok: false; result: ApiResult<never> };
 
-function check(method: string, input: unknown, options: DispatchOptions): Checked {
+function check(core: CoreContext, session: Session, method: string, input: unknown, options: DispatchOptions): Checked {
   if (!isMethodName(method)) {
     return { ok: false, result: failure({ code: 'BAD_REQUEST', message: `Unknown method: ${method.slice(0, 60)}` }) };
   }
   let parsed: ReturnType<(typeof contract)[typeof method]['input']['safeParse']>;
   try {
+    // Who may call comes before reading the input: a refused caller learns nothing from it.
+    admitCaller(core, session, method);
     parsed = contract[method].input.safeParse(input ?? {});
   } catch (err) {
     // safeParse reports bad data; a throw means a rule itself failed (or, in process, an input
@@ -76,12 +80,13 @@ export async function dispatchAsync(
   input: unknown,
   options: DispatchOptions = {},
 ): Promise<ApiResult<unknown>> {
-  const checked = check(method, input, options);
+  const checked = check(core, session, method, input, options);
   if (!checked.ok) return checked.result;
   const spec = contract[checked.method];
   if (!spec.async) return runInTransaction(core, session, checked.method, checked.data, options);
   const ctx = callContext(core, session, options);
   try {
+    admitScope(ctx, session, checked.method, checked.data);
     const value = await handlerFor(checked.method)(ctx, checked.data);
     if (options.checkOutputs) spec.output.parse(value);
     const audit = spec.audit;
@@ -98,7 +103,7 @@ export async function dispatchAsync(
 
 /** Synchronous methods, each in one transaction; an asynchronous one is refused (use dispatchAsync). */
 export function dispatch(core: CoreContext, session: Session, methodName: string, input: unknown, options: DispatchOptions = {}): ApiResult<unknown> {
-  const checked = check(methodName, input, options);
+  const checked = check(core, session, methodName, input, options);
   if (!checked.ok) return checked.result;
   if (contract[checked.method].async) return failure({ code: 'BAD_REQUEST', message: `${checked.method} must be called asynchronously` });
   return runInTransaction(core, session, checked.method, checked.data, options);
@@ -109,6 +114,9 @@ function runInTransaction(core: CoreContext, session: Session, method: MethodNam
   const ctx = callContext(core, session, options);
   try {
     const work = ctx.db.transaction(() => {
+      // Inside the transaction, so the record is judged as the handler will see it; a refused
+      // call throws before the handler, and nothing is written.
+      admitScope(ctx, session, method, data);
       const audit = isDryRun(data) ? ({ mode: 'none' } as const) : spec.audit;
       const before = audit.mode === 'change' ? recordBefore(ctx, audit, data) : null;
       const result = handlerFor(method)(ctx, data);

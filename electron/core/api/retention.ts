@@ -4,6 +4,7 @@ import { retentionYearLimits, type RetentionDueChild, type RetentionPolicy, type
 import type { CoreContext } from '../context.js';
 import type { LeaverRow } from '../db/repos/retention.js';
 import type { retentionContract } from '../../../shared/contract/retention.js';
+import { actorOf } from './audit-trail.js';
 import { removeFromBackups } from '../services/backups/purges.js';
 import type { DomainHandlers } from './types.js';
 
@@ -114,11 +115,11 @@ export const retentionHandlers = {
     if (issues.length > 0) {
       throw validationError(issues, `${issues.length} of the ${input.childIds.length} children chosen cannot be deleted yet. Nothing was deleted.`);
     }
-    const actor = ctx.session.actor;
+    const actor = actorOf(ctx.session);
     const audit = {
       at: ctx.clock.now(),
-      actorStaffId: input.actorName ? null : (actor?.staffId ?? null),
-      actorName: input.actorName ?? actor?.name ?? 'system',
+      actorStaffId: input.actorName ? null : actor.actorStaffId,
+      actorName: input.actorName ?? actor.actorName,
     };
     // One transaction (the registry's): all of these children go, or none.
     const purged = [...found.values()].map((row) => repo.purgeChild(row.id, row.setting_id, audit));

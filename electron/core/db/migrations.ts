@@ -13,6 +13,7 @@ export const migrationFiles = [
   '0007-purge-log.sql',
   '0008-stopped-early.sql',
   '0009-stopped-early-interval.sql',
+  '0010-accounts.sql',
 ] as const;
 
 export const latestSchemaVersion = migrationFiles.length;

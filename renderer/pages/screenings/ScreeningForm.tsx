@@ -20,6 +20,7 @@ import { commentFields, draftFrom, draftToInput, emptyDraft, sectionsToShow, typ
 import { OutcomePanel } from './OutcomePanel.js';
 import { screeningToInput } from './screeningToInput.js';
 import { SectionEntry } from './SectionEntry.js';
+import { useSession } from '../../lib/session.js';
 import { useScreeningPreview } from './useScreeningPreview.js';
 
 interface Props {
@@ -37,10 +38,11 @@ export function ScreeningForm({ child, instruments, staff, existing }: Props) {
   const api = useApiClient();
   const { setting } = useSetting();
   const today = useToday();
-  const { notify, actor } = useAppState();
+  const { notify } = useAppState();
+  const { me: signedIn } = useSession();
   // A new screening is usually recorded by the person who did it: the one using the app, when they
   // are current staff of this setting (an assistant from elsewhere picks from the list).
-  const me = staff.find((s) => s.id === actor?.staffId && !s.archivedAt)?.id ?? '';
+  const me = staff.find((s) => s.id === signedIn.staffId && !s.archivedAt)?.id ?? '';
   const navigate = useNavigate();
   const defaultInstrument = instruments.find((i) => i.isDefault) ?? instruments[0];
   const { values: draft, setValues: setDraft, set, field: bind } = useFormValues<Draft>(() => draftFrom(existing, defaultInstrument?.id ?? '', today, me));

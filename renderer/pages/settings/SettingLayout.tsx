@@ -2,10 +2,8 @@ import { createContext, useContext } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import type { ApiCallError } from '../../../shared/errors.js';
 import type { SettingSummary } from '../../../shared/schemas/settings.js';
-import type { Staff } from '../../../shared/schemas/staff.js';
-import { ActorPrompt, rememberActor } from '../../components/ActorPrompt.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
-import { useAppState } from '../../lib/appState.js';
+import { useSession } from '../../lib/session.js';
 import { useApi } from '../../lib/useApi.js';
 
 interface SettingContextValue {
@@ -25,10 +23,9 @@ export function useSetting(): SettingContextValue {
 export function SettingLayout() {
   const { settingId = '' } = useParams();
   const setting = useApi('settings.get', { id: settingId });
-  const staff = useApi('staff.list', { settingId, includeArchived: false });
   return (
-    <WhenLoaded results={[setting, staff]} error={notFound}>
-      {(s, people) => <SettingFrame setting={s} staff={people} reloadSetting={setting.reload} />}
+    <WhenLoaded results={[setting]} error={notFound}>
+      {(s) => <SettingFrame setting={s} reloadSetting={setting.reload} />}
     </WhenLoaded>
   );
 }
@@ -43,11 +40,8 @@ function notFound(error: ApiCallError) {
   );
 }
 
-function SettingFrame({ setting: s, staff, reloadSetting }: { setting: SettingSummary; staff: Staff[]; reloadSetting: () => void }) {
-  const { actor, setActor } = useAppState();
-  // Ask once per session who is making changes; someone from another setting (an assistant
-  // covering several) stays chosen as they move between settings.
-  if (!actor) return <ActorPrompt staff={staff} onChosen={setActor} />;
+function SettingFrame({ setting: s, reloadSetting }: { setting: SettingSummary; reloadSetting: () => void }) {
+  const { may } = useSession();
   return (
     <SettingContext.Provider value={{ setting: s, reloadSetting }}>
       <div className="setting-bar">
@@ -56,17 +50,6 @@ function SettingFrame({ setting: s, staff, reloadSetting }: { setting: SettingSu
           {s.archivedAt && <span className="tag tag--grey">Archived</span>}
         </div>
         <span className="setting-bar__who">
-          Using as <strong>{actor.name}</strong>{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              rememberActor(null);
-              setActor(null);
-            }}
-          >
-            Not you?
-          </button>
           <Link to="/" className="setting-bar__change">
             Change setting
           </Link>
@@ -77,9 +60,9 @@ function SettingFrame({ setting: s, staff, reloadSetting }: { setting: SettingSu
           Overview
         </NavLink>
         <NavLink to={`/s/${s.id}/children`}>Children</NavLink>
-        <NavLink to={`/s/${s.id}/cohort`}>Cohort tracking</NavLink>
+        {may('cohort:read') && <NavLink to={`/s/${s.id}/cohort`}>Cohort tracking</NavLink>}
         <NavLink to={`/s/${s.id}/people`}>Rooms and staff</NavLink>
-        <NavLink to={`/s/${s.id}/import`}>Import</NavLink>
+        {may('data:import') && <NavLink to={`/s/${s.id}/import`}>Import</NavLink>}
       </nav>
       <Outlet />
     </SettingContext.Provider>

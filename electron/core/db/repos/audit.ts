@@ -16,6 +16,8 @@ interface AuditRow {
 
 export interface AuditWrite {
   at: string;
+  /** The signed-in account (null for the local administrator and rows written by the system). */
+  actorAccountId?: string | null;
   actorStaffId: string | null;
   actorName: string;
   method: string;
@@ -56,14 +58,15 @@ function toEntry(r: AuditRow): AuditEntry {
 /** Append-only: there is no update, and deletion happens only through retention purges. */
 export function auditRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO audit_log (id, at, actor_staff_id, actor_name, method, record_type, record_id, setting_id, summary)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (id, at, actor_account_id, actor_staff_id, actor_name, method, record_type, record_id, setting_id, summary)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
     write(e: AuditWrite): void {
       insert.run(
         newId(),
         e.at,
+        e.actorAccountId ?? null,
         e.actorStaffId,
         e.actorName,
         e.method,

@@ -10,6 +10,7 @@ import {
   type ImportPreviewRow,
   type ImportRunResult,
 } from '../../../../shared/schemas/imports.js';
+import { actorOf } from '../../api/audit-trail.js';
 import type { CallContext } from '../../context.js';
 import type { ImportsRepo } from '../../db/repos/imports.js';
 import { analyseChildren, type ChildRowResult } from '../../io/import/children.js';
@@ -247,7 +248,7 @@ export async function runImport(ctx: CallContext, input: RunRequest): Promise<Im
             fileType: table.fileType,
             rowCount: table.rows.length,
             mapping: resolved.mapping,
-            actorName: ctx.session.actor?.name ?? null,
+            actorName: actorOf(ctx.session).actorName,
           },
           now,
         );

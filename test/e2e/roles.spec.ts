@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { demoBase, expectAccessible, screenshot, signIn, watchErrors, type DemoRole } from './support.js';
+
+// Each demo role signs in and sees only what it may use: the header's navigation, and a page
+// outside the role says so plainly. The core refuses the calls as well (test/api/permissions.test.ts).
+
+const across = ['All settings dashboard', 'Screening rounds', 'Screening tools', 'Audit trail', 'Backups', 'Accounts'] as const;
+const expected: Record<DemoRole, readonly (typeof across)[number][]> = {
+  manager: across,
+  champion: ['All settings dashboard', 'Screening rounds', 'Screening tools'],
+  practitioner: [],
+  'slt-assistant': ['All settings dashboard'],
+  'panel-member': ['All settings dashboard'],
+};
+
+for (const role of Object.keys(expected) as DemoRole[]) {
+  test(`a ${role} sees only what their role may use`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(demoBase);
+    await expect(page.getByRole('heading', { name: 'Sign in to Chatterbox' })).toBeVisible();
+    if (role === 'manager') {
+      await expectAccessible(page);
+      await screenshot(page, 'roles-sign-in');
+    }
+    await signIn(page, role);
+    const nav = page.getByRole('navigation', { name: 'Across settings' });
+    for (const name of across) {
+      await expect(nav.getByRole('link', { name, exact: true }), `${role}: ${name}`).toHaveCount(expected[role].includes(name) ? 1 : 0);
+    }
+    if (role !== 'manager') {
+      await page.goto(`${demoBase}#/audit`);
+      await expect(page.getByRole('heading', { name: 'You cannot use this page' })).toBeVisible();
+      await expect(page.getByText('ask a manager')).toBeVisible();
+    }
+    await expectAccessible(page);
+    await screenshot(page, `roles-${role}`);
+    expect(errors.filter((e) => !e.includes('403'))).toEqual([]);
+  });
+}
+
+test('a manager keeps accounts, and a locked window keeps its page under the unlock screen', async ({ page }) => {
+  await page.goto(`${demoBase}#/accounts`);
+  await signIn(page, 'manager');
+  await expect(page.getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: /demo-practitioner/ })).toBeVisible();
+  await page.getByLabel('Search by name, user name or role').fill('assistant');
+  await expect(page.getByRole('row', { name: /demo-practitioner/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshot(page, 'roles-accounts');
+
+  await page.locator('.account-menu summary').click();
+  await page.getByRole('button', { name: 'Lock the screen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Chatterbox is locked' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'roles-unlock');
+  await page.getByRole('dialog').locator('input[type=password]').fill('demo-manager-pass');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The page underneath is as it was, search and all.
+  await expect(page.getByLabel('Search by name, user name or role')).toHaveValue('assistant');
+});

@@ -1,0 +1,121 @@
+import type { MethodName } from '../../shared/contract/index.js';
+import type { Core } from '../../electron/core/core.js';
+import { testPassword } from './accounts.js';
+
+// One valid input for every method in the contract, over a small world of records made on the
+// given core (signed in as a manager): the registry test calls each method once with these, and
+// the permission test calls each with every role that may not.
+
+export function validInputs(core: Core): Record<MethodName, () => unknown> {
+  const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
+  const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
+  const person = core.invoke('staff.create', { settingId: setting.id, name: 'Kim', role: 'practitioner', qualificationLevel: 'level-3' });
+  const child = core.invoke('children.create', {
+    settingId: setting.id,
+    firstName: 'Amara',
+    lastName: 'Applewhistle',
+    dateOfBirth: '2023-03-01',
+    sex: 'female',
+  });
+  const instrument = core.invoke('instruments.list', {})[0]!;
+  // 44 months on 2026-11-20: section 7 (42-47 months).
+  const screeningInput = {
+    childId: child.id,
+    instrumentId: instrument.id,
+    screeningDate: '2026-11-20',
+    sections: [{ section: 7, colour: 'green' as const }],
+  };
+  const screening = core.invoke('screenings.create', screeningInput);
+  const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+  const importCsv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
+  const importMapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
+  const kim = () => core.invoke('accounts.list', {}).find((a) => a.userName === 'kim')?.id;
+  // A Record over MethodName: adding a method to the contract without a case here fails to compile.
+  return {
+    'app.info': () => ({}),
+    'demo.load': () => ({}),
+    'settings.list': () => ({}),
+    'settings.get': () => ({ id: setting.id }),
+    'settings.create': () => ({ name: 'Bramble', urn: 'EY654321', type: 'pre-school' }),
+    'settings.update': () => ({ id: setting.id, name: 'Acorn Lane', urn: 'EY123456', type: 'nursery' }),
+    'settings.archive': () => ({ id: setting.id, archived: false }),
+    'rooms.list': () => ({ settingId: setting.id }),
+    'rooms.create': () => ({ settingId: setting.id, name: 'Toddlers' }),
+    'rooms.update': () => ({ id: room.id, name: 'Baby room' }),
+    'rooms.archive': () => ({ id: room.id, archived: false }),
+    'staff.list': () => ({ settingId: setting.id }),
+    'staff.create': () => ({ settingId: setting.id, name: 'Lee', role: 'manager', qualificationLevel: 'level-6-plus' }),
+    'staff.update': () => ({ id: person.id, name: 'Kim K', role: 'practitioner', qualificationLevel: 'level-3' }),
+    'staff.archive': () => ({ id: person.id, archived: false }),
+    'children.list': () => ({ settingId: setting.id }),
+    'children.get': () => ({ id: child.id }),
+    'children.create': () => ({ settingId: setting.id, firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male' }),
+    'children.update': () => ({ id: child.id, firstName: 'Amara', lastName: 'Applewhistle', dateOfBirth: '2023-03-02', sex: 'female' }),
+    'children.archive': () => ({ id: child.id, archived: false }),
+    'settings.updateReviewIntervals': () => ({ settingId: setting.id, amberWeeks: 10, redWeeks: 8, greenMonths: 6, stoppedEarlyWeeks: 3 }),
+    'instruments.list': () => ({}),
+    'instruments.get': () => ({ id: instrument.id }),
+    'instruments.copy': () => ({ fromId: instrument.id, name: 'Local version' }),
+    'instruments.update': () => ({ id: instrument.id, name: instrument.name, sections: [{ section: 1, itemCount: 10, lowestGreen: 7, lowestAmber: 3 }] }),
+    'instruments.setDefault': () => ({ id: instrument.id }),
+    'screenings.listForChild': () => ({ childId: child.id }),
+    'screenings.get': () => ({ id: screening.id }),
+    'screenings.preview': () => screeningInput,
+    'screenings.create': () => screeningInput,
+    'screenings.update': () => ({ ...screeningInput, childId: undefined, id: screening.id }),
+    'screenings.delete': () => ({ id: screening.id }),
+    'rounds.list': () => ({}),
+    'rounds.create': () => ({ name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' }),
+    'rounds.update': () => ({ id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' }),
+    'rounds.delete': () => ({ id: round.id }),
+    'cohort.breakdown': () => ({ roundId: round.id, groupBy: 'room' }),
+    'cohort.workingAt': () => ({ scope: { settingId: setting.id }, roundId: round.id }),
+    'cohort.overview': () => ({ roundId: round.id }),
+    'cohort.trend': () => ({}),
+    'cohort.transitions': () => ({ fromRoundId: round.id, toRoundId: round.id }),
+    'cohort.settings': () => ({ roundId: round.id }),
+    'cohort.children': () => ({ roundId: round.id, colour: 'green' }),
+    'export.xlsx': () => ({ title: 'Test', columns: ['A'], rows: [[1]] }),
+    'export.tracker': () => ({ settingId: setting.id, format: 'csv' }),
+    'export.laTracker': () => ({}),
+    'export.child': () => ({ childId: child.id }),
+    'session.status': () => ({}),
+    'session.createFirstManager': () => ({ displayName: 'First Manager', userName: 'first', password: 'a long password' }),
+    'session.signIn': () => ({ userName: 'test-manager', password: testPassword }),
+    'session.signOut': () => ({}),
+    'session.whoAmI': () => ({}),
+    'session.lock': () => ({}),
+    'session.unlock': () => ({ password: testPassword }),
+    'session.changePassword': () => ({ currentPassword: testPassword, newPassword: 'a new password' }),
+    'accounts.list': () => ({}),
+    'accounts.create': () => ({ displayName: 'Kim', userName: 'kim', role: 'practitioner', staffId: person.id, password: 'kims password' }),
+    'accounts.update': () => ({ id: kim(), displayName: 'Kim K', role: 'champion', staffId: person.id }),
+    'accounts.disable': () => ({ id: kim(), disabled: true }),
+    'accounts.resetPassword': () => ({ id: kim(), password: '123456' }),
+    'accounts.getIdleLock': () => ({}),
+    'accounts.setIdleLock': () => ({ minutes: 15 }),
+    'accounts.setPractitionerView': () => ({ settingId: setting.id, seeAll: true }),
+    'audit.list': () => ({ settingId: setting.id }),
+    'backups.list': () => ({}),
+    'backups.getSettings': () => ({}),
+    'backups.configure': () => ({ keep: 5 }),
+    'backups.create': () => ({ kind: 'manual' }),
+    // Restores the backup just made: the same data, so the later methods still find their records.
+    'backups.restore': () => ({ fileName: core.invoke('backups.list', {})[0]?.fileName }),
+    'retention.policies': () => ({}),
+    'retention.updatePolicy': () => ({ recordType: 'screening', years: 4 }),
+    'retention.due': () => ({ withinDays: 30 }),
+    // A leaver who left over four years ago is due under every policy above.
+    'retention.purge': () => {
+      const leaver = core.invoke('children.create', { settingId: setting.id, firstName: 'Cal', lastName: 'Cobble', dateOfBirth: '2019-01-10', sex: 'male' });
+      core.invoke('children.archive', { id: leaver.id, archived: true, leaveDate: '2022-07-20' });
+      return { childIds: [leaver.id], confirm: true };
+    },
+    'imports.preview': () => ({ kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: importCsv }),
+    'imports.run': () => ({ kind: 'children', settingId: setting.id, fileName: 'children.csv', base64: importCsv, mapping: importMapping, dryRun: false }),
+    // Undoes the import just run.
+    'imports.undoLast': () => ({ settingId: setting.id, kind: 'children' }),
+    'imports.list': () => ({ settingId: setting.id }),
+    'imports.listSources': () => ({ kind: 'children' }),
+  };
+}
