@@ -21,8 +21,10 @@ async function authorisedCall(host: HttpHost, method: string, body: string): Pro
   return { status, json };
 }
 
+/** A host with one page let in and signed in before anything is counted (signing in writes). */
 async function start() {
   const { core, host } = await startTestHost();
+  letInHeaders.set(host, await letIn(host));
   return { core, host };
 }
 

@@ -75,6 +75,6 @@ describe('hostile but valid text', () => {
     expect(actors({ actor: 'jo' })).toEqual(['100% Jo (Manager)']);
     expect(actors({ method: '%' })).toEqual([]);
     expect(actors({ method: 'settings_' })).toEqual([]);
-    expect(actors({ method: 'settings.' }).sort()).toEqual(['100% Jo', 'Kim', 'Sam_B']);
+    expect(actors({ method: 'settings.' }).sort()).toEqual(['100% Jo (Manager)', 'Kim (Manager)', 'Sam_B (Manager)']);
   });
 });

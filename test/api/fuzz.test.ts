@@ -5,7 +5,7 @@ import { fixedClock } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import { contract, factsOf, methodNames, type MethodName } from '../../shared/contract/index.js';
 import { errorCodes, type ApiResult } from '../../shared/errors.js';
-import { dump, tempDir, testCore, testToday } from '../support/core.js';
+import { dump, signBackIn, tempDir, testCore, testToday } from '../support/core.js';
 import { Stored } from '../support/stored.js';
 import { fieldsOf, pathsOf, setAt, validInputs, valueAt, withValueAt } from '../support/fuzz-inputs.js';
 import { hostileValues, withPollutingKeys, type Hostile } from '../support/hostile.js';
@@ -100,8 +100,13 @@ function expectSafeAnswer(stored: Stored, result: ApiResult<unknown>, attack: At
   expect(error.message.length, `${where}: a message repeats no huge input`).toBeLessThan(2000);
 }
 
-/** Calls through dispatch (synchronous methods) and dispatchAsync (every method), checking each answer. */
+/**
+ * Calls through dispatch (synchronous methods) and dispatchAsync (every method), checking each
+ * answer. Each call starts signed in and unlocked: an accepted sign-out or lock would otherwise
+ * turn every later attack into a plain "sign in first" refusal that tests nothing.
+ */
 async function attack(core: Core, stored: Stored, method: MethodName, attack: Attack, both: boolean): Promise<void> {
+  signBackIn(core);
   if (!factsOf(method).async) {
     let result: ApiResult<unknown> | undefined;
     stored.start();
@@ -109,6 +114,7 @@ async function attack(core: Core, stored: Stored, method: MethodName, attack: At
     if (result) expectSafeAnswer(stored, result, attack, `${method} through dispatch`);
     if (!both) return;
   }
+  signBackIn(core);
   stored.start();
   const result = await core.callAsync(method, attack.input).catch((err: unknown) => {
     throw new Error(`dispatchAsync threw for ${method}, ${attack.describe}: ${String(err)}`);
@@ -130,6 +136,7 @@ async function fuzz(method: MethodName): Promise<void> {
     { numRuns, seed, endOnFailure: true },
   );
   // The core still answers a normal call after all that.
+  signBackIn(core);
   expect(core.call('app.info', {}).ok).toBe(true);
 }
 
@@ -174,6 +181,7 @@ describe('an input that throws when read', () => {
   ])('%s gets an INTERNAL answer from dispatch and dispatchAsync, reported, nothing written', async (_label, make) => {
     const reported: string[] = [];
     const core = createCore({
+      localAdmin: 'tester',
       databasePath: join(tempDir(), 'throwing.sqlite'),
       clock: fixedClock(testToday),
       onInternalError: (method) => reported.push(method),

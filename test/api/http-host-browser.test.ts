@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabHeader } from '../../electron/core/host/http.js';
 import { findBrowser } from '../support/browser.js';
+import { testPassword } from '../support/accounts.js';
+import { testManagerName } from '../support/core.js';
 import { startTestHost } from '../support/host.js';
 
 // Another web page in the same browser, served from ANOTHER local port, tries to use the
@@ -66,13 +68,18 @@ describe.skipIf(!found.ok)(`browser-mode host against another local site's page,
       const own = await context.newPage();
       await own.goto(host.accessUrl);
       expect(own.url()).toBe(host.url);
-      const ownCall = await own.evaluate(async (header) => {
-        const tab = (
-          (await (await fetch('/tab', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { value: { tab: string } }
-        ).value.tab;
-        const res = await fetch('/api/settings.list', { method: 'POST', headers: { 'content-type': 'application/json', [header]: tab }, body: '{}' });
-        return { status: res.status, body: await res.text() };
-      }, tabHeader);
+      const ownCall = await own.evaluate(
+        async ({ header, signIn }) => {
+          const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+            fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+          const tab = ((await (await post('/tab', {})).json()) as { value: { tab: string } }).value.tab;
+          // Signed in, as a person would in the page, so only the site the call comes from differs below.
+          await post('/api/session.signIn', signIn, { [header]: tab });
+          const res = await post('/api/settings.list', {}, { [header]: tab });
+          return { status: res.status, body: await res.text() };
+        },
+        { header: tabHeader, signIn: { userName: testManagerName, password: testPassword } },
+      );
       expect(ownCall).toEqual({ status: 200, body: '{"ok":true,"value":[]}' });
 
       const page = await context.newPage();

@@ -97,7 +97,7 @@ describe('signing in on the command line', () => {
     expect(await main(['settings', 'add', '--user', 'demo-manager', '--db', db, '--name', 'Puddle Lane', '--urn', 'EY123456', '--type', 'nursery'])).toBe(0);
     vi.unstubAllEnvs();
 
-    const core = createCore({ localAdmin: 'tester', databasePath: db });
+    const core = coreOn(db);
     try {
       expect(core.invoke('audit.list', { method: 'settings.create' }).rows[0]?.actorName).toMatch(/\(Manager\)$/);
     } finally {

@@ -27,8 +27,8 @@ describe('two writers at once', () => {
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Chatterbox</title>');
     const host = await startHttpHost({ core, staticDir, port: 0 });
-    // The browser tab is let in, then signs in as a champion, as a person would in the page.
-    addAccount(core, { userName: 'writer', role: 'champion' });
+    // The browser tab is let in, then signs in as a manager, as a person would in the page.
+    addAccount(core, { userName: 'writer', role: 'manager' });
     const page = await letIn(host, host.accessUrl, { signIn: false });
     const outcomes = { saved: 0, busy: 0 };
     try {

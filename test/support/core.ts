@@ -54,6 +54,11 @@ export function testCore(options: { today?: string; path?: string; signedOut?: b
 }
 
 /** The test core's manager: made once per database, found again on a reopened one. */
+/** Signs a test core's own session back in as its manager, after a test signed it out or locked it. */
+export function signBackIn(core: Core): void {
+  signInAs(core.localSession, testManager(core));
+}
+
 /** The user name of the manager every test core has (password: testPassword). */
 export const testManagerName = 'test-manager';
 
