@@ -1,4 +1,4 @@
-import type { Permission } from '../contract/facts.js';
+import { permissions, type Permission } from '../contract/facts.js';
 
 // Who may do what: one table, read by the core on every call (electron/core/api/access.ts), by
 // the renderer to show only what a role may use, and by the README's permission table.
@@ -23,25 +23,8 @@ const everyone: readonly Permission[] = ['session:own', 'app:use'];
  * SLT assistants screen and look at cohorts in the settings they cover; panel members read.
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  manager: [
-    ...everyone,
-    'settings:read',
-    'settings:write',
-    'children:read',
-    'children:write',
-    'screenings:read',
-    'screenings:write',
-    'instruments:write',
-    'cohort:read',
-    'rounds:write',
-    'reports:produce',
-    'records:delete',
-    'data:export',
-    'data:import',
-    'audit:read',
-    'data:admin',
-    'accounts:manage',
-  ],
+  // Every permission there is, so one added later is a manager's until given to others too.
+  manager: permissions.filter((p) => p !== 'session:open'),
   champion: [
     ...everyone,
     'settings:read',
