@@ -1,5 +1,6 @@
 import { contract, type MethodName } from '../../shared/contract/index.js';
 import type { Core } from '../../electron/core/core.js';
+import { importCsv as csv, importMapping as mapping, smallWorld } from './inputs.js';
 
 // A valid input for each method, on a database with one of each record, as the fuzz test's
 // starting points: each hostile input is one of these with one field spoilt. The table is
@@ -9,26 +10,9 @@ import type { Core } from '../../electron/core/core.js';
 
 export type ValidInputs = Partial<Record<MethodName, unknown>>;
 
-const csv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
-const mapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
-
 /** Makes the records the inputs name, on a fresh core, and returns the inputs. */
 export async function validInputs(core: Core, method: MethodName): Promise<ValidInputs> {
-  const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
-  const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
-  const person = core.invoke('staff.create', { settingId: setting.id, name: 'Kim', role: 'practitioner', qualificationLevel: 'level-3' });
-  const child = core.invoke('children.create', {
-    settingId: setting.id,
-    firstName: 'Amara',
-    lastName: 'Applewhistle',
-    dateOfBirth: '2023-03-01',
-    sex: 'female',
-  });
-  const instrument = core.invoke('instruments.list', {})[0];
-  if (!instrument) throw new Error('a new database has no screening instrument');
-  const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' }] };
-  const screening = core.invoke('screenings.create', { ...screeningInput, sections: [{ section: 7, colour: 'green' }] });
-  const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+  const { setting, room, person, child, instrument, screeningInput, screening, round } = smallWorld(core);
   // Only the methods that need more than the records above get it, so most cores stay small.
   let backupFile: string | undefined;
   if (method === 'backups.restore') backupFile = (await core.invokeAsync('backups.create', { kind: 'manual' })).fileName;

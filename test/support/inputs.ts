@@ -6,7 +6,8 @@ import { testPassword } from './accounts.js';
 // given core (signed in as a manager): the registry test calls each method once with these, and
 // the permission test calls each with every role that may not.
 
-export function validInputs(core: Core): Record<MethodName, () => unknown> {
+/** One of each record the inputs name: a setting, room, staff member, child, screening and round. */
+export function smallWorld(core: Core) {
   const setting = core.invoke('settings.create', { name: 'Acorn', urn: 'EY123456', type: 'nursery' });
   const room = core.invoke('rooms.create', { settingId: setting.id, name: 'Babies' });
   const person = core.invoke('staff.create', { settingId: setting.id, name: 'Kim', role: 'practitioner', qualificationLevel: 'level-3' });
@@ -27,8 +28,15 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
   };
   const screening = core.invoke('screenings.create', screeningInput);
   const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
-  const importCsv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
-  const importMapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
+  return { setting, room, person, child, instrument, screeningInput, screening, round };
+}
+
+/** A children file of one row, and its column mapping, for the import methods. */
+export const importCsv = Buffer.from('First name,Last name,Date of birth\r\nDara,Dumbleby,01/02/2023\r\n').toString('base64');
+export const importMapping = { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth' };
+
+export function validInputs(core: Core): Record<MethodName, () => unknown> {
+  const { setting, room, person, child, instrument, screeningInput, screening, round } = smallWorld(core);
   const kim = () => core.invoke('accounts.list', {}).find((a) => a.userName === 'kim')?.id;
   // A Record over MethodName: adding a method to the contract without a case here fails to compile.
   return {
