@@ -27,6 +27,13 @@ for (const role of Object.keys(expected) as DemoRole[]) {
     for (const name of across) {
       await expect(nav.getByRole('link', { name, exact: true }), `${role}: ${name}`).toHaveCount(expected[role].includes(name) ? 1 : 0);
     }
+    if (role !== 'manager' && expected[role].includes('All settings dashboard')) {
+      // Someone covering some settings gets their settings' table, not a refusal in red.
+      await page.goto(`${demoBase}#/cohort`);
+      await expect(page.getByRole('heading', { name: /^Setting by setting/ })).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await screenshot(page, `roles-${role}-dashboard`);
+    }
     if (role !== 'manager') {
       await page.goto(`${demoBase}#/audit`);
       await expect(page.getByRole('heading', { name: 'You cannot use this page' })).toBeVisible();

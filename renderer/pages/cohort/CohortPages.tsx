@@ -21,6 +21,7 @@ import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
 import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
+import { useSession } from '../../lib/session.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { CohortDashboard } from './CohortDashboard.js';
 import { LaTrackerButton } from './LaTrackerButton.js';
@@ -70,6 +71,10 @@ export function AreaCohortPage() {
   const settingType = oneOf<SettingType>(params.get('type'), settingTypes);
   const scope: CohortScope = { settingId: null, localAuthority, settingType };
   const settings = useApi('settings.list', {});
+  // Champions and SLT assistants reach only their own settings (electron/core/api/access.ts,
+  // reachOf): the core refuses them totals over "every setting", so the page does not ask.
+  const { me } = useSession();
+  const coversSome = me.role === 'champion' || me.role === 'slt-assistant';
   const authorities = [...new Set((settings.data ?? []).map((s) => s.localAuthority).filter(Boolean))].sort();
 
   return (
@@ -102,6 +107,11 @@ export function AreaCohortPage() {
         base="/cohort"
         allowSettingGroup
         top={(round) => <SettingsComparison round={round} localAuthority={localAuthority} settingType={settingType} />}
+        totalsWithheld={
+          coversSome ? (
+            <p>Totals across settings, and progress between rounds, are shown for one setting at a time: choose a setting in the table to see them.</p>
+          ) : undefined
+        }
       />
     </>
   );
