@@ -27,6 +27,9 @@ for (const role of Object.keys(expected) as DemoRole[]) {
     for (const name of across) {
       await expect(nav.getByRole('link', { name, exact: true }), `${role}: ${name}`).toHaveCount(expected[role].includes(name) ? 1 : 0);
     }
+    // Only managers add settings, so only they are offered the button.
+    await expect(page.getByRole('heading', { name: 'Choose a setting' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Add a setting' })).toHaveCount(role === 'manager' ? 1 : 0);
     if (role !== 'manager' && expected[role].includes('All settings dashboard')) {
       // Someone covering some settings gets their settings' table, not a refusal in red.
       await page.goto(`${demoBase}#/cohort`);
