@@ -57,6 +57,13 @@ test('a manager keeps accounts, and a locked window keeps its page under the unl
   await expect(page.getByRole('row', { name: /demo-practitioner/ })).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, 'roles-accounts');
+  // Printed, the list is a record: no forms and no row buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Add an account' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Reset password' })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /demo-slt-assistant/ })).toBeVisible();
+  await screenshot(page, 'roles-accounts-print');
+  await page.emulateMedia({ media: 'screen' });
 
   await page.locator('.account-menu summary').click();
   await page.getByRole('button', { name: 'Lock the screen' }).click();
