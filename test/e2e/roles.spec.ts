@@ -35,6 +35,8 @@ for (const role of Object.keys(expected) as DemoRole[]) {
       await page.goto(`${demoBase}#/cohort`);
       await expect(page.getByRole('heading', { name: /^Setting by setting/ })).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
+      // The tracker is a manager's export: others are not offered a button the core refuses.
+      await expect(page.getByRole('button', { name: /Download tracker/ })).toHaveCount(0);
       await screenshot(page, `roles-${role}-dashboard`);
     }
     if (role !== 'manager') {

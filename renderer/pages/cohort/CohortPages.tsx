@@ -33,6 +33,7 @@ import { rollLabels } from '../../../shared/domain/roll.js';
 export function SettingCohortPage() {
   const api = useApiClient();
   const { setting } = useSetting();
+  const { may } = useSession();
   const [error, setError] = useState<string>();
   async function downloadTracker() {
     setError(undefined);
@@ -46,9 +47,11 @@ export function SettingCohortPage() {
     <>
       <div className="page-heading">
         <h1>Cohort tracking</h1>
-        <button type="button" className="button button--secondary" onClick={downloadTracker}>
-          Download tracker (Excel, a sheet per round)
-        </button>
+        {may('data:export') && (
+          <button type="button" className="button button--secondary" onClick={downloadTracker}>
+            Download tracker (Excel, a sheet per round)
+          </button>
+        )}
       </div>
       {error && (
         <p className="error-text" role="alert">
@@ -73,7 +76,7 @@ export function AreaCohortPage() {
   const settings = useApi('settings.list', {});
   // Champions and SLT assistants reach only their own settings (electron/core/api/access.ts,
   // reachOf): the core refuses them totals over "every setting", so the page does not ask.
-  const { me } = useSession();
+  const { me, may } = useSession();
   const coversSome = me.role === 'champion' || me.role === 'slt-assistant';
   const authorities = [...new Set((settings.data ?? []).map((s) => s.localAuthority).filter(Boolean))].sort();
 
@@ -81,7 +84,8 @@ export function AreaCohortPage() {
     <>
       <div className="page-heading">
         <h1>All settings dashboard</h1>
-        <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />
+        {/* The tracker is an export of every child's record: managers only (data:export). */}
+        {may('data:export') && <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />}
       </div>
       <div className="filters" role="group" aria-label="Which settings">
         <FilterSelect
