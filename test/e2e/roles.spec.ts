@@ -27,6 +27,17 @@ for (const role of Object.keys(expected) as DemoRole[]) {
     for (const name of across) {
       await expect(nav.getByRole('link', { name, exact: true }), `${role}: ${name}`).toHaveCount(expected[role].includes(name) ? 1 : 0);
     }
+    if (role === 'practitioner') {
+      // A setting's overview asks only for what a practitioner may see: no refusal in red.
+      await page
+        .getByRole('link', { name: /Acorn Lane/ })
+        .first()
+        .click();
+      await expect(page.getByRole('heading', { name: 'What is due' })).toBeVisible();
+      await expect(page.getByText('re-screens overdue')).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await page.goto(`${demoBase}#/`);
+    }
     // Only managers add settings, so only they are offered the button.
     await expect(page.getByRole('heading', { name: 'Choose a setting' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Add a setting' })).toHaveCount(role === 'manager' ? 1 : 0);
