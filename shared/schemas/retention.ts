@@ -75,8 +75,7 @@ export const retentionPurgeInputSchema = z.object({
     .max(5000, { message: 'Delete at most 5,000 children at a time' })
     .refine((ids) => new Set(ids).size === ids.length, { message: 'A child is listed twice' }),
   confirm: z.literal(true, { message: 'Confirm that these records are to be deleted' }),
-  /** Recorded in the audit trail; defaults to the signed-in account and its role. */
-  actorName: z.string().trim().min(1).max(100).optional(),
+  // No actor field: the audit trail names the signed-in account, so no caller can put a name of its choosing there.
 });
 
 export const retentionPurgeResultSchema = z.object({

@@ -272,11 +272,12 @@ describe('retention.purge', () => {
     expect(readFileSync(core.context.databasePath).includes('quillfeather')).toBe(false);
   });
 
-  it('records the actor named in the input, else the signed-in account and its role', () => {
+  it('records the signed-in account and its role as the actor, ignoring any name sent in the input', () => {
     const { w, core, due } = purgeWorld();
     const other = w.child({ firstName: 'Kit', dateOfBirth: '2019-03-01', createdOn: '2020-01-01' });
     w.leave(other, '2020-06-01');
-    core.invoke('retention.purge', { childIds: [due], confirm: true, actorName: 'DPO' });
+    // A caller that still sends a name of its own must not get it into the audit trail.
+    core.invoke('retention.purge', { childIds: [due], confirm: true, actorName: 'DPO' } as unknown as { childIds: string[]; confirm: true });
     core.invoke('retention.purge', { childIds: [other], confirm: true });
     const actors = core
       .invoke('audit.list', { method: 'retention.purge' })
@@ -284,7 +285,7 @@ describe('retention.purge', () => {
       .map((r) => [r.recordId, r.actorName]);
     expect(actors.sort()).toEqual(
       [
-        [due, 'DPO'],
+        [due, 'Test Manager (Manager)'],
         [other, 'Test Manager (Manager)'],
       ].sort(),
     );

@@ -73,7 +73,11 @@ describe('locking', () => {
     expect(core.call('settings.list', {}).ok).toBe(true); // another window is not locked
     expect(core.call('settings.list', {}, session)).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(core.invoke('session.status', {}, session)).toMatchObject({ locked: true, me: { userName: 'sam' } });
-    expect(await core.callAsync('session.unlock', { password: 'wrong password' }, session)).toMatchObject({ ok: false, error: { code: 'SIGN_IN_FAILED' } });
+    // The unlock screen has no user name field, so the refusal names the password only.
+    expect(await core.callAsync('session.unlock', { password: 'wrong password' }, session)).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN_FAILED', message: 'The password is not right. Check it and try again.' },
+    });
     await core.invokeAsync('session.unlock', { password: testPassword }, session);
     core.invoke('settings.list', {}, session);
 

@@ -27,6 +27,29 @@ for (const role of Object.keys(expected) as DemoRole[]) {
     for (const name of across) {
       await expect(nav.getByRole('link', { name, exact: true }), `${role}: ${name}`).toHaveCount(expected[role].includes(name) ? 1 : 0);
     }
+    if (role === 'practitioner') {
+      // A setting's overview asks only for what a practitioner may see: no refusal in red.
+      await page
+        .getByRole('link', { name: /Acorn Lane/ })
+        .first()
+        .click();
+      await expect(page.getByRole('heading', { name: 'What is due' })).toBeVisible();
+      await expect(page.getByText('re-screens overdue')).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await page.goto(`${demoBase}#/`);
+    }
+    // Only managers add settings, so only they are offered the button.
+    await expect(page.getByRole('heading', { name: 'Choose a setting' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Add a setting' })).toHaveCount(role === 'manager' ? 1 : 0);
+    if (role !== 'manager' && expected[role].includes('All settings dashboard')) {
+      // Someone covering some settings gets their settings' table, not a refusal in red.
+      await page.goto(`${demoBase}#/cohort`);
+      await expect(page.getByRole('heading', { name: /^Setting by setting/ })).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      // The tracker is a manager's export: others are not offered a button the core refuses.
+      await expect(page.getByRole('button', { name: /Download tracker/ })).toHaveCount(0);
+      await screenshot(page, `roles-${role}-dashboard`);
+    }
     if (role !== 'manager') {
       await page.goto(`${demoBase}#/audit`);
       await expect(page.getByRole('heading', { name: 'You cannot use this page' })).toBeVisible();
@@ -47,6 +70,13 @@ test('a manager keeps accounts, and a locked window keeps its page under the unl
   await expect(page.getByRole('row', { name: /demo-practitioner/ })).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, 'roles-accounts');
+  // Printed, the list is a record: no forms and no row buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Add an account' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Reset password' })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /demo-slt-assistant/ })).toBeVisible();
+  await screenshot(page, 'roles-accounts-print');
+  await page.emulateMedia({ media: 'screen' });
 
   await page.locator('.account-menu summary').click();
   await page.getByRole('button', { name: 'Lock the screen' }).click();

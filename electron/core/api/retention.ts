@@ -116,11 +116,7 @@ export const retentionHandlers = {
       throw validationError(issues, `${issues.length} of the ${input.childIds.length} children chosen cannot be deleted yet. Nothing was deleted.`);
     }
     const actor = actorOf(ctx.session);
-    const audit = {
-      at: ctx.clock.now(),
-      actorStaffId: input.actorName ? null : actor.actorStaffId,
-      actorName: input.actorName ?? actor.actorName,
-    };
+    const audit = { at: ctx.clock.now(), actorStaffId: actor.actorStaffId, actorName: actor.actorName };
     // One transaction (the registry's): all of these children go, or none.
     const purged = [...found.values()].map((row) => repo.purgeChild(row.id, row.setting_id, audit));
     // Then out of every backup the app keeps, still inside the transaction: if a backup cannot be

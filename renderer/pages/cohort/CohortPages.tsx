@@ -21,6 +21,7 @@ import { downloadFile } from '../../lib/exportTable.js';
 import { formatUkDate } from '../../lib/format.js';
 import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
+import { useSession } from '../../lib/session.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { CohortDashboard } from './CohortDashboard.js';
 import { LaTrackerButton } from './LaTrackerButton.js';
@@ -32,6 +33,7 @@ import { rollLabels } from '../../../shared/domain/roll.js';
 export function SettingCohortPage() {
   const api = useApiClient();
   const { setting } = useSetting();
+  const { may } = useSession();
   const [error, setError] = useState<string>();
   async function downloadTracker() {
     setError(undefined);
@@ -45,9 +47,11 @@ export function SettingCohortPage() {
     <>
       <div className="page-heading">
         <h1>Cohort tracking</h1>
-        <button type="button" className="button button--secondary" onClick={downloadTracker}>
-          Download tracker (Excel, a sheet per round)
-        </button>
+        {may('data:export') && (
+          <button type="button" className="button button--secondary" onClick={downloadTracker}>
+            Download tracker (Excel, a sheet per round)
+          </button>
+        )}
       </div>
       {error && (
         <p className="error-text" role="alert">
@@ -70,13 +74,18 @@ export function AreaCohortPage() {
   const settingType = oneOf<SettingType>(params.get('type'), settingTypes);
   const scope: CohortScope = { settingId: null, localAuthority, settingType };
   const settings = useApi('settings.list', {});
+  // Champions and SLT assistants reach only their own settings (electron/core/api/access.ts,
+  // reachOf): the core refuses them totals over "every setting", so the page does not ask.
+  const { me, may } = useSession();
+  const coversSome = me.role === 'champion' || me.role === 'slt-assistant';
   const authorities = [...new Set((settings.data ?? []).map((s) => s.localAuthority).filter(Boolean))].sort();
 
   return (
     <>
       <div className="page-heading">
         <h1>All settings dashboard</h1>
-        <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />
+        {/* The tracker is an export of every child's record: managers only (data:export). */}
+        {may('data:export') && <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />}
       </div>
       <div className="filters" role="group" aria-label="Which settings">
         <FilterSelect
@@ -102,6 +111,11 @@ export function AreaCohortPage() {
         base="/cohort"
         allowSettingGroup
         top={(round) => <SettingsComparison round={round} localAuthority={localAuthority} settingType={settingType} />}
+        totalsWithheld={
+          coversSome ? (
+            <p>Totals across settings, and progress between rounds, are shown for one setting at a time: choose a setting in the table to see them.</p>
+          ) : undefined
+        }
       />
     </>
   );

@@ -8,6 +8,7 @@ import { useAppState } from '../../lib/appState.js';
 import { errorsFromFailure } from '../../lib/forms.js';
 import { sortRows, useSort } from '../../lib/sorting.js';
 import { useApi } from '../../lib/useApi.js';
+import { useSession } from '../../lib/session.js';
 
 export function HomePage() {
   const { info } = useAppState();
@@ -85,14 +86,18 @@ function SettingPicker() {
   const [showArchived, setShowArchived] = useState(false);
   const [search, setSearch] = useState('');
   const settings = useApi('settings.list', { includeArchived: showArchived });
+  const { may } = useSession();
 
   return (
     <>
       <div className="page-heading">
         <h1>Choose a setting</h1>
-        <Link className="button" to="/settings/new">
-          Add a setting
-        </Link>
+        {/* Only managers add settings: anyone else would reach a page saying they cannot. */}
+        {may('settings:write') && (
+          <Link className="button" to="/settings/new">
+            Add a setting
+          </Link>
+        )}
       </div>
       <div className="toolbar">
         <div className="field field--inline">

@@ -3,6 +3,7 @@ import type { Round } from '../../../shared/schemas/rounds.js';
 import type { SettingSummary } from '../../../shared/schemas/settings.js';
 import { useToday } from '../../lib/appState.js';
 import { useApi } from '../../lib/useApi.js';
+import { useSession } from '../../lib/session.js';
 import { defaultRound } from '../cohort/CohortDashboard.js';
 
 /** The round today falls in; failing that, the one the dashboards open on. */
@@ -20,7 +21,9 @@ export function WhatIsDue({ setting }: { setting: SettingSummary }) {
   const base = { settingId: setting.id, limit: 1 };
   const overdue = useApi('children.list', { ...base, reviewOverdue: true });
   const dueSoon = useApi('children.list', { ...base, reviewDueSoon: true });
-  const rounds = useApi('rounds.list', {});
+  // Rounds and their counts are cohort figures: a practitioner (no cohort:read) sees the re-screens only.
+  const { may } = useSession();
+  const rounds = useApi('rounds.list', may('cohort:read') ? {} : null);
   const round = rounds.data ? currentRound(rounds.data, today) : undefined;
   const overview = useApi('cohort.overview', round ? { scope: { settingId: setting.id }, roundId: round.id } : null);
   const children = `/s/${setting.id}/children`;

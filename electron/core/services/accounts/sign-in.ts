@@ -28,6 +28,8 @@ function inWords(seconds: number): string {
 }
 
 const wrong = () => new AppError('SIGN_IN_FAILED', 'The user name or password is not right. Check them and try again.');
+// The unlock screen asks for the password only: a user name there would puzzle people.
+const wrongUnlock = () => new AppError('SIGN_IN_FAILED', 'The password is not right. Check it and try again.');
 const waitFor = (seconds: number) => new AppError('SIGN_IN_FAILED', `Too many wrong attempts. Wait ${inWords(seconds)}, then try again.`);
 
 const secondsUntil = (untilIso: string | null, nowIso: string) => (untilIso ? Math.ceil((Date.parse(untilIso) - Date.parse(nowIso)) / 1000) : 0);
@@ -102,7 +104,7 @@ export async function checkPassword(ctx: CallContext, method: string, userName: 
     const wait = waitAfter(failures);
     ctx.db.transaction(() => ctx.repos.accounts.recordFailure(found.account.id, failures, wait > 0 ? addSeconds(now, wait) : null)).immediate();
     auditSelf(ctx, method, found.account.id, wait > 0 ? `Wrong password (${failures} in a row): sign-in paused for ${inWords(wait)}` : 'Wrong password');
-    throw wait > 0 ? waitFor(wait) : wrong();
+    throw wait > 0 ? waitFor(wait) : method === 'session.unlock' ? wrongUnlock() : wrong();
   }
   if (found.account.disabledAt) throw new AppError('SIGN_IN_FAILED', 'This account has been disabled. Ask a manager if you need it back.');
   ctx.db.transaction(() => ctx.repos.accounts.recordSuccess(found.account.id)).immediate();
