@@ -115,10 +115,12 @@ if (!app.requestSingleInstanceLock()) {
     async () => {
       try {
         const databasePath = resolveDatabasePath(dbFlag());
-        const keys = await keysForDatabase(databasePath, desktopKeySource(computerProtection(), databasePath, showRecoveryKey));
+        const protector = computerProtection();
+        const keys = await keysForDatabase(databasePath, desktopKeySource(protector, databasePath, showRecoveryKey));
         core = createCore({
           databasePath,
           ...(keys ? { keys } : {}),
+          ...(protector ? { protector } : {}),
           clock: systemClock,
           ...(app.isPackaged || !existsSync(devNativeBinding) ? {} : { nativeBinding: devNativeBinding }),
           onInternalError: (method, err) => console.error(`Error in ${method}:`, err),

@@ -264,6 +264,8 @@ export interface Connection<Repos> {
    * holds an open database. Synchronous, so no call can arrive while the database is closed.
    */
   whileClosed<T>(work: (reopen: () => void) => T): T;
+  /** After a key change, inside `whileClosed`: this and every later open (backups, checks) use the new keys. */
+  useKeys(keys: KeyRing): void;
   /** Whether the live database is encrypted: false for an install not yet encrypted (and in memory). */
   readonly encrypted: boolean;
   /** What the background full check of the database found so far. */
@@ -355,6 +357,10 @@ export function openConnection<Repos>(path: string, options: OpenOptions, reposF
       } finally {
         if (!db.open) reopen();
       }
+    },
+    useKeys(keys: KeyRing): void {
+      if (db.open) throw new AppError('DATABASE', 'The keys of an open database cannot be changed: close it first');
+      fileOptions.keys = keys;
     },
     get encrypted() {
       return isEncryptedFile(path);

@@ -201,20 +201,34 @@ export function checkPassphrase(passphrase: string): void {
     throw new AppError('VALIDATION', 'The passphrase must be at least 10 characters long.', [{ path: ['passphrase'], message: 'Use at least 10 characters' }]);
 }
 
+/** What the app says about a key file: which ways it can be unlocked. Nothing secret. */
+export function keyFileFacts(path: string): { passphraseSet: boolean; protectedByComputer: boolean } {
+  const file = readKeyFile(path);
+  return { passphraseSet: file.passphrase !== undefined, protectedByComputer: file.os !== undefined };
+}
+
 /**
  * A new key file with a new random data key: the recovery key is returned to be shown once. The
  * desktop app may leave out the passphrase when the computer protects the key (`protector`).
+ * `existing` wraps keys a database is encrypted with already instead (tests open their cores with
+ * a fixed key, then need a key file for it).
  */
-export function createKeyFile(path: string, passphrase: string | undefined, protector?: KeyProtector): { keys: KeyRing; recoveryKey: string } {
+export function createKeyFile(
+  path: string,
+  passphrase: string | undefined,
+  protector?: KeyProtector,
+  existing?: KeyRing,
+): { keys: KeyRing; recoveryKey: string } {
   if (passphrase !== undefined) checkPassphrase(passphrase);
   if (existsSync(path)) throw new AppError('CONFLICT', `A key file already exists at ${path}. Nothing was changed.`);
   // Without either, only the recovery key would open the database: every start would need it typed.
   if (passphrase === undefined && !protector)
     throw new AppError('VALIDATION', 'A new key file needs a passphrase when this computer cannot protect the key by itself.');
-  const dataKey = randomBytes(32);
+  const dataKey = existing ? Buffer.from(existing.key, 'hex') : randomBytes(32);
+  const older = existing?.olderKeys ?? [];
   const recoveryKey = newRecoveryKey();
-  writeKeyFile(path, dataKey, [], { passphrase, recoveryKey, protector });
-  return { keys: { key: dataKey.toString('hex'), olderKeys: [] }, recoveryKey };
+  writeKeyFile(path, dataKey, older, { passphrase, recoveryKey, protector });
+  return { keys: { key: dataKey.toString('hex'), olderKeys: [...older] }, recoveryKey };
 }
 
 /**
