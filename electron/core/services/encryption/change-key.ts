@@ -45,7 +45,7 @@ function unlockFrom(keyPath: string, typed: string): Unlock {
     }
   }
   throw new AppError('VALIDATION', 'That is neither the passphrase nor the recovery key of this database. Nothing was changed.', [
-    { path: ['current'], message: 'Check it and try again' },
+    { path: ['current'], message: 'This is neither the passphrase nor the recovery key: check it and try again' },
   ]);
 }
 
@@ -55,11 +55,11 @@ function passphraseToKeep(ctx: CallContext, keyPath: string, unlock: Unlock, inp
   if ('passphrase' in unlock) return unlock.passphrase;
   if (keyFileFacts(keyPath).passphraseSet)
     throw new AppError('VALIDATION', 'Choose a new passphrase: the recovery key was typed, so the current passphrase cannot be kept. Nothing was changed.', [
-      { path: ['newPassphrase'], message: 'Enter a new passphrase' },
+      { path: ['newPassphrase'], message: 'Choose a new passphrase: the recovery key was typed, so the current one cannot be kept' },
     ]);
   if (!ctx.protector)
     throw new AppError('VALIDATION', 'Choose a passphrase: this computer cannot protect the key by itself. Nothing was changed.', [
-      { path: ['newPassphrase'], message: 'Enter a new passphrase' },
+      { path: ['newPassphrase'], message: 'Choose a passphrase: this computer cannot protect the key by itself' },
     ]);
   return undefined;
 }
