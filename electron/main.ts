@@ -34,6 +34,20 @@ function computerProtection(): KeyProtector | undefined {
   };
 }
 
+/** The new key file's recovery key, shown once before any window opens: it is never stored anywhere readable. */
+function showRecoveryKey(recoveryKey: string, keyFilePath: string): void {
+  dialog.showMessageBoxSync({
+    type: 'info',
+    title: 'Write down your recovery key',
+    message: recoveryKey,
+    detail:
+      'Chatterbox has encrypted its database. Write this recovery key down now and keep it somewhere safe, away from this computer: it is shown only this once. ' +
+      `You will need it if this computer is replaced or its account is reset, or to open a backup elsewhere. Keep a copy of the key file (${keyFilePath}) with your backups too.`,
+    buttons: ['I have written it down'],
+    noLink: true,
+  });
+}
+
 function dbFlag(): string | undefined {
   const i = process.argv.indexOf('--db');
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -101,10 +115,12 @@ if (!app.requestSingleInstanceLock()) {
     async () => {
       try {
         const databasePath = resolveDatabasePath(dbFlag());
-        const keys = await keysForDatabase(databasePath, desktopKeySource(computerProtection(), databasePath));
+        const protector = computerProtection();
+        const keys = await keysForDatabase(databasePath, desktopKeySource(protector, databasePath, showRecoveryKey));
         core = createCore({
           databasePath,
           ...(keys ? { keys } : {}),
+          ...(protector ? { protector } : {}),
           clock: systemClock,
           ...(app.isPackaged || !existsSync(devNativeBinding) ? {} : { nativeBinding: devNativeBinding }),
           onInternalError: (method, err) => console.error(`Error in ${method}:`, err),

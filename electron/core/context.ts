@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { isoFromDate } from '../../shared/domain/dates.js';
 import type { Connection, Db } from './db/connection.js';
+import type { KeyProtector } from './keys/key-file.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { accountsRepo } from './db/repos/accounts.js';
 import { appSettingsRepo } from './db/repos/app-settings.js';
@@ -66,6 +67,8 @@ export interface CoreContext {
   readonly repos: Repos;
   clock: Clock;
   databasePath: string;
+  /** The desktop app's safeStorage: a key change wraps the new key with it too, so the next start still unlocks by itself. */
+  readonly protector?: KeyProtector;
 }
 
 /**

@@ -3,6 +3,7 @@ import { ApiCallError, type ApiResult } from '../../shared/errors.js';
 import { dispatch, dispatchAsync, type DispatchOptions } from './api/registry.js';
 import { createRepos, createSession, localAdministrator, systemClock, type Clock, type CoreContext, type Session } from './context.js';
 import { openConnection, type OpenOptions } from './db/connection.js';
+import type { KeyProtector } from './keys/key-file.js';
 import { refuseLostDatabase } from './services/backups/lost-database.js';
 import { restoreInto, type RestoreOutcome } from './services/backups/restore.js';
 
@@ -14,6 +15,8 @@ export interface CoreOptions extends OpenOptions, DispatchOptions {
    * (full permissions), named with this OS user in the audit trail. Otherwise it starts signed out.
    */
   localAdmin?: string;
+  /** The desktop app's safeStorage, for a key change made from the app (encryption.changeKey). */
+  protector?: KeyProtector;
 }
 
 /**
@@ -61,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
     },
     clock: options.clock ?? systemClock,
     databasePath: options.databasePath,
+    ...(options.protector ? { protector: options.protector } : {}),
   };
   const localSession = createSession(options.localAdmin ? localAdministrator(options.localAdmin) : null);
 

@@ -15,6 +15,8 @@ export const auditWords: Record<MethodName, string> = {
   'backups.configure': 'Changed the backup settings',
   'backups.create': 'Made a backup',
   'backups.restore': 'Restored a backup',
+  'encryption.status': 'Looked at how the database is encrypted',
+  'encryption.changeKey': 'Changed the encryption key',
   'children.list': 'Looked at the children list',
   'children.get': "Looked at a child's record",
   'children.create': 'Added a child',

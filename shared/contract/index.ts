@@ -6,6 +6,7 @@ import { backupsContract } from './backups.js';
 import { childrenContract } from './children.js';
 import { cohortContract } from './cohort.js';
 import { demoContract } from './demo.js';
+import { encryptionContract } from './encryption.js';
 import { exportContract } from './export.js';
 import { checkFacts, type MethodSpec } from './facts.js';
 import { importsContract } from './imports.js';
@@ -42,6 +43,7 @@ export const domains = {
   backups: backupsContract,
   retention: retentionContract,
   imports: importsContract,
+  encryption: encryptionContract,
 } as const;
 export type DomainName = keyof typeof domains;
 
@@ -63,6 +65,7 @@ export const contract = {
   ...backupsContract,
   ...retentionContract,
   ...importsContract,
+  ...encryptionContract,
 } as const;
 // A missing or contradictory fact stops the app at start-up, not at the first call that needs it.
 checkFacts(contract);

@@ -15,9 +15,10 @@ describe('roles, from the contract', () => {
   it('leaves something to refuse for every role but the manager, and nothing for the manager', () => {
     expect(refusedFor('manager')).toEqual([]);
     for (const role of roles.filter((r) => r !== 'manager')) expect(refusedFor(role).length, role).toBeGreaterThan(0);
-    // Only managers delete, purge, restore, export, change retention or manage accounts.
+    // Only managers delete, purge, restore, export, change retention or the encryption key, or manage accounts.
     for (const method of [
       'screenings.delete',
+      'encryption.changeKey',
       'rounds.delete',
       'retention.purge',
       'retention.updatePolicy',

@@ -1,6 +1,20 @@
 import type { MethodName } from '../../shared/contract/index.js';
 import type { Core } from '../../electron/core/core.js';
+import { existsSync } from 'node:fs';
+import { createKeyFile, keyFilePathFor } from '../../electron/core/keys/key-file.js';
 import { testPassword } from './accounts.js';
+
+/** The passphrase of the key file `withKeyFile` writes beside a test core's database. */
+export const testKeyPassphrase = 'correct horse battery';
+
+/** Test cores open with a fixed key and no key file: a key change needs one, for the keys the core holds now. */
+export function withKeyFile(core: Core): string {
+  const keyPath = keyFilePathFor(core.context.databasePath);
+  const keys = core.context.connection.options.keys;
+  if (!keys) throw new Error('withKeyFile needs an encrypted test core');
+  if (!existsSync(keyPath)) createKeyFile(keyPath, testKeyPassphrase, undefined, keys);
+  return testKeyPassphrase;
+}
 
 // One valid input for every method in the contract, over a small world of records made on the
 // given core (signed in as a manager): the registry test calls each method once with these, and
@@ -110,6 +124,8 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'backups.create': () => ({ kind: 'manual' }),
     // Restores the backup just made: the same data, so the later methods still find their records.
     'backups.restore': () => ({ fileName: core.invoke('backups.list', {})[0]?.fileName }),
+    'encryption.status': () => ({}),
+    'encryption.changeKey': () => ({ current: withKeyFile(core) }),
     'retention.policies': () => ({}),
     'retention.updatePolicy': () => ({ recordType: 'screening', years: 4 }),
     'retention.due': () => ({ withinDays: 30 }),

@@ -6,6 +6,7 @@ import { backupsHandlers } from './backups.js';
 import { childrenHandlers } from './children.js';
 import { cohortHandlers } from './cohort.js';
 import { demoHandlers } from './demo.js';
+import { encryptionHandlers } from './encryption.js';
 import { exportHandlers } from './export.js';
 import { importsHandlers } from './imports.js';
 import { instrumentsHandlers } from './instruments.js';
@@ -37,4 +38,5 @@ export const handlers = {
   ...backupsHandlers,
   ...retentionHandlers,
   ...importsHandlers,
+  ...encryptionHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -99,6 +99,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
   if (!db) throw wrongKeyError(path);
   try {
+    // Before the quick check, so the pages it decrypts stay in the cache for the first calls (page
+    // 1 has been read with the key already; a plain file is not known to be a database yet).
+    if (key) db.pragma(`cache_size = -${cacheKibFor(path, true)}`);
     if (!isNew) checkBeforeWriting(db, path);
     if (readonly) {
       if (userVersion(db) < latestSchemaVersion) {
@@ -119,15 +122,30 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // NORMAL is safe in WAL mode (no corruption on power loss, at worst the last commit is lost)
     // and makes each write transaction much cheaper than FULL.
     db.pragma('synchronous = NORMAL');
-    // 64 MB of page cache (the default is 2 MB): one round of a local authority's results is
-    // tens of megabytes, and dashboards read it again and again.
-    db.pragma('cache_size = -65536');
+    if (!key) db.pragma(`cache_size = -${cacheKibFor(path, false)}`);
     migrate(db);
     return db;
   } catch (err) {
     db.close();
     throw environmentError(err, path) ?? err;
   }
+}
+
+/**
+ * The page cache, in KiB. 64 MB for every database (the default is 2 MB): one round of a local
+ * authority's results is tens of megabytes, and dashboards read it again and again. An encrypted
+ * database gets more: the cache holds decrypted pages, while the operating system's file cache
+ * holds them still encrypted, so every page that falls out of SQLite's cache is decrypted (and its
+ * HMAC checked) again on the next read, and mmap cannot help. So the whole file fits, with a
+ * quarter to spare for growth, up to 256 MB: beyond that a setting is far larger than a local
+ * authority's, and the memory of a shared office computer matters more. SQLite allocates the
+ * cache as pages are read, so a small database never takes the whole bound.
+ */
+function cacheKibFor(path: string, encrypted: boolean): number {
+  const base = 64 * 1024;
+  if (!encrypted || path === ':memory:' || !existsSync(path)) return base;
+  const wanted = Math.ceil((statSync(path).size * 1.25) / 1024);
+  return Math.min(256 * 1024, Math.max(base, wanted));
 }
 
 /** Whether the file at `path` is encrypted (false for a plain file and for a database held in memory). */
@@ -246,6 +264,8 @@ export interface Connection<Repos> {
    * holds an open database. Synchronous, so no call can arrive while the database is closed.
    */
   whileClosed<T>(work: (reopen: () => void) => T): T;
+  /** After a key change, inside `whileClosed`: this and every later open (backups, checks) use the new keys. */
+  useKeys(keys: KeyRing): void;
   /** Whether the live database is encrypted: false for an install not yet encrypted (and in memory). */
   readonly encrypted: boolean;
   /** What the background full check of the database found so far. */
@@ -337,6 +357,10 @@ export function openConnection<Repos>(path: string, options: OpenOptions, reposF
       } finally {
         if (!db.open) reopen();
       }
+    },
+    useKeys(keys: KeyRing): void {
+      if (db.open) throw new AppError('DATABASE', 'The keys of an open database cannot be changed: close it first');
+      fileOptions.keys = keys;
     },
     get encrypted() {
       return isEncryptedFile(path);

@@ -28,7 +28,8 @@ const wrappedSchema = z.object({ scrypt: scryptSchema, sealed: sealedSchema });
 const keyFileSchema = z.object({
   format: z.literal('chatterbox-key'),
   version: z.literal(1),
-  passphrase: wrappedSchema,
+  /** Absent when the desktop app made the file: the computer and the recovery key protect it until `chatterbox key passphrase` adds one. */
+  passphrase: wrappedSchema.optional(),
   recoveryKey: wrappedSchema,
   /** The data key protected by the operating system (desktop app only). */
   os: b64.optional(),
@@ -141,19 +142,28 @@ function olderKeys(file: KeyFile, dataKey: Buffer, path: string): string[] {
 function dataKeyFrom(file: KeyFile, unlock: Unlock, path: string): Buffer {
   let key: Buffer | null;
   if ('passphrase' in unlock) {
+    if (!file.passphrase)
+      throw new AppError(
+        'DATABASE',
+        `No passphrase has been set for ${path}, so a passphrase cannot unlock it. Nothing was changed. Use the recovery key instead (a passphrase can be added with "chatterbox key passphrase").`,
+      );
     key = open(stretch(unlock.passphrase, file.passphrase.scrypt), file.passphrase.sealed);
     if (!key) throw new AppError('DATABASE', `That passphrase does not unlock ${path}. Nothing was changed. Check it and try again, or use the recovery key.`);
   } else if ('recoveryKey' in unlock) {
     key = open(stretch(normaliseRecoveryKey(unlock.recoveryKey), file.recoveryKey.scrypt), file.recoveryKey.sealed);
     if (!key) throw new AppError('DATABASE', `That recovery key does not unlock ${path}. Nothing was changed. Check each group of four and try again.`);
   } else {
-    if (!file.os) throw new AppError('DATABASE', `The key file ${path} is not protected by this computer's account yet: unlock it with the passphrase.`);
+    if (!file.os)
+      throw new AppError(
+        'DATABASE',
+        `The key file ${path} is not protected by this computer's account yet: unlock it with the passphrase or the recovery key.`,
+      );
     try {
       key = unlock.protector.unprotect(Buffer.from(file.os, 'base64'));
     } catch {
       throw new AppError(
         'DATABASE',
-        `This computer's account cannot unlock ${path} (it was protected on another computer or account): unlock it with the passphrase.`,
+        `This computer's account cannot unlock ${path} (it was protected on another computer or account): unlock it with the passphrase or the recovery key.`,
       );
     }
   }
@@ -172,12 +182,12 @@ function writeKeyFile(
   path: string,
   dataKey: Buffer,
   older: readonly string[],
-  secrets: { passphrase: string; recoveryKey: string; protector?: KeyProtector | undefined },
+  secrets: { passphrase?: string | undefined; recoveryKey: string; protector?: KeyProtector | undefined },
 ): void {
   const file: KeyFile = {
     format: 'chatterbox-key',
     version: 1,
-    passphrase: wrap(secrets.passphrase, passphraseCost, dataKey),
+    ...(secrets.passphrase !== undefined ? { passphrase: wrap(secrets.passphrase, passphraseCost, dataKey) } : {}),
     recoveryKey: wrap(secrets.recoveryKey, recoveryCost, dataKey),
     ...(secrets.protector ? { os: secrets.protector.protect(dataKey).toString('base64') } : {}),
     older: seal(dataKey, Buffer.from(JSON.stringify(older))),
@@ -191,28 +201,52 @@ export function checkPassphrase(passphrase: string): void {
     throw new AppError('VALIDATION', 'The passphrase must be at least 10 characters long.', [{ path: ['passphrase'], message: 'Use at least 10 characters' }]);
 }
 
-/** A new key file with a new random data key: the recovery key is returned to be shown once. */
-export function createKeyFile(path: string, passphrase: string, protector?: KeyProtector): { keys: KeyRing; recoveryKey: string } {
-  checkPassphrase(passphrase);
+/** What the app says about a key file: which ways it can be unlocked. Nothing secret. */
+export function keyFileFacts(path: string): { passphraseSet: boolean; protectedByComputer: boolean } {
+  const file = readKeyFile(path);
+  return { passphraseSet: file.passphrase !== undefined, protectedByComputer: file.os !== undefined };
+}
+
+/**
+ * A new key file with a new random data key: the recovery key is returned to be shown once. The
+ * desktop app may leave out the passphrase when the computer protects the key (`protector`).
+ * `existing` wraps keys a database is encrypted with already instead (tests open their cores with
+ * a fixed key, then need a key file for it).
+ */
+export function createKeyFile(
+  path: string,
+  passphrase: string | undefined,
+  protector?: KeyProtector,
+  existing?: KeyRing,
+): { keys: KeyRing; recoveryKey: string } {
+  if (passphrase !== undefined) checkPassphrase(passphrase);
   if (existsSync(path)) throw new AppError('CONFLICT', `A key file already exists at ${path}. Nothing was changed.`);
-  const dataKey = randomBytes(32);
+  // Without either, only the recovery key would open the database: every start would need it typed.
+  if (passphrase === undefined && !protector)
+    throw new AppError('VALIDATION', 'A new key file needs a passphrase when this computer cannot protect the key by itself.');
+  const dataKey = existing ? Buffer.from(existing.key, 'hex') : randomBytes(32);
+  const older = existing?.olderKeys ?? [];
   const recoveryKey = newRecoveryKey();
-  writeKeyFile(path, dataKey, [], { passphrase, recoveryKey, protector });
-  return { keys: { key: dataKey.toString('hex'), olderKeys: [] }, recoveryKey };
+  writeKeyFile(path, dataKey, older, { passphrase, recoveryKey, protector });
+  return { keys: { key: dataKey.toString('hex'), olderKeys: [...older] }, recoveryKey };
 }
 
 /**
  * A new data key (after staff leave): `rekey` re-encrypts the database with it, then the key file
- * is written with the new key wrapped by the (new) passphrase and a new recovery key, and the old
- * key kept among the older ones. If `rekey` throws, the key file is left as it was.
+ * is written with the new key wrapped by the (new) passphrase, if any, and a new recovery key, and
+ * the old key kept among the older ones. If `rekey` throws, the key file is left as it was.
  */
 export function changeDataKey(
   path: string,
   unlock: Unlock,
-  options: { passphrase: string; protector?: KeyProtector | undefined },
+  options: { passphrase?: string | undefined; protector?: KeyProtector | undefined },
   rekey: (from: KeyRing, to: KeyRing) => void,
 ): { keys: KeyRing; recoveryKey: string } {
-  checkPassphrase(options.passphrase);
+  if (options.passphrase !== undefined) checkPassphrase(options.passphrase);
+  if (options.passphrase === undefined && !options.protector)
+    throw new AppError('VALIDATION', 'A passphrase is needed: this computer cannot protect the key by itself.', [
+      { path: ['newPassphrase'], message: 'Enter a new passphrase' },
+    ]);
   const from = unlockKeyFile(path, unlock);
   const dataKey = randomBytes(32);
   const to: KeyRing = { key: dataKey.toString('hex'), olderKeys: [from.key, ...(from.olderKeys ?? [])] };

@@ -83,16 +83,20 @@ export function confirmEncryption(databasePath: string): string[] {
  * passphrase and a new recovery key; the old key is kept, wrapped, so older backups restore. If
  * the key file cannot be written, the database goes back to its old key.
  */
-export function changeDatabaseKey(databasePath: string, unlock: Unlock, passphrase: string, protector?: KeyProtector): { recoveryKey: string } {
+export function changeDatabaseKey(
+  databasePath: string,
+  unlock: Unlock,
+  passphrase: string | undefined,
+  protector?: KeyProtector,
+): { recoveryKey: string; keys: KeyRing } {
   if (isPlainSqliteFile(databasePath)) throw new AppError('CONFLICT', `The database ${databasePath} is not encrypted yet: run "chatterbox encrypt" first.`);
   const keyPath = keyFilePathFor(databasePath);
   let rekeyed: { from: KeyRing; to: KeyRing } | null = null;
   try {
-    const { recoveryKey } = changeDataKey(keyPath, unlock, { passphrase, protector }, (from, to) => {
+    return changeDataKey(keyPath, unlock, { passphrase, protector }, (from, to) => {
       rekeyFile(databasePath, from, to.key);
       rekeyed = { from, to };
     });
-    return { recoveryKey };
   } catch (err) {
     const done = rekeyed as { from: KeyRing; to: KeyRing } | null;
     if (done) rekeyFile(databasePath, done.to, done.from.key);

@@ -10,8 +10,8 @@ import { createKeyFile, keyFilePathFor, protectWithComputer, unlockKeyFile, type
 export interface KeySource {
   /** What unlocks an existing key file (a passphrase, a recovery key, the computer's protection). */
   unlock(): Promise<Unlock>;
-  /** A passphrase for a new key file (asked twice at a terminal). */
-  newPassphrase(): Promise<string>;
+  /** A passphrase for a new key file (asked twice at a terminal); undefined when `protector` alone is to protect it. */
+  newPassphrase(): Promise<string | undefined>;
   /** The recovery key of a new key file, shown once: it is never stored anywhere readable. */
   showRecoveryKey(recoveryKey: string, keyFilePath: string): void;
   /** The desktop app's safeStorage, to wrap a new key with too. */
@@ -42,11 +42,18 @@ export async function existingKeys(databasePath: string, source: KeySource, keyP
 
 /**
  * The desktop app's key source. It has no terminal: the operating system's protection
- * (`protector`, Electron's safeStorage) unlocks the key file once it holds a copy; the first run
- * and the first unlock on a computer take CHATTERBOX_PASSPHRASE (or CHATTERBOX_RECOVERY_KEY), and
- * the key is then protected by the computer so later starts need nothing typed.
+ * (`protector`, Electron's safeStorage) unlocks the key file once it holds a copy. On the first
+ * run the computer and the recovery key (shown once by `showRecoveryKey`, a native dialog) protect
+ * the new key, so a fresh install starts with nothing to type; a passphrase can be added later with
+ * `chatterbox key passphrase`. Without safeStorage (Linux with no keyring), and for the first
+ * unlock on another computer, CHATTERBOX_PASSPHRASE (or CHATTERBOX_RECOVERY_KEY) is needed.
  */
-export function desktopKeySource(protector: KeyProtector | undefined, databasePath: string, env: NodeJS.ProcessEnv = process.env): KeySource {
+export function desktopKeySource(
+  protector: KeyProtector | undefined,
+  databasePath: string,
+  showRecoveryKey: KeySource['showRecoveryKey'],
+  env: NodeJS.ProcessEnv = process.env,
+): KeySource {
   const fromEnv = (): Unlock | null =>
     env.CHATTERBOX_RECOVERY_KEY ? { recoveryKey: env.CHATTERBOX_RECOVERY_KEY } : env.CHATTERBOX_PASSPHRASE ? { passphrase: env.CHATTERBOX_PASSPHRASE } : null;
   const missing = (what: string): AppError =>
@@ -66,9 +73,12 @@ export function desktopKeySource(protector: KeyProtector | undefined, databasePa
     },
     newPassphrase: async () => {
       if (env.CHATTERBOX_PASSPHRASE) return env.CHATTERBOX_PASSPHRASE;
-      throw missing('A new encrypted database needs a passphrase');
+      if (protector) return undefined;
+      throw missing(
+        "This computer has no secure store for the database's key (on Linux, a keyring such as GNOME Keyring or KWallet), so a new encrypted database needs a passphrase",
+      );
     },
-    showRecoveryKey: (recoveryKey, keyFilePath) => console.log(`Recovery key for ${keyFilePath} (shown once, write it down): ${recoveryKey}`),
+    showRecoveryKey,
     ...(protector ? { protector } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { RetentionSection } from '../retention/RetentionSection.js';
 import { BackupsSection } from './BackupsSection.js';
+import { EncryptionSection } from './EncryptionSection.js';
 
 /** Backups, restore and retention: keeping children's data safe, and not for longer than needed. */
 export function DataPage() {
@@ -7,6 +8,7 @@ export function DataPage() {
     <>
       <h1>Backups and data retention</h1>
       <BackupsSection />
+      <EncryptionSection />
       <RetentionSection />
     </>
   );
