@@ -49,6 +49,7 @@ const byName = (row: unknown) => (row as { name: string }).name;
  * rooms, staff, rounds, screening tools, backups and past imports all list their records this way.
  */
 export function RecordTable<T>(props: Props<T>) {
+  // With no actions (a role that only reads) there is no actions column at all.
   const { rows, columns, actions, caption, empty } = props;
   // Keyed and WithActions guarantee an id and a name wherever rowKey or rowName is left out.
   const { rowKey = byId, rowName = byName } = props as { rowKey?: Key<T>; rowName?: Name<T> };
@@ -64,7 +65,7 @@ export function RecordTable<T>(props: Props<T>) {
               {c.header}
             </th>
           ))}
-          {actions && (
+          {actions && actions.length > 0 && (
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -85,7 +86,7 @@ export function RecordTable<T>(props: Props<T>) {
                 </td>
               ),
             )}
-            {actions && (
+            {actions && actions.length > 0 && (
               <td className="actions">
                 {actions
                   .filter((a) => !a.hidden?.(row))

@@ -36,6 +36,10 @@ for (const role of Object.keys(expected) as DemoRole[]) {
       await expect(page.getByRole('heading', { name: 'What is due' })).toBeVisible();
       await expect(page.getByText('re-screens overdue')).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
+      // Changing the setting is a manager's: no edit, intervals or archive offered.
+      await expect(page.getByRole('link', { name: 'Edit setting details' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Save intervals' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Archive this setting' })).toHaveCount(0);
       await page.goto(`${demoBase}#/`);
     }
     // Only managers add settings, so only they are offered the button.

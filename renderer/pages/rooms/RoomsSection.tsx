@@ -8,6 +8,7 @@ import { useAppState } from '../../lib/appState.js';
 import { useApi } from '../../lib/useApi.js';
 import { useArchive } from '../../lib/useArchive.js';
 import { useRecordForm } from '../../lib/useRecordForm.js';
+import { useSession } from '../../lib/session.js';
 import { useSetting } from '../settings/SettingLayout.js';
 
 /** A setting's rooms: the groups children are in. */
@@ -15,6 +16,8 @@ export function RoomsSection({ showArchived }: { showArchived: boolean }) {
   const api = useApiClient();
   const { setting, reloadSetting } = useSetting();
   const { notify } = useAppState();
+  // Only those who may change the setting's rooms and staff are offered the forms and row buttons.
+  const canChange = useSession().may('settings:write');
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: showArchived });
   const form = useRecordForm<Room, { name: string }>({ name: '' });
   const { editing, values } = form;
@@ -55,24 +58,30 @@ export function RoomsSection({ showArchived }: { showArchived: boolean }) {
           },
           { header: 'Children on roll', numeric: true, cell: (r) => r.childrenOnRoll },
         ]}
-        actions={[
-          { label: 'Rename', onClick: (r) => form.edit(r, { name: r.name }) },
-          {
-            label: (r) => (r.archivedAt ? 'Restore' : 'Archive'),
-            onClick: (r) => archive(r.id, !r.archivedAt, r.archivedAt ? `${r.name} restored` : `${r.name} archived`),
-          },
-        ]}
+        actions={
+          !canChange
+            ? []
+            : [
+                { label: 'Rename', onClick: (r) => form.edit(r, { name: r.name }) },
+                {
+                  label: (r) => (r.archivedAt ? 'Restore' : 'Archive'),
+                  onClick: (r) => archive(r.id, !r.archivedAt, r.archivedAt ? `${r.name} restored` : `${r.name} archived`),
+                },
+              ]
+        }
       />
-      <InlineForm
-        title={editing ? `Rename ${editing.name}` : 'Add a room'}
-        errors={form.errors}
-        order={['name']}
-        submitLabel={editing ? 'Save name' : 'Add room'}
-        onSubmit={onSubmit}
-        onCancel={editing ? form.reset : undefined}
-      >
-        <TextField label={editing ? `New name for ${editing.name}` : 'Room name'} {...form.field('name')} width="medium" />
-      </InlineForm>
+      {canChange && (
+        <InlineForm
+          title={editing ? `Rename ${editing.name}` : 'Add a room'}
+          errors={form.errors}
+          order={['name']}
+          submitLabel={editing ? 'Save name' : 'Add room'}
+          onSubmit={onSubmit}
+          onCancel={editing ? form.reset : undefined}
+        >
+          <TextField label={editing ? `New name for ${editing.name}` : 'Room name'} {...form.field('name')} width="medium" />
+        </InlineForm>
+      )}
     </section>
   );
 }

@@ -8,9 +8,12 @@ import { useArchive } from '../../lib/useArchive.js';
 import { useSetting } from './SettingLayout.js';
 import { WhatIsDue } from './WhatIsDue.js';
 import { rollLabels } from '../../../shared/domain/roll.js';
+import { useSession } from '../../lib/session.js';
 
 export function SettingOverviewPage() {
   const { setting, reloadSetting } = useSetting();
+  // Only those who may change the setting (managers) are offered its edit, intervals and archive.
+  const canChange = useSession().may('settings:write');
   const { refreshInfo } = useAppState();
   const [error, setError] = useState<string>();
   const archive = useArchive('settings.archive', () => {
@@ -37,9 +40,11 @@ export function SettingOverviewPage() {
     <>
       <div className="page-heading">
         <h1>Overview</h1>
-        <Link className="button button--secondary" to={`/s/${setting.id}/edit`}>
-          Edit setting details
-        </Link>
+        {canChange && (
+          <Link className="button button--secondary" to={`/s/${setting.id}/edit`}>
+            Edit setting details
+          </Link>
+        )}
       </div>
       {remaining.length > 0 && (
         <section className="panel panel--next" aria-labelledby="next-steps">
@@ -95,31 +100,33 @@ export function SettingOverviewPage() {
           <dd>{setting.localAuthority || 'Not recorded'}</dd>
         </div>
       </dl>
-      <ReviewIntervalsForm key={JSON.stringify(setting.reviewIntervals)} setting={setting} onSaved={reloadSetting} />
+      {canChange && <ReviewIntervalsForm key={JSON.stringify(setting.reviewIntervals)} setting={setting} onSaved={reloadSetting} />}
       {/* Rarely needed and hard to undo by accident, so last on the page and not in red. */}
-      <section className="manage-setting" aria-labelledby="manage-setting">
-        <h2 id="manage-setting">Manage setting</h2>
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
-        {setting.archivedAt ? (
-          <>
-            <p>This setting is archived: its records are kept, but it is hidden from the list of settings.</p>
-            <button type="button" className="button button--secondary" onClick={() => setArchived(false)}>
-              Restore this setting
-            </button>
-          </>
-        ) : (
-          <>
-            <p>Archive a setting that has closed or no longer uses Chatterbox. Its records are kept and it can be restored.</p>
-            <button type="button" className="button button--secondary" onClick={() => setArchived(true)}>
-              Archive this setting
-            </button>
-          </>
-        )}
-      </section>
+      {canChange && (
+        <section className="manage-setting" aria-labelledby="manage-setting">
+          <h2 id="manage-setting">Manage setting</h2>
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+          {setting.archivedAt ? (
+            <>
+              <p>This setting is archived: its records are kept, but it is hidden from the list of settings.</p>
+              <button type="button" className="button button--secondary" onClick={() => setArchived(false)}>
+                Restore this setting
+              </button>
+            </>
+          ) : (
+            <>
+              <p>Archive a setting that has closed or no longer uses Chatterbox. Its records are kept and it can be restored.</p>
+              <button type="button" className="button button--secondary" onClick={() => setArchived(true)}>
+                Archive this setting
+              </button>
+            </>
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { FieldErrors } from '../../lib/forms.js';
 import { useApi } from '../../lib/useApi.js';
 import { useArchive } from '../../lib/useArchive.js';
 import { useRecordForm } from '../../lib/useRecordForm.js';
+import { useSession } from '../../lib/session.js';
 import { useSetting } from '../settings/SettingLayout.js';
 
 interface StaffValues {
@@ -24,6 +25,8 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
   const api = useApiClient();
   const { setting, reloadSetting } = useSetting();
   const { notify } = useAppState();
+  // Only those who may change the setting's rooms and staff are offered the forms and row buttons.
+  const canChange = useSession().may('settings:write');
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: showArchived });
   const form = useRecordForm<Staff, StaffValues>(emptyStaff);
   const { editing, values, errors } = form;
@@ -73,26 +76,32 @@ export function StaffSection({ showArchived }: { showArchived: boolean }) {
           { header: 'Qualification', cell: (p) => qualificationLabels[p.qualificationLevel] },
           { header: 'Key children', numeric: true, cell: (p) => p.keyChildren },
         ]}
-        actions={[
-          { label: 'Edit', onClick: (p) => form.edit(p, { name: p.name, role: p.role, qualificationLevel: p.qualificationLevel }) },
-          {
-            label: (p) => (p.archivedAt ? 'Restore' : 'Mark as left'),
-            onClick: (p) => archive(p.id, !p.archivedAt, p.archivedAt ? `${p.name} restored` : `${p.name} marked as left`),
-          },
-        ]}
+        actions={
+          !canChange
+            ? []
+            : [
+                { label: 'Edit', onClick: (p) => form.edit(p, { name: p.name, role: p.role, qualificationLevel: p.qualificationLevel }) },
+                {
+                  label: (p) => (p.archivedAt ? 'Restore' : 'Mark as left'),
+                  onClick: (p) => archive(p.id, !p.archivedAt, p.archivedAt ? `${p.name} restored` : `${p.name} marked as left`),
+                },
+              ]
+        }
       />
-      <InlineForm
-        title={editing ? `Edit ${editing.name}` : 'Add a staff member'}
-        errors={errors}
-        order={staffFieldOrder}
-        submitLabel={editing ? 'Save changes' : 'Add staff member'}
-        onSubmit={onSubmit}
-        onCancel={editing ? form.reset : undefined}
-      >
-        <TextField name="staffName" label="Full name" value={values.name} onChange={form.set('name')} error={errors.staffName} width="medium" />
-        <SelectField label="Role" options={optionsFrom(staffRoleLabels)} {...form.field('role')} />
-        <SelectField label="Qualification level" options={optionsFrom(qualificationLabels)} {...form.field('qualificationLevel')} />
-      </InlineForm>
+      {canChange && (
+        <InlineForm
+          title={editing ? `Edit ${editing.name}` : 'Add a staff member'}
+          errors={errors}
+          order={staffFieldOrder}
+          submitLabel={editing ? 'Save changes' : 'Add staff member'}
+          onSubmit={onSubmit}
+          onCancel={editing ? form.reset : undefined}
+        >
+          <TextField name="staffName" label="Full name" value={values.name} onChange={form.set('name')} error={errors.staffName} width="medium" />
+          <SelectField label="Role" options={optionsFrom(staffRoleLabels)} {...form.field('role')} />
+          <SelectField label="Qualification level" options={optionsFrom(qualificationLabels)} {...form.field('qualificationLevel')} />
+        </InlineForm>
+      )}
     </section>
   );
 }
