@@ -19,6 +19,7 @@ const noTables: Record<string, string> = {
   demo: 'writes through the other domains’ methods',
   session: 'lives in memory, one per caller',
   backups: 'works on files; its one setting is in app-settings',
+  encryption: 'works on the database file and its key file',
 };
 const noScreens: Record<string, string> = {
   app: 'shown in the header and first-run page',

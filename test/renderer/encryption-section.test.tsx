@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../renderer/api.js';
 import { ApiProvider } from '../../renderer/lib/apiClient.js';
 import { AppStateProvider } from '../../renderer/lib/appState.js';
-import { EncryptionSection, statusSentences } from '../../renderer/pages/backups/EncryptionSection.js';
+import { EncryptionSection, statusSentences } from '../../renderer/pages/encryption/EncryptionSection.js';
 import { AppError } from '../../shared/errors.js';
 import type { EncryptionStatus } from '../../shared/schemas/encryption.js';
 import { fakeTransport } from '../support/fakeTransport.js';
