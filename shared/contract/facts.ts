@@ -27,6 +27,14 @@ export const permissions = [
   /** Cohort dashboards and the screening rounds they count in. */
   'cohort:read',
   'rounds:write',
+  /** Children's targets and their reviews; the strategies library is read with them. */
+  'targets:read',
+  'targets:write',
+  /** The strategies library: shared strategies (all-settings roles) and a setting's own. */
+  'strategies:write',
+  /** The SLT assistant's visits, their agenda and agreed actions, and whole-setting targets. */
+  'visits:read',
+  'visits:write',
   /** Printed progress reports (the reports feature). */
   'reports:produce',
   /** Personal data leaving the app: workbooks, trackers, subject access exports. */
@@ -60,7 +68,7 @@ export type AuditFact =
   | { readonly mode: 'self' };
 
 /** What kind of record an input's id names: the registry finds its setting (and child) from it. */
-export const scopeKinds = ['setting', 'room', 'staff', 'child', 'screening'] as const;
+export const scopeKinds = ['setting', 'room', 'staff', 'child', 'screening', 'target', 'strategy', 'settingTarget', 'visit', 'visitAction'] as const;
 export type ScopeKind = (typeof scopeKinds)[number];
 export interface ScopeFact {
   readonly kind: ScopeKind;

@@ -68,6 +68,9 @@ function readField(input: unknown, path: string): unknown {
   return value;
 }
 
+/** Records that belong to one child: a practitioner limited to key children reaches only theirs. */
+const childKinds: ReadonlySet<ScopeFact['kind']> = new Set(['child', 'screening', 'target']);
+
 const outOfReach = () => new AppError('FORBIDDEN', 'This record is outside the settings and children you work with. Nothing was done.');
 
 function checkScope(ctx: CoreContext, account: SessionAccount, scope: ScopeFact, input: unknown): void {
@@ -84,7 +87,7 @@ function checkScope(ctx: CoreContext, account: SessionAccount, scope: ScopeFact,
   if (!where) return; // The handler reports the missing record in its own words.
   if (!inReach(reach, where.settingId)) throw outOfReach();
   const keyPerson = keyChildrenOnly(ctx, reach, where.settingId);
-  if (keyPerson && (scope.kind === 'child' || scope.kind === 'screening') && where.keyPersonId !== keyPerson) throw outOfReach();
+  if (keyPerson && childKinds.has(scope.kind) && where.keyPersonId !== keyPerson) throw outOfReach();
 }
 
 /** Reads the account afresh: a disabled or removed account is signed out at its next call. */

@@ -153,6 +153,12 @@ export function accountsRepo(db: Db) {
         staff: 'SELECT setting_id, NULL AS key_person_id FROM staff WHERE id = ?',
         child: 'SELECT setting_id, key_person_id FROM children WHERE id = ?',
         screening: 'SELECT c.setting_id, c.key_person_id FROM screenings s JOIN children c ON c.id = s.child_id WHERE s.id = ?',
+        target: 'SELECT c.setting_id, c.key_person_id FROM child_targets t JOIN children c ON c.id = t.child_id WHERE t.id = ?',
+        // A shared library strategy has no setting: only people who reach every setting change it.
+        strategy: 'SELECT setting_id, NULL AS key_person_id FROM strategies WHERE id = ?',
+        settingTarget: 'SELECT setting_id, NULL AS key_person_id FROM setting_targets WHERE id = ?',
+        visit: 'SELECT setting_id, NULL AS key_person_id FROM visits WHERE id = ?',
+        visitAction: 'SELECT v.setting_id, NULL AS key_person_id FROM visit_actions a JOIN visits v ON v.id = a.visit_id WHERE a.id = ?',
       };
       const r = db.prepare(sql[kind]).get(id) as { setting_id: string; key_person_id: string | null } | undefined;
       return r ? { settingId: r.setting_id, keyPersonId: r.key_person_id } : null;
