@@ -14,6 +14,7 @@ export const migrationFiles = [
   '0008-stopped-early.sql',
   '0009-stopped-early-interval.sql',
   '0010-accounts.sql',
+  '0011-strategies.sql',
 ] as const;
 
 export const latestSchemaVersion = migrationFiles.length;
