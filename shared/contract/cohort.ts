@@ -20,13 +20,13 @@ const read = { effect: 'read', async: false, audit: notAudited, permission: 'coh
 
 export const cohortContract = {
   /** Red/Amber/Green for one round, grouped by age section or a subgroup. */
-  'cohort.breakdown': { ...read, ...scoped('setting', 'scope.settingId'), input: cohortBreakdownInputSchema, output: cohortBreakdownSchema },
-  'cohort.workingAt': { ...read, ...scoped('setting', 'scope.settingId'), input: scopeRoundInputSchema, output: z.array(workingAtRowSchema) },
-  'cohort.overview': { ...read, ...scoped('setting', 'scope.settingId'), input: scopeRoundInputSchema, output: cohortOverviewSchema },
-  'cohort.trend': { ...read, ...scoped('setting', 'scope.settingId'), input: scopeInputSchema, output: z.array(trendRowSchema) },
-  'cohort.transitions': { ...read, ...scoped('setting', 'scope.settingId'), input: transitionInputSchema, output: transitionSchema },
-  /** Setting by setting, for a database that holds many (an assistant, a local authority). */
+  'cohort.breakdown': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: cohortBreakdownInputSchema, output: cohortBreakdownSchema },
+  'cohort.workingAt': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: scopeRoundInputSchema, output: z.array(workingAtRowSchema) },
+  'cohort.overview': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: scopeRoundInputSchema, output: cohortOverviewSchema },
+  'cohort.trend': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: scopeInputSchema, output: z.array(trendRowSchema) },
+  'cohort.transitions': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: transitionInputSchema, output: transitionSchema },
+  /** Setting by setting, for a database that holds many (an assistant, a local authority): the caller's settings. */
   'cohort.settings': { ...read, input: settingsComparisonInputSchema, output: settingsComparisonSchema },
   /** The children behind any number above. */
-  'cohort.children': { ...read, ...scoped('setting', 'scope.settingId'), input: cohortChildrenInputSchema, output: cohortChildrenSchema },
+  'cohort.children': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: cohortChildrenInputSchema, output: cohortChildrenSchema },
 } as const satisfies Methods;

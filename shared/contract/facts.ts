@@ -73,6 +73,12 @@ export type ScopeKind = (typeof scopeKinds)[number];
 export interface ScopeFact {
   readonly kind: ScopeKind;
   readonly field: string;
+  /**
+   * When the field is null (no record named: "every setting"): refused for someone who reaches
+   * only some settings, unless `'reach'`, where the handler answers for the settings the caller
+   * reaches (cohort questions across "all settings" from an SLT assistant mean all of theirs).
+   */
+  readonly unnamed?: 'refuse' | 'reach';
 }
 
 export interface MethodFacts {
@@ -104,7 +110,8 @@ export interface MethodSpec extends MethodFacts {
 export type Methods = Readonly<Record<string, MethodSpec>>;
 
 /** Shorthand for a scope fact: `scoped('child', 'childId')`. */
-export const scoped = <K extends ScopeKind, F extends string>(kind: K, field: F) => ({ scope: { kind, field } }) as const;
+export const scoped = <K extends ScopeKind, F extends string>(kind: K, field: F, unnamed?: 'reach') =>
+  ({ scope: { kind, field, ...(unnamed ? { unnamed } : {}) } }) as const;
 
 // Shorthands for the common audit facts, so entries read as sentences.
 export const notAudited = { mode: 'none' } as const;
@@ -133,7 +140,7 @@ const methodSpecSchema = z
     audit: auditFactSchema,
     permission: z.enum(permissions),
     scope: z
-      .object({ kind: z.enum(scopeKinds), field: z.string().min(1) })
+      .object({ kind: z.enum(scopeKinds), field: z.string().min(1), unnamed: z.enum(['refuse', 'reach']).optional() })
       .strict()
       .optional(),
     carriesFile: z.literal(true).optional(),

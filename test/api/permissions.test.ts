@@ -78,8 +78,6 @@ describe('reach', () => {
       ['screenings.listForChild', { childId: b.own.id }],
       ['screenings.create', screening(b.own.id)],
       ['cohort.trend', { scope: { settingId: b.setting.id, localAuthority: null, settingType: null } }],
-      // "Every setting" is more than they cover.
-      ['cohort.trend', {}],
     ] as const) {
       expect(core.call(method, input, assistant), `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
@@ -95,6 +93,25 @@ describe('reach', () => {
     expect(mine.rows.map((r) => r.settingId)).toEqual([a.setting.id]);
     expect(all.rows).toHaveLength(2);
     expect(mine.total.childrenOnRoll).toBe(all.rows.find((r) => r.settingId === a.setting.id)?.childrenOnRoll);
+  });
+
+  it('answers cohort questions across "all settings" for the covered settings alone', () => {
+    const { core, screening, a, b } = twoSettings();
+    for (const child of [a.own, a.other, b.own]) core.invoke('screenings.create', screening(child.id));
+    const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+    const assistant = sessionFor(core, 'slt-assistant', { settingIds: [a.setting.id] });
+    const onlyA = { settingId: a.setting.id, localAuthority: null, settingType: null };
+    const everyone = core.invoke('cohort.overview', { roundId: round.id });
+    const mine = core.invoke('cohort.overview', { roundId: round.id }, assistant);
+    // The manager's answer counts both settings, so equal answers below mean the assistant's was narrowed.
+    expect(everyone.screened).toBe(3);
+    expect(mine).toEqual(core.invoke('cohort.overview', { roundId: round.id, scope: onlyA }));
+    expect(core.invoke('cohort.breakdown', { roundId: round.id, groupBy: 'ageSection' }, assistant)).toEqual(
+      core.invoke('cohort.breakdown', { roundId: round.id, groupBy: 'ageSection', scope: onlyA }),
+    );
+    expect(core.invoke('cohort.trend', {}, assistant)).toEqual(core.invoke('cohort.trend', { scope: onlyA }));
+    const children = core.invoke('cohort.children', { roundId: round.id }, assistant);
+    expect(children.rows.map((r) => r.childId).sort()).toEqual([a.own.id, a.other.id].sort());
   });
 
   it('shows a practitioner their key children only, unless the setting lets practitioners see all', () => {

@@ -78,8 +78,9 @@ function checkScope(ctx: CoreContext, account: SessionAccount, scope: ScopeFact,
   if (reach.settings === 'all' && !reach.keyPersonId) return;
   const id = readField(input, scope.field);
   if (id === null || id === undefined) {
-    // No record named means "every setting": only people who reach every setting may ask that.
-    if (reach.settings !== 'all') throw new AppError('FORBIDDEN', 'Choose one of the settings you work with. Nothing was done.');
+    // No record named means "every setting": only people who reach every setting may ask that,
+    // unless the method answers for the caller's own settings (see ScopeFact.unnamed).
+    if (reach.settings !== 'all' && scope.unnamed !== 'reach') throw new AppError('FORBIDDEN', 'Choose one of the settings you work with. Nothing was done.');
     return;
   }
   if (typeof id !== 'string') return;
@@ -150,6 +151,12 @@ export function admitScope(ctx: CoreContext, session: Session, method: MethodNam
 }
 
 /** The caller's reach, for list handlers that filter rather than refuse. */
+/** The settings a caller's answer may cover: null for every setting, else the ids they reach. */
+export function reachableSettings(ctx: CoreContext, session: Session): readonly string[] | null {
+  const reach = callerReach(ctx, session);
+  return reach.settings === 'all' ? null : [...reach.settings];
+}
+
 export function callerReach(ctx: CoreContext, session: Session): Reach {
   return session.account ? reachOf(ctx, session.account) : { settings: new Set(), keyPersonId: null };
 }

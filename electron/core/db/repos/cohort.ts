@@ -26,6 +26,8 @@ export interface Scope {
   settingId: string | null;
   localAuthority: string | null;
   settingType: SettingType | null;
+  /** The settings the caller reaches, when not every one (api/access.ts): nothing outside is counted. */
+  within?: readonly string[] | null;
 }
 
 type Colour = 'red' | 'amber' | 'green';
@@ -33,6 +35,14 @@ type Params = Record<string, string | number | null>;
 
 /** SQL that limits `column` (a setting id) to the scope, and its parameters. */
 function scopeFilter(scope: Scope, column: string): { sql: string; params: Params } {
+  if (scope.within && !scope.settingId) {
+    const open = openScopeFilter(scope, column);
+    return { sql: `${open.sql} AND ${column} IN (SELECT value FROM json_each(@within))`, params: { ...open.params, within: JSON.stringify(scope.within) } };
+  }
+  return openScopeFilter(scope, column);
+}
+
+function openScopeFilter(scope: Scope, column: string): { sql: string; params: Params } {
   if (scope.settingId) return { sql: `${column} = @settingId`, params: { settingId: scope.settingId } };
   // Everything open: leaving out the few archived settings lets SQLite read the rows in order,
   // where a list of every open setting would make it look each one up.
