@@ -97,7 +97,7 @@ describe('reach', () => {
 
   it('answers cohort questions across "all settings" for the covered settings alone', () => {
     const { core, screening, a, b } = twoSettings();
-    for (const child of [a.own, a.other, b.own]) core.invoke('screenings.create', screening(child.id));
+    for (const child of [a.own, a.other, b.own]) expect(core.call('screenings.create', screening(child.id)).ok).toBe(true);
     const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
     const assistant = sessionFor(core, 'slt-assistant', { settingIds: [a.setting.id] });
     const onlyA = { settingId: a.setting.id, localAuthority: null, settingType: null };
