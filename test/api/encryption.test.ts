@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core.js';
 import { fixedClock } from '../../electron/core/context.js';
-import { keyFilePathFor, unlockKeyFile, type KeyProtector } from '../../electron/core/keys/key-file.js';
+import { keyFilePathFor, protectWithComputer, unlockKeyFile, type KeyProtector } from '../../electron/core/keys/key-file.js';
 import { sessionFor } from '../support/accounts.js';
 import { dump, sha256, testCore, testToday } from '../support/core.js';
 import { withKeyFile } from '../support/inputs.js';
@@ -136,6 +136,22 @@ describe('encryption.changeKey', () => {
     } finally {
       core.close();
     }
+  });
+
+  it('is refused where the computer’s protection cannot be renewed (browser mode), changing nothing', async () => {
+    const computer: KeyProtector = {
+      protect: (b) => Buffer.from([...b].map((x) => x ^ 0x55)),
+      unprotect: (b) => Buffer.from([...b].map((x) => x ^ 0x55)),
+    };
+    const core = testCore();
+    const passphrase = withKeyFile(core);
+    const keyPath = keyFilePathFor(core.context.databasePath);
+    protectWithComputer(keyPath, { passphrase }, computer);
+    const before = { keyFile: sha256(keyPath), rows: dump(core) };
+    const result = await core.callAsync('encryption.changeKey', { current: passphrase, newPassphrase });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('desktop app') } });
+    expect({ keyFile: sha256(keyPath), rows: dump(core) }).toEqual(before);
+    core.close();
   });
 
   it('still restores a backup made before the key change', async () => {

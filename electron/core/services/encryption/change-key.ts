@@ -74,6 +74,13 @@ export function changeKey(ctx: CallContext, input: ChangeKeyInput): Promise<Chan
         'The database is not encrypted yet, so it has no key to change: ask your IT support to run "chatterbox encrypt". Nothing was changed.',
       );
     const keyPath = keyFilePathFor(ctx.databasePath);
+    // Browser mode and the command line cannot reach the computer's secure store: a new key file
+    // written here would leave the desktop app unable to open the database without a passphrase.
+    if (!ctx.protector && existsSync(keyPath) && keyFileFacts(keyPath).protectedByComputer)
+      throw new AppError(
+        'CONFLICT',
+        'This computer protects the database key for the desktop app, which this window cannot reach. Change the key in the Chatterbox desktop app instead. Nothing was changed.',
+      );
     const unlock = unlockFrom(keyPath, input.current);
     const passphrase = passphraseToKeep(ctx, keyPath, unlock, input);
     const changed = connection.whileClosed((reopen) => {
