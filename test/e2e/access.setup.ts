@@ -10,7 +10,9 @@ import { setTimeout as pause } from 'node:timers/promises';
 
 export const e2eDataDir = join(process.cwd(), 'test-results', 'e2e-data');
 export const storageStatePath = join(e2eDataDir, 'storage-state.json');
-export const e2ePorts = { empty: 4871, demo: 4872 } as const;
+/** Fixed, so the access cookie's name is known; E2E_PORT moves both, for two checkouts on one machine. */
+const firstPort = Number(process.env.E2E_PORT ?? 4871);
+export const e2ePorts = { empty: firstPort, demo: firstPort + 1 } as const;
 
 /** The address the server on `port` printed; the servers are up before global setup runs. */
 async function printedAddress(port: number): Promise<string> {

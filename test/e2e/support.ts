@@ -2,9 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { e2ePorts } from './access.setup.js';
 
-export const emptyBase = 'http://127.0.0.1:4871/';
-export const demoBase = 'http://127.0.0.1:4872/';
+export const emptyBase = `http://127.0.0.1:${e2ePorts.empty}/`;
+export const demoBase = `http://127.0.0.1:${e2ePorts.demo}/`;
 
 const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
 

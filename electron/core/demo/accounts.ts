@@ -22,7 +22,8 @@ export async function addDemoAccounts(core: Core): Promise<number> {
   core.context.db
     .transaction(() =>
       demoAccounts.forEach((a, i) => {
-        const linked = a.role === 'practitioner' ? staff[1] : a.role === 'champion' || a.role === 'manager' ? staff[0] : undefined;
+        // The manager reaches every setting and is nobody's staff record, so the two names never clash.
+        const linked = a.role === 'practitioner' ? staff[1] : a.role === 'champion' ? staff[0] : undefined;
         repos.accounts.create(
           {
             displayName: linked?.name ?? `Demo ${roleLabels[a.role]}`,

@@ -50,11 +50,6 @@ interface DashboardProps {
   allowSettingGroup: boolean;
   /** Views of the chosen round shown first, under the options that control them. */
   top?: (round: Round) => ReactNode;
-  /**
-   * Shown instead of the totals for someone who covers only some settings: the core answers
-   * "every setting" only for people who reach every setting, so those calls are not made.
-   */
-  totalsWithheld?: ReactNode;
 }
 
 export function CohortDashboard(props: DashboardProps) {
@@ -62,7 +57,7 @@ export function CohortDashboard(props: DashboardProps) {
   return <WhenLoaded results={[rounds]}>{(list) => <RoundDashboard {...props} list={list} />}</WhenLoaded>;
 }
 
-function RoundDashboard({ scope, base, allowSettingGroup, top, totalsWithheld, list }: DashboardProps & { list: Round[] }) {
+function RoundDashboard({ scope, base, allowSettingGroup, top, list }: DashboardProps & { list: Round[] }) {
   const [params, update] = useUrlParams();
   const round = list.find((r) => r.id === params.get('round')) ?? defaultRound(list);
   const roundIndex = round ? list.indexOf(round) : -1;
@@ -72,13 +67,14 @@ function RoundDashboard({ scope, base, allowSettingGroup, top, totalsWithheld, l
   const suppress = Math.max(0, Math.min(100, Number(params.get('suppress') ?? 0) || 0));
   const drill = useDrillHref(base, scope);
 
-  const totals = round && !totalsWithheld ? round : null;
+  // For someone who covers some settings, the core answers "every setting" as every one of theirs.
+  const totals = round ?? null;
   const roundInput = totals ? { scope, roundId: totals.id } : null;
   const overview = useApi('cohort.overview', roundInput);
   const byAge = useApi('cohort.breakdown', totals ? { scope, roundId: totals.id, groupBy: 'ageSection', suppressBelow: suppress } : null);
   const byGroup = useApi('cohort.breakdown', totals ? { scope, roundId: totals.id, groupBy, suppressBelow: suppress } : null);
   const workingAt = useApi('cohort.workingAt', roundInput);
-  const trend = useApi('cohort.trend', totalsWithheld ? null : { scope });
+  const trend = useApi('cohort.trend', { scope });
   const transitions = useApi('cohort.transitions', totals && fromRound ? { scope, fromRoundId: fromRound.id, toRoundId: totals.id } : null);
 
   if (!round) {
@@ -117,7 +113,6 @@ function RoundDashboard({ scope, base, allowSettingGroup, top, totalsWithheld, l
       )}
 
       {top?.(round)}
-      {totalsWithheld}
 
       {overview.data && (
         <div className="cards" aria-label="Headline numbers">
@@ -290,70 +285,68 @@ function RoundDashboard({ scope, base, allowSettingGroup, top, totalsWithheld, l
         </section>
       )}
 
-      {!totalsWithheld && (
-        <section className="panel cohort-panel" aria-labelledby="progress-title">
-          <h2 id="progress-title">Progress between rounds</h2>
-          {list.length < 2 ? (
-            <p>Progress needs two rounds.</p>
-          ) : (
-            <>
-              <FilterSelect
-                id="cohort-from"
-                label={`Compare ${roundName} with`}
-                width="medium"
-                value={fromRound?.id ?? ''}
-                options={recordOptions(list.filter((r) => r.id !== round.id))}
-                onChange={(v) => update({ from: v })}
-              />
-              {transitions.data && fromRound && (
-                <>
-                  <table className="table matrix">
-                    <caption className="table-caption">
-                      Children screened in both {fromRound.name} (rows) and {roundName} (columns)
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{fromRound.name}</th>
-                        <th scope="col">Red in {roundName}</th>
-                        <th scope="col">Amber in {roundName}</th>
-                        <th scope="col">Green in {roundName}</th>
+      <section className="panel cohort-panel" aria-labelledby="progress-title">
+        <h2 id="progress-title">Progress between rounds</h2>
+        {list.length < 2 ? (
+          <p>Progress needs two rounds.</p>
+        ) : (
+          <>
+            <FilterSelect
+              id="cohort-from"
+              label={`Compare ${roundName} with`}
+              width="medium"
+              value={fromRound?.id ?? ''}
+              options={recordOptions(list.filter((r) => r.id !== round.id))}
+              onChange={(v) => update({ from: v })}
+            />
+            {transitions.data && fromRound && (
+              <>
+                <table className="table matrix">
+                  <caption className="table-caption">
+                    Children screened in both {fromRound.name} (rows) and {roundName} (columns)
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{fromRound.name}</th>
+                      <th scope="col">Red in {roundName}</th>
+                      <th scope="col">Amber in {roundName}</th>
+                      <th scope="col">Green in {roundName}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {(['red', 'amber', 'green'] as const).map((from) => (
+                      <tr key={from}>
+                        <th scope="row">{from === 'red' ? 'Red' : from === 'amber' ? 'Amber' : 'Green'}</th>
+                        {(['red', 'amber', 'green'] as const).map((to) => {
+                          const n = transitions.data?.matrix[from][to] ?? 0;
+                          return (
+                            <td key={to}>{n > 0 ? <Link to={drill({ round: round.id, colour: to, from: fromRound.id, fromColour: from })}>{n}</Link> : 0}</td>
+                          );
+                        })}
                       </tr>
-                    </thead>
-                    <tbody>
-                      {(['red', 'amber', 'green'] as const).map((from) => (
-                        <tr key={from}>
-                          <th scope="row">{from === 'red' ? 'Red' : from === 'amber' ? 'Amber' : 'Green'}</th>
-                          {(['red', 'amber', 'green'] as const).map((to) => {
-                            const n = transitions.data?.matrix[from][to] ?? 0;
-                            return (
-                              <td key={to}>{n > 0 ? <Link to={drill({ round: round.id, colour: to, from: fromRound.id, fromColour: from })}>{n}</Link> : 0}</td>
-                            );
-                          })}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <p>
-                    Of {transitions.data.total} children screened in both: <strong>{transitions.data.improved} improved</strong> (
-                    {pct(transitions.data.improved, transitions.data.total)}%), {transitions.data.same} stayed the same, {transitions.data.worse} got worse.
-                  </p>
-                  <ExportButtons
-                    label="the progress table"
-                    table={() => ({
-                      title: `Progress ${fromRound.name} to ${roundName}`,
-                      columns: [fromRound.name, `Red in ${roundName}`, `Amber in ${roundName}`, `Green in ${roundName}`],
-                      rows: (['red', 'amber', 'green'] as const).map((f) => [
-                        f === 'red' ? 'Red' : f === 'amber' ? 'Amber' : 'Green',
-                        ...(['red', 'amber', 'green'] as const).map((t) => transitions.data?.matrix[f][t] ?? 0),
-                      ]),
-                    })}
-                  />
-                </>
-              )}
-            </>
-          )}
-        </section>
-      )}
+                    ))}
+                  </tbody>
+                </table>
+                <p>
+                  Of {transitions.data.total} children screened in both: <strong>{transitions.data.improved} improved</strong> (
+                  {pct(transitions.data.improved, transitions.data.total)}%), {transitions.data.same} stayed the same, {transitions.data.worse} got worse.
+                </p>
+                <ExportButtons
+                  label="the progress table"
+                  table={() => ({
+                    title: `Progress ${fromRound.name} to ${roundName}`,
+                    columns: [fromRound.name, `Red in ${roundName}`, `Amber in ${roundName}`, `Green in ${roundName}`],
+                    rows: (['red', 'amber', 'green'] as const).map((f) => [
+                      f === 'red' ? 'Red' : f === 'amber' ? 'Amber' : 'Green',
+                      ...(['red', 'amber', 'green'] as const).map((t) => transitions.data?.matrix[f][t] ?? 0),
+                    ]),
+                  })}
+                />
+              </>
+            )}
+          </>
+        )}
+      </section>
 
       {trend.data && (
         <ChartOrTable

@@ -75,9 +75,8 @@ export function AreaCohortPage() {
   const scope: CohortScope = { settingId: null, localAuthority, settingType };
   const settings = useApi('settings.list', {});
   // Champions and SLT assistants reach only their own settings (electron/core/api/access.ts,
-  // reachOf): the core refuses them totals over "every setting", so the page does not ask.
-  const { me, may } = useSession();
-  const coversSome = me.role === 'champion' || me.role === 'slt-assistant';
+  // reachOf): the core answers "every setting" for them as every one of theirs.
+  const { may } = useSession();
   const authorities = [...new Set((settings.data ?? []).map((s) => s.localAuthority).filter(Boolean))].sort();
 
   return (
@@ -111,11 +110,6 @@ export function AreaCohortPage() {
         base="/cohort"
         allowSettingGroup
         top={(round) => <SettingsComparison round={round} localAuthority={localAuthority} settingType={settingType} />}
-        totalsWithheld={
-          coversSome ? (
-            <p>Totals across settings, and progress between rounds, are shown for one setting at a time: choose a setting in the table to see them.</p>
-          ) : undefined
-        }
       />
     </>
   );
