@@ -81,6 +81,8 @@ export const visitActionSchema = recordMetaSchema.extend({
   description: z.string(),
   ownerStaffId: idSchema.nullable(),
   ownerName: z.string(),
+  /** Who owns it, in words: the staff member's name, else the name typed. */
+  owner: z.string(),
   dueDate: z.string(),
   doneDate: z.string().nullable(),
   doneBy: z.string(),

@@ -180,7 +180,15 @@ describe('actions agreed at a visit', () => {
       ownerStaffId: kim.id,
       dueDate: '2026-12-11',
     });
-    expect(first).toMatchObject({ settingId: a.id, visitDate: '2026-11-20', ownerStaffId: kim.id, ownerName: '', doneDate: null, doneBy: '' });
+    expect(first).toMatchObject({
+      settingId: a.id,
+      visitDate: '2026-11-20',
+      ownerStaffId: kim.id,
+      ownerName: '',
+      owner: 'Kim Testperson',
+      doneDate: null,
+      doneBy: '',
+    });
     const second = core.invoke('visits.addAction', {
       visitId: visit.id,
       description: 'Share the home version',

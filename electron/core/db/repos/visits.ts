@@ -35,6 +35,7 @@ interface ActionRow {
   description: string;
   owner_staff_id: string | null;
   owner_name: string;
+  owner: string;
   due_date: string;
   done_date: string | null;
   done_by: string;
@@ -78,8 +79,8 @@ export interface SettingVisitFacts {
 
 const visitSelect = `SELECT v.*, s.name AS setting_name FROM visits v JOIN settings s ON s.id = v.setting_id`;
 const actionSelect = `
-  SELECT a.*, v.setting_id, coalesce(v.held_date, v.planned_date) AS visit_date
-  FROM visit_actions a JOIN visits v ON v.id = a.visit_id`;
+  SELECT a.*, v.setting_id, coalesce(v.held_date, v.planned_date) AS visit_date, coalesce(os.name, a.owner_name) AS owner
+  FROM visit_actions a JOIN visits v ON v.id = a.visit_id LEFT JOIN staff os ON os.id = a.owner_staff_id`;
 // Same expression as the visits_by_setting index, so history and "latest" read the index in order.
 const visitDate = 'coalesce(v.held_date, v.planned_date)';
 
@@ -92,6 +93,7 @@ function toAction(r: ActionRow): VisitAction {
     description: r.description,
     ownerStaffId: r.owner_staff_id,
     ownerName: r.owner_name,
+    owner: r.owner,
     dueDate: r.due_date,
     doneDate: r.done_date,
     doneBy: r.done_by,
