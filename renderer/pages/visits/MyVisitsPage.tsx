@@ -73,7 +73,7 @@ function SettingCard({ s }: { s: MySettingVisits }) {
       </h2>
       <p>
         {/* The word carries the meaning; the colour only repeats it. */}
-        <span className={`tag ${s.overdue ? 'tag--overdue' : 'tag--due'}`}>{s.overdue ? 'Overdue' : 'On track'}</span> {s.words}.
+        <span className={`tag ${s.overdue ? 'tag--overdue' : ''}`}>{s.overdue ? 'Overdue' : 'On track'}</span> {s.words}.
         {s.plannedVisitId && (
           <>
             {' '}
