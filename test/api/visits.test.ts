@@ -308,6 +308,19 @@ describe('visits.mine', () => {
   });
 });
 
+describe('the audit trail', () => {
+  it('records visits and actions, naming the visit an action belongs to', () => {
+    const { core, a } = world();
+    const visit = core.invoke('visits.record', held(a.id));
+    core.invoke('visits.addAction', { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-01' });
+    core.invoke('visits.setFrequency', { settingId: a.id, weeks: 6 });
+    const trail = core.invoke('audit.list', { settingId: a.id });
+    expect(trail.rows.map((r) => r.method).slice(0, 3)).toEqual(['visits.setFrequency', 'visits.addAction', 'visits.record']);
+    expect(trail.rows[0]?.changes).toEqual([{ field: 'weeks', before: '4', after: '6' }]);
+    expect(trail.names[visit.id]).toBe('The visit of 20/11/2026');
+  });
+});
+
 describe('retention', () => {
   it('removes a purged child’s links to visits and keeps the visits', () => {
     const { core, a } = world();
