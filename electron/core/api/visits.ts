@@ -14,7 +14,7 @@ import {
 import { AppError, validationError, type FieldIssue } from '../../../shared/errors.js';
 import type { MySettingVisits } from '../../../shared/schemas/visits.js';
 import type { CallContext } from '../context.js';
-import type { ActionFields } from '../db/repos/visits.js';
+import type { ActionFields, HeldVisitParts } from '../db/repos/visits.js';
 import { callerReach } from './access.js';
 import type { DomainHandlers } from './types.js';
 
@@ -39,6 +39,35 @@ export function checkAction(ctx: CallContext, settingId: string, visitDate: stri
   return [
     ...actionIssues(f, visitDate, path),
     ...belongsIssues([{ id: f.ownerStaffId, path: [...path, 'ownerStaffId'] }], settingId, settingOf(ctx, 'staff'), staffMemberWords),
+  ];
+}
+
+/**
+ * Every check on recording a held visit (the visit agenda's save calls this too, with `path`
+ * naming where the visit sits in its input): the visit chosen is this setting's and not
+ * cancelled, the dates, the visitor's account, and attendees and children of this setting.
+ */
+export function checkHeldVisit(ctx: CallContext, settingId: string, id: string | null, parts: HeldVisitParts, path: (string | number)[] = []): FieldIssue[] {
+  if (id !== null) {
+    const visit = ctx.repos.visits.get(id);
+    if (visit.settingId !== settingId) return [{ path: [...path, 'id'], message: 'This visit belongs to another setting' }];
+    if (visit.status === 'cancelled') return [{ path: [...path, 'id'], message: 'This visit was cancelled: record the visit without choosing it' }];
+  }
+  return [
+    ...heldVisitIssues(parts, ctx.clock.today(), path),
+    ...visitorIssues(ctx, parts.visitorAccountId).map((i) => ({ ...i, path: [...path, ...i.path] })),
+    ...belongsIssues(
+      parts.attendees.map((a, i) => ({ id: a.staffId, path: [...path, 'attendees', i, 'staffId'] })),
+      settingId,
+      settingOf(ctx, 'staff'),
+      staffMemberWords,
+    ),
+    ...belongsIssues(
+      parts.childrenDiscussed.map((c, i) => ({ id: c.childId, path: [...path, 'childrenDiscussed', i, 'childId'] })),
+      settingId,
+      settingOf(ctx, 'child'),
+      childDiscussedWords,
+    ),
   ];
 }
 
@@ -80,27 +109,7 @@ export const visitsHandlers = {
   },
   'visits.record': (ctx, { settingId, id, ...parts }) => {
     ctx.repos.settings.requireOpen(settingId, 'recording a visit');
-    if (id !== null) {
-      const visit = ctx.repos.visits.get(id);
-      if (visit.settingId !== settingId) refuse([{ path: ['id'], message: 'This visit belongs to another setting' }]);
-      if (visit.status === 'cancelled') refuse([{ path: ['id'], message: 'This visit was cancelled: record the visit without choosing it' }]);
-    }
-    refuse([
-      ...heldVisitIssues(parts, ctx.clock.today()),
-      ...visitorIssues(ctx, parts.visitorAccountId),
-      ...belongsIssues(
-        parts.attendees.map((a, i) => ({ id: a.staffId, path: ['attendees', i, 'staffId'] })),
-        settingId,
-        settingOf(ctx, 'staff'),
-        staffMemberWords,
-      ),
-      ...belongsIssues(
-        parts.childrenDiscussed.map((c, i) => ({ id: c.childId, path: ['childrenDiscussed', i, 'childId'] })),
-        settingId,
-        settingOf(ctx, 'child'),
-        childDiscussedWords,
-      ),
-    ]);
+    refuse(checkHeldVisit(ctx, settingId, id, parts));
     return ctx.repos.visits.record(settingId, id, parts, ctx.clock.now());
   },
   'visits.cancel': (ctx, input) => {
