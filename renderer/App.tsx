@@ -27,6 +27,10 @@ import { PeoplePage } from './pages/settings/PeoplePage.js';
 import { SettingFormPage } from './pages/settings/SettingFormPage.js';
 import { SettingLayout } from './pages/settings/SettingLayout.js';
 import { SettingOverviewPage } from './pages/settings/SettingOverviewPage.js';
+import { MyVisitsPage } from './pages/visits/MyVisitsPage.js';
+import { VisitRecordPage } from './pages/visits/VisitRecordPage.js';
+import { VisitSummaryPage } from './pages/visits/VisitSummaryPage.js';
+import { VisitsPage } from './pages/visits/VisitsPage.js';
 import { ChangePasswordForm, FirstRunPage, SignInPage, UnlockScreen } from './pages/session/SessionPages.js';
 
 // The cohort pages carry the charting library: loaded when first opened, not at start-up.
@@ -45,6 +49,7 @@ const router = createHashRouter([
       { path: 'data', element: <Allowed permission="data:admin" page={<DataPage />} /> },
       { path: 'accounts', element: <Allowed permission="accounts:manage" page={<AccountsPage />} /> },
       { path: 'password', element: <OwnPassword /> },
+      { path: 'visits', element: <Allowed permission="visits:write" page={<MyVisitsPage />} /> },
       { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).AreaCohortPage }) },
       { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).AreaCohortChildrenPage }) },
       { path: 'instruments/:instrumentId', element: <Allowed permission="instruments:write" page={<InstrumentEditPage />} /> },
@@ -64,6 +69,10 @@ const router = createHashRouter([
           { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).SettingCohortChildrenPage }) },
           { path: 'children/:childId/screenings/new', element: <ScreeningFormPage /> },
           { path: 'children/:childId/screenings/:screeningId/edit', element: <ScreeningFormPage /> },
+          { path: 'visits', element: <VisitsPage /> },
+          { path: 'visits/record', element: <VisitRecordPage /> },
+          { path: 'visits/:visitId', element: <VisitSummaryPage /> },
+          { path: 'visits/:visitId/record', element: <VisitRecordPage /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },
@@ -92,7 +101,7 @@ function OwnPassword() {
 
 function Shell() {
   const { info } = useAppState();
-  const { may } = useSession();
+  const { may, me } = useSession();
   useFocusHeading(mainElement);
   return (
     <>
@@ -117,6 +126,10 @@ function Shell() {
             Settings list
           </NavLink>
           {may('cohort:read') && <NavLink to="/cohort">All settings dashboard</NavLink>}
+          {/* SLT assistants and managers plan visits across settings; a champion sees theirs on the setting's Visits page. */}
+          {may('visits:write') && (me.role === 'slt-assistant' || may('accounts:manage')) && (
+            <NavLink to="/visits">{me.role === 'slt-assistant' ? 'My visits' : 'Visits'}</NavLink>
+          )}
           {may('rounds:write') && <NavLink to="/rounds">Screening rounds</NavLink>}
           {may('instruments:write') && <NavLink to="/instruments">Screening tools</NavLink>}
           {may('audit:read') && <NavLink to="/audit">Audit trail</NavLink>}

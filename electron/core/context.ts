@@ -18,6 +18,7 @@ import { screeningsRepo } from './db/repos/screenings.js';
 import { roomsRepo } from './db/repos/rooms.js';
 import { settingsRepo } from './db/repos/settings.js';
 import { staffRepo } from './db/repos/staff.js';
+import { visitsRepo } from './db/repos/visits.js';
 
 /** Time comes from here, never from `new Date()` in a handler, so tests can fix "today". */
 export interface Clock {
@@ -54,6 +55,7 @@ export function createRepos(db: Db) {
     appSettings: appSettingsRepo(db),
     export: exportRepo(db),
     accounts: accountsRepo(db),
+    visits: visitsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

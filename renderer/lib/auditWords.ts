@@ -88,6 +88,18 @@ export const auditWords: Record<MethodName, string> = {
   'staff.create': 'Added a member of staff',
   'staff.update': 'Changed a member of staff',
   'staff.archive': 'Archived or restored a member of staff',
+  'visits.list': "Looked at a setting's visits",
+  'visits.get': 'Looked at a visit',
+  'visits.schedule': 'Planned a visit',
+  'visits.record': 'Recorded a visit',
+  'visits.cancel': 'Cancelled a visit',
+  'visits.actions': "Looked at a setting's visit actions",
+  'visits.addAction': 'Added an action agreed at a visit',
+  'visits.updateAction': 'Changed an action agreed at a visit',
+  'visits.setActionDone': 'Marked an action done or not done',
+  'visits.mine': 'Looked at their visits',
+  'visits.frequency': 'Looked at how often a setting is visited',
+  'visits.setFrequency': 'Changed how often a setting is visited',
 };
 
 /** The words for a stored method name; a name from an older version is shown as recorded. */

@@ -18,6 +18,7 @@ import { screeningsContract } from './screenings.js';
 import { sessionContract } from './session.js';
 import { settingsContract } from './settings.js';
 import { staffContract } from './staff.js';
+import { visitsContract } from './visits.js';
 
 // THE API. Every method the renderer (or the command line, or a test) may call is listed once, in
 // the file of its domain, with the schema its input must pass, the shape of what it returns and
@@ -44,6 +45,7 @@ export const domains = {
   retention: retentionContract,
   imports: importsContract,
   encryption: encryptionContract,
+  visits: visitsContract,
 } as const;
 export type DomainName = keyof typeof domains;
 
@@ -66,6 +68,7 @@ export const contract = {
   ...retentionContract,
   ...importsContract,
   ...encryptionContract,
+  ...visitsContract,
 } as const;
 // A missing or contradictory fact stops the app at start-up, not at the first call that needs it.
 checkFacts(contract);

@@ -59,6 +59,8 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
   const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' as const }] };
   const screening = core.invoke('screenings.create', screeningInput);
   const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+  const visit = core.invoke('visits.record', { settingId: setting.id, heldDate: '2026-11-20', visitorName: 'Sam' });
+  const action = core.invoke('visits.addAction', { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' });
   const childFields = { firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male', startDate: '2023-01-09', leaveDate: '2026-07-20' };
   return {
     core,
@@ -72,6 +74,11 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'rounds.create': { name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' },
       'rounds.update': { id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' },
       'audit.list': { settingId: setting.id, from: '2026-01-01', to: '2026-12-31' },
+      'visits.schedule': { settingId: setting.id, plannedDate: '2026-12-04', visitorName: 'Sam' },
+      'visits.record': { settingId: setting.id, heldDate: '2026-11-20', visitorName: 'Sam', nextVisitDate: '2026-12-18' },
+      'visits.addAction': { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' },
+      'visits.updateAction': { id: action.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' },
+      'visits.setActionDone': { id: action.id, done: true, doneDate: '2026-11-27' },
     },
   };
 }

@@ -25,6 +25,9 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     core.invoke('children.archive', { id: leaver.id, archived: true, leaveDate: '2022-07-20' });
     leaverId = leaver.id;
   }
+  const visit = core.invoke('visits.schedule', { settingId: setting.id, plannedDate: '2026-12-04', visitorName: 'Sam Visitor' });
+  const held = core.invoke('visits.record', { settingId: setting.id, heldDate: '2026-11-20', visitorName: 'Sam Visitor' });
+  const action = core.invoke('visits.addAction', { visitId: held.id, description: 'Share the home version', ownerName: 'Kim', dueDate: '2026-12-04' });
   return {
     'app.info': {},
     'settings.list': { includeArchived: true },
@@ -92,6 +95,31 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'imports.undoLast': { settingId: setting.id, kind: 'children' },
     'imports.list': { settingId: setting.id },
     'imports.listSources': { kind: 'children' },
+    'visits.list': { settingId: setting.id },
+    'visits.get': { id: visit.id },
+    'visits.schedule': { settingId: setting.id, plannedDate: '2026-12-04', visitorAccountId: null, visitorName: 'Sam Visitor', visitorRole: 'SLT assistant' },
+    'visits.record': {
+      settingId: setting.id,
+      id: null,
+      heldDate: '2026-11-20',
+      visitorName: 'Sam Visitor',
+      visitorRole: 'SLT assistant',
+      attendees: [{ staffId: person.id, name: 'Kim', role: 'Practitioner' }],
+      childrenDiscussed: [{ childId: child.id, note: 'Talking more' }],
+      screensCheckedCount: 3,
+      screensCheckedNote: 'Babies room',
+      coaching: 'Modelled commenting',
+      notes: 'Good visit',
+      nextVisitDate: '2026-12-18',
+    },
+    'visits.cancel': { id: visit.id, reason: 'Setting closed' },
+    'visits.actions': { settingId: setting.id, includeDone: false },
+    'visits.addAction': { visitId: visit.id, description: 'Visual timetable', ownerStaffId: person.id, ownerName: '', dueDate: '2026-12-11' },
+    'visits.updateAction': { id: action.id, description: 'Visual timetable', ownerStaffId: null, ownerName: 'Kim', dueDate: '2026-12-18' },
+    'visits.setActionDone': { id: action.id, done: true, doneDate: '2026-11-27', doneBy: 'Kim' },
+    'visits.mine': { accountId: null },
+    'visits.frequency': { settingId: setting.id },
+    'visits.setFrequency': { settingId: setting.id, weeks: 6 },
   };
 }
 

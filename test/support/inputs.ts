@@ -52,6 +52,13 @@ export const importMapping = { firstName: 'First name', lastName: 'Last name', d
 export function validInputs(core: Core): Record<MethodName, () => unknown> {
   const { setting, room, person, child, instrument, screeningInput, screening, round } = smallWorld(core);
   const kim = () => core.invoke('accounts.list', {}).find((a) => a.userName === 'kim')?.id;
+  // A held visit and an action agreed at it, made when first needed.
+  const heldVisitInput = () => ({ settingId: setting.id, heldDate: '2026-11-20', visitorName: 'Sam Visitor', nextVisitDate: '2026-12-18' });
+  let visit: { id: string } | undefined;
+  const heldVisit = () => (visit ??= core.invoke('visits.record', heldVisitInput()));
+  let agreed: { id: string } | undefined;
+  const action = () =>
+    (agreed ??= core.invoke('visits.addAction', { visitId: heldVisit().id, description: 'Share the home version', ownerName: 'Kim', dueDate: '2026-12-04' }));
   // A Record over MethodName: adding a method to the contract without a case here fails to compile.
   return {
     'app.info': () => ({}),
@@ -141,5 +148,21 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'imports.undoLast': () => ({ settingId: setting.id, kind: 'children' }),
     'imports.list': () => ({ settingId: setting.id }),
     'imports.listSources': () => ({ kind: 'children' }),
+    'visits.list': () => ({ settingId: setting.id }),
+    'visits.get': () => ({ id: heldVisit().id }),
+    'visits.schedule': () => ({ settingId: setting.id, plannedDate: '2026-12-04', visitorName: 'Sam Visitor' }),
+    'visits.record': () => ({
+      ...heldVisitInput(),
+      attendees: [{ staffId: person.id, name: 'Kim' }],
+      childrenDiscussed: [{ childId: child.id, note: 'Talking more' }],
+    }),
+    'visits.cancel': () => ({ id: core.invoke('visits.schedule', { settingId: setting.id, plannedDate: '2026-12-18', visitorName: 'Sam Visitor' }).id }),
+    'visits.actions': () => ({ settingId: setting.id }),
+    'visits.addAction': () => ({ visitId: heldVisit().id, description: 'Visual timetable in every room', ownerStaffId: person.id, dueDate: '2026-12-11' }),
+    'visits.updateAction': () => ({ id: action().id, description: 'Visual timetable in the baby room', ownerName: 'Kim', dueDate: '2026-12-18' }),
+    'visits.setActionDone': () => ({ id: action().id, done: true }),
+    'visits.mine': () => ({}),
+    'visits.frequency': () => ({ settingId: setting.id }),
+    'visits.setFrequency': () => ({ settingId: setting.id, weeks: 6 }),
   };
 }

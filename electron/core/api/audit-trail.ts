@@ -20,6 +20,9 @@ const getters: Partial<Record<string, (ctx: CoreContext, id: string) => object>>
   instruments: (ctx, id) => ctx.repos.instruments.get(id),
   rounds: (ctx, id) => ctx.repos.rounds.get(id),
   accounts: (ctx, id) => ctx.repos.accounts.get(id),
+  visits: (ctx, id) => ctx.repos.visits.get(id),
+  visitActions: (ctx, id) => ctx.repos.visits.action(id),
+  visitFrequency: (ctx, id) => ctx.repos.visits.frequency(id),
 };
 
 function inputId(input: unknown, field: string): string | null {
@@ -63,6 +66,11 @@ const ignored = new Set([
   'screenerName',
   'instrumentName',
   'latestScreening',
+  'settingName',
+  'visitDate',
+  // Children discussed at a visit: notes about a child, which a retention purge must be able to
+  // remove with the child. The trail records that the visit changed, not what was said about whom.
+  'childrenDiscussed',
 ]);
 
 function shorten(value: unknown): string | null {

@@ -17,6 +17,7 @@ import { screeningsHandlers } from './screenings.js';
 import { sessionHandlers } from './session.js';
 import { settingsHandlers } from './settings.js';
 import { staffHandlers } from './staff.js';
+import { visitsHandlers } from './visits.js';
 import type { HandlerMap } from './types.js';
 
 /** Every method's handler, one domain file each; the type fails to compile if one is missing. */
@@ -39,4 +40,5 @@ export const handlers = {
   ...retentionHandlers,
   ...importsHandlers,
   ...encryptionHandlers,
+  ...visitsHandlers,
 } satisfies HandlerMap<MethodName>;

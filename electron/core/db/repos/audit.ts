@@ -124,7 +124,8 @@ export function auditRepo(db: Db) {
            UNION ALL SELECT id, name FROM staff WHERE id IN wanted
            UNION ALL SELECT id, first_name || ' ' || last_name FROM children WHERE id IN wanted
            UNION ALL SELECT id, name FROM instruments WHERE id IN wanted
-           UNION ALL SELECT id, name FROM rounds WHERE id IN wanted`,
+           UNION ALL SELECT id, name FROM rounds WHERE id IN wanted
+           UNION ALL SELECT id, 'The visit of ' || strftime('%d/%m/%Y', coalesce(held_date, planned_date)) FROM visits WHERE id IN wanted`,
         )
         .all({ ids: JSON.stringify(ids) }) as { id: string; name: string }[];
       return Object.fromEntries(found.map((r) => [r.id, r.name]));

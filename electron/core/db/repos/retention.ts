@@ -3,6 +3,7 @@ import type { SendStage } from '../../../../shared/schemas/children.js';
 import type { Db } from '../connection.js';
 import { removeChildDerived } from './derived.js';
 import { newId, notFound } from './rows.js';
+import { removeChildVisitLinks } from './visits.js';
 
 // Retention policies (0006) and the purge of leavers whose records are past them. The rules that
 // decide who is due live in api/retention.ts; this file only reads candidates and deletes.
@@ -110,6 +111,8 @@ export function retentionRepo(db: Db) {
       const roundResults = removeChildDerived(db, childId);
       // screening_sections go with their screening (ON DELETE CASCADE).
       const screenings = db.prepare('DELETE FROM screenings WHERE child_id = ?').run(childId).changes;
+      // The visits stay (they are the setting's record); only the child's place in them goes.
+      removeChildVisitLinks(db, childId);
       const redact = db.prepare('UPDATE audit_log SET summary = ? WHERE record_id = ?');
       let auditRowsRedacted = 0;
       for (const id of [childId, ...screeningIds]) auditRowsRedacted += redact.run(redactedSummary, id).changes;
