@@ -16,6 +16,7 @@ import { roomsContract } from './rooms.js';
 import { roundsContract } from './rounds.js';
 import { screeningsContract } from './screenings.js';
 import { sessionContract } from './session.js';
+import { settingTargetsContract } from './settingTargets.js';
 import { settingsContract } from './settings.js';
 import { staffContract } from './staff.js';
 
@@ -44,6 +45,7 @@ export const domains = {
   retention: retentionContract,
   imports: importsContract,
   encryption: encryptionContract,
+  settingTargets: settingTargetsContract,
 } as const;
 export type DomainName = keyof typeof domains;
 
@@ -66,6 +68,7 @@ export const contract = {
   ...retentionContract,
   ...importsContract,
   ...encryptionContract,
+  ...settingTargetsContract,
 } as const;
 // A missing or contradictory fact stops the app at start-up, not at the first call that needs it.
 checkFacts(contract);

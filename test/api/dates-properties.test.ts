@@ -59,6 +59,7 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
   const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' as const }] };
   const screening = core.invoke('screenings.create', screeningInput);
   const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+  const settingTarget = core.invoke('settingTargets.create', { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' });
   const childFields = { firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male', startDate: '2023-01-09', leaveDate: '2026-07-20' };
   return {
     core,
@@ -72,6 +73,9 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'rounds.create': { name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' },
       'rounds.update': { id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' },
       'audit.list': { settingId: setting.id, from: '2026-01-01', to: '2026-12-31' },
+      'settingTargets.create': { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
+      'settingTargets.update': { id: settingTarget.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
+      'settingTargets.review': { settingTargetId: settingTarget.id, reviewDate: '2026-11-27', reviewer: 'Ash', note: 'Seen', status: 'in-progress' },
     },
   };
 }

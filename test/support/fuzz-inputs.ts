@@ -1,6 +1,7 @@
 import { contract, type MethodName } from '../../shared/contract/index.js';
 import type { Core } from '../../electron/core/core.js';
 import { importCsv as csv, importMapping as mapping, smallWorld } from './inputs.js';
+import { addStrategy, validSettingTarget } from './settingTargets.js';
 
 // A valid input for each method, on a database with one of each record, as the fuzz test's
 // starting points: each hostile input is one of these with one field spoilt. The table is
@@ -25,6 +26,10 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     core.invoke('children.archive', { id: leaver.id, archived: true, leaveDate: '2022-07-20' });
     leaverId = leaver.id;
   }
+  // A whole-setting target and a shared strategy, for those methods only.
+  const targets = method.startsWith('settingTargets.');
+  const strategyId = targets ? addStrategy(core, null, 'Visual timetables') : undefined;
+  const targetId = targets ? core.invoke('settingTargets.create', validSettingTarget(setting.id, { strategyIds: [strategyId] })).id : undefined;
   return {
     'app.info': {},
     'settings.list': { includeArchived: true },
@@ -92,6 +97,25 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'imports.undoLast': { settingId: setting.id, kind: 'children' },
     'imports.list': { settingId: setting.id },
     'imports.listSources': { kind: 'children' },
+    'settingTargets.list': { settingId: setting.id, status: 'planned', search: 'room' },
+    'settingTargets.get': { id: targetId },
+    'settingTargets.create': validSettingTarget(setting.id, {
+      ownerName: '',
+      ownerStaffId: person.id,
+      description: 'Pictures at child height',
+      strategyIds: [strategyId],
+    }),
+    'settingTargets.update': { id: targetId, title: 'Every room uses a visual timetable', ownerName: 'Sam', dueDate: '2027-01-31', strategyIds: [strategyId] },
+    'settingTargets.review': {
+      settingTargetId: targetId,
+      reviewDate: '2026-11-27',
+      reviewer: 'Ash',
+      note: 'Two rooms of three',
+      evidence: 'Seen in Babies',
+      status: 'in-progress',
+    },
+    'settingTargets.stop': { id: targetId, reason: 'Replaced' },
+    'settingTargets.remove': { id: targetId },
   };
 }
 

@@ -20,6 +20,7 @@ const getters: Partial<Record<string, (ctx: CoreContext, id: string) => object>>
   instruments: (ctx, id) => ctx.repos.instruments.get(id),
   rounds: (ctx, id) => ctx.repos.rounds.get(id),
   accounts: (ctx, id) => ctx.repos.accounts.get(id),
+  setting_targets: (ctx, id) => ctx.repos.settingTargets.get(id),
 };
 
 function inputId(input: unknown, field: string): string | null {

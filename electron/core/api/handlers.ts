@@ -15,6 +15,7 @@ import { roomsHandlers } from './rooms.js';
 import { roundsHandlers } from './rounds.js';
 import { screeningsHandlers } from './screenings.js';
 import { sessionHandlers } from './session.js';
+import { settingTargetsHandlers } from './settingTargets.js';
 import { settingsHandlers } from './settings.js';
 import { staffHandlers } from './staff.js';
 import type { HandlerMap } from './types.js';
@@ -39,4 +40,5 @@ export const handlers = {
   ...retentionHandlers,
   ...importsHandlers,
   ...encryptionHandlers,
+  ...settingTargetsHandlers,
 } satisfies HandlerMap<MethodName>;
