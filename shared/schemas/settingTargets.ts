@@ -61,6 +61,15 @@ export const settingTargetListQuerySchema = z.object({
 });
 export type SettingTargetListQuery = z.input<typeof settingTargetListQuerySchema>;
 
+/** A strategy a target may link: the shared library's and the setting's own, not retired. */
+export const strategyChoiceSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  groupName: z.enum(['interaction', 'environment', 'routines', 'parents']),
+  shared: z.boolean(),
+});
+export type StrategyChoice = z.infer<typeof strategyChoiceSchema>;
+
 export const linkedStrategySchema = z.object({ id: idSchema, title: z.string(), shared: z.boolean() });
 
 export const settingTargetSchema = recordMetaSchema.extend({

@@ -86,6 +86,14 @@ describe('settingTargets.create, list and get', () => {
     expect(titles({ search: 'nothing like this' })).toEqual([]);
   });
 
+  it('offers the shared library’s strategies and the setting’s own, not retired ones nor another setting’s', () => {
+    const { core, a, shared, own } = world();
+    expect(core.invoke('settingTargets.strategies', { settingId: a.id })).toEqual([
+      { id: own, title: 'Quiet corner in every room', groupName: 'environment', shared: false },
+      { id: shared, title: 'Visual timetables', groupName: 'environment', shared: true },
+    ]);
+  });
+
   it('starts a target planned or in progress, never achieved or stopped', () => {
     const { core, a } = world();
     expect(core.invoke('settingTargets.create', validSettingTarget(a.id, { status: 'in-progress' })).status).toBe('in-progress');

@@ -99,6 +99,7 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'imports.listSources': { kind: 'children' },
     'settingTargets.list': { settingId: setting.id, status: 'planned', search: 'room' },
     'settingTargets.get': { id: targetId },
+    'settingTargets.strategies': { settingId: setting.id },
     'settingTargets.create': validSettingTarget(setting.id, {
       ownerName: '',
       ownerStaffId: person.id,

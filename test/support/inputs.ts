@@ -147,6 +147,7 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'imports.listSources': () => ({ kind: 'children' }),
     'settingTargets.list': () => ({ settingId: setting.id, search: 'timetable' }),
     'settingTargets.get': () => ({ id: target() }),
+    'settingTargets.strategies': () => ({ settingId: setting.id }),
     'settingTargets.create': () =>
       validSettingTarget(setting.id, { ownerName: '', ownerStaffId: person.id, strategyIds: [addStrategy(core, null, 'Visual timetables')] }),
     'settingTargets.update': () => ({ id: target(), title: 'Every room uses a visual timetable daily', ownerName: 'Sam Champion', dueDate: '2027-01-31' }),
