@@ -47,7 +47,8 @@ function TargetView({ target: t, reload }: { target: SettingTargetDetail; reload
         <Row term="Strategies" value={t.strategies.map((s) => s.title).join(', ') || 'None linked'} />
         <Row term="Agreed" value={formatUkDate(t.createdAt.slice(0, 10))} />
       </dl>
-      {canChange && open && <ReviewForm target={t} saved={reload} />}
+      {/* Keyed by the review count: after a review the form starts afresh from the target's new status. */}
+      {canChange && open && <ReviewForm key={t.reviewCount} target={t} saved={reload} />}
       <h2>History</h2>
       <RecordTable
         rows={t.reviews}
@@ -86,7 +87,7 @@ function ReviewForm({ target, saved }: { target: SettingTargetDetail; saved: () 
   const { me } = useSession();
   const today = useToday();
   const fresh = (): ReviewValues => ({ reviewDate: toUkInput(today), reviewer: me.displayName, note: '', evidence: '', status: target.status });
-  const { values, setValues, field } = useFormValues<ReviewValues>(fresh);
+  const { values, field } = useFormValues<ReviewValues>(fresh);
   const [errors, setErrors] = useState<FieldErrors>({});
   const bind = <K extends keyof ReviewValues & string>(key: K) => field(key, errors);
 
@@ -99,8 +100,6 @@ function ReviewForm({ target, saved }: { target: SettingTargetDetail; saved: () 
     try {
       const after = await api('settingTargets.review', checked.value);
       notify({ message: `Review saved: the target is ${settingTargetStatusLabels[after.status].toLowerCase()}` });
-      setValues(fresh());
-      setErrors({});
       saved();
     } catch (err) {
       setErrors(errorsFromFailure(err));
