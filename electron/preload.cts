@@ -3,7 +3,8 @@
 // main process registers a handler only for the contract's methods, so nothing else gets through.
 import { contextBridge, ipcRenderer } from 'electron';
 
-const methodPattern = /^[a-z]+\.[a-zA-Z]+$/;
+// A domain may be two words in camel case (settingTargets.list).
+const methodPattern = /^[a-z][a-zA-Z]*\.[a-zA-Z]+$/;
 
 contextBridge.exposeInMainWorld('chatterbox', {
   transport: 'ipc',

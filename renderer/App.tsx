@@ -22,6 +22,8 @@ import { InstrumentEditPage } from './pages/instruments/InstrumentEditPage.js';
 import { InstrumentsPage } from './pages/instruments/InstrumentsPage.js';
 import { RoundsPage } from './pages/rounds/RoundsPage.js';
 import { ScreeningFormPage } from './pages/screenings/ScreeningFormPage.js';
+import { SettingTargetPage } from './pages/settingTargets/SettingTargetPage.js';
+import { SettingTargetsPage } from './pages/settingTargets/SettingTargetsPage.js';
 import { HomePage } from './pages/settings/HomePage.js';
 import { PeoplePage } from './pages/settings/PeoplePage.js';
 import { SettingFormPage } from './pages/settings/SettingFormPage.js';
@@ -73,6 +75,8 @@ const router = createHashRouter([
           { path: 'visits/record', element: <VisitRecordPage /> },
           { path: 'visits/:visitId', element: <VisitSummaryPage /> },
           { path: 'visits/:visitId/record', element: <VisitRecordPage /> },
+          { path: 'setting-targets', element: <Allowed permission="visits:read" page={<SettingTargetsPage />} /> },
+          { path: 'setting-targets/:targetId', element: <Allowed permission="visits:read" page={<SettingTargetPage />} /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -16,6 +16,7 @@ import { instrumentsRepo } from './db/repos/instruments.js';
 import { roundsRepo } from './db/repos/rounds.js';
 import { screeningsRepo } from './db/repos/screenings.js';
 import { roomsRepo } from './db/repos/rooms.js';
+import { settingTargetsRepo } from './db/repos/settingTargets.js';
 import { settingsRepo } from './db/repos/settings.js';
 import { staffRepo } from './db/repos/staff.js';
 import { visitsRepo } from './db/repos/visits.js';
@@ -56,6 +57,7 @@ export function createRepos(db: Db) {
     export: exportRepo(db),
     accounts: accountsRepo(db),
     visits: visitsRepo(db),
+    settingTargets: settingTargetsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -157,7 +157,7 @@ const methodSpecSchema = z
  */
 export function checkFacts(methods: Readonly<Record<string, unknown>>): void {
   for (const [name, spec] of Object.entries(methods)) {
-    if (!/^[a-z]+\.[a-zA-Z]+$/.test(name)) throw new Error(`API method "${name}" is not named <domain>.<verb>`);
+    if (!/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/.test(name)) throw new Error(`API method "${name}" is not named <domain>.<verb>`);
     const parsed = methodSpecSchema.safeParse(spec);
     if (!parsed.success) {
       const first = parsed.error.issues[0];

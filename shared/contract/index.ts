@@ -16,6 +16,7 @@ import { roomsContract } from './rooms.js';
 import { roundsContract } from './rounds.js';
 import { screeningsContract } from './screenings.js';
 import { sessionContract } from './session.js';
+import { settingTargetsContract } from './settingTargets.js';
 import { settingsContract } from './settings.js';
 import { staffContract } from './staff.js';
 import { visitsContract } from './visits.js';
@@ -46,6 +47,7 @@ export const domains = {
   imports: importsContract,
   encryption: encryptionContract,
   visits: visitsContract,
+  settingTargets: settingTargetsContract,
 } as const;
 export type DomainName = keyof typeof domains;
 
@@ -69,6 +71,7 @@ export const contract = {
   ...importsContract,
   ...encryptionContract,
   ...visitsContract,
+  ...settingTargetsContract,
 } as const;
 // A missing or contradictory fact stops the app at start-up, not at the first call that needs it.
 checkFacts(contract);

@@ -61,6 +61,7 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
   const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
   const visit = core.invoke('visits.record', { settingId: setting.id, heldDate: '2026-11-20', visitorName: 'Sam' });
   const action = core.invoke('visits.addAction', { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' });
+  const settingTarget = core.invoke('settingTargets.create', { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' });
   const childFields = { firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male', startDate: '2023-01-09', leaveDate: '2026-07-20' };
   return {
     core,
@@ -79,6 +80,9 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'visits.addAction': { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' },
       'visits.updateAction': { id: action.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' },
       'visits.setActionDone': { id: action.id, done: true, doneDate: '2026-11-27' },
+      'settingTargets.create': { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
+      'settingTargets.update': { id: settingTarget.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
+      'settingTargets.review': { settingTargetId: settingTarget.id, reviewDate: '2026-11-27', reviewer: 'Ash', note: 'Seen', status: 'in-progress' },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { contract, type MethodName } from '../../shared/contract/index.js';
 import type { Core } from '../../electron/core/core.js';
 import { importCsv as csv, importMapping as mapping, smallWorld } from './inputs.js';
+import { addStrategy, validSettingTarget } from './settingTargets.js';
 
 // A valid input for each method, on a database with one of each record, as the fuzz test's
 // starting points: each hostile input is one of these with one field spoilt. The table is
@@ -28,6 +29,10 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
   const visit = core.invoke('visits.schedule', { settingId: setting.id, plannedDate: '2026-12-04', visitorName: 'Sam Visitor' });
   const held = core.invoke('visits.record', { settingId: setting.id, heldDate: '2026-11-20', visitorName: 'Sam Visitor' });
   const action = core.invoke('visits.addAction', { visitId: held.id, description: 'Share the home version', ownerName: 'Kim', dueDate: '2026-12-04' });
+  // A whole-setting target and a shared strategy, for those methods only.
+  const targets = method.startsWith('settingTargets.');
+  const strategyId = targets ? addStrategy(core, null, 'Visual timetables') : undefined;
+  const targetId = targets ? core.invoke('settingTargets.create', validSettingTarget(setting.id, { strategyIds: [strategyId] })).id : undefined;
   return {
     'app.info': {},
     'settings.list': { includeArchived: true },
@@ -120,6 +125,26 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'visits.mine': { accountId: null },
     'visits.frequency': { settingId: setting.id },
     'visits.setFrequency': { settingId: setting.id, weeks: 6 },
+    'settingTargets.list': { settingId: setting.id, status: 'planned', search: 'room' },
+    'settingTargets.get': { id: targetId },
+    'settingTargets.strategies': { settingId: setting.id },
+    'settingTargets.create': validSettingTarget(setting.id, {
+      ownerName: '',
+      ownerStaffId: person.id,
+      description: 'Pictures at child height',
+      strategyIds: [strategyId],
+    }),
+    'settingTargets.update': { id: targetId, title: 'Every room uses a visual timetable', ownerName: 'Sam', dueDate: '2027-01-31', strategyIds: [strategyId] },
+    'settingTargets.review': {
+      settingTargetId: targetId,
+      reviewDate: '2026-11-27',
+      reviewer: 'Ash',
+      note: 'Two rooms of three',
+      evidence: 'Seen in Babies',
+      status: 'in-progress',
+    },
+    'settingTargets.stop': { id: targetId, reason: 'Replaced' },
+    'settingTargets.remove': { id: targetId },
   };
 }
 

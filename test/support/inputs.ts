@@ -3,6 +3,7 @@ import type { Core } from '../../electron/core/core.js';
 import { existsSync } from 'node:fs';
 import { createKeyFile, keyFilePathFor } from '../../electron/core/keys/key-file.js';
 import { testPassword } from './accounts.js';
+import { addStrategy, validSettingTarget } from './settingTargets.js';
 
 /** The passphrase of the key file `withKeyFile` writes beside a test core's database. */
 export const testKeyPassphrase = 'correct horse battery';
@@ -59,6 +60,9 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
   let agreed: { id: string } | undefined;
   const action = () =>
     (agreed ??= core.invoke('visits.addAction', { visitId: heldVisit().id, description: 'Share the home version', ownerName: 'Kim', dueDate: '2026-12-04' }));
+  // One whole-setting target, made when a method first needs it (the other inputs stay as they were).
+  let settingTarget: string | undefined;
+  const target = () => (settingTarget ??= core.invoke('settingTargets.create', validSettingTarget(setting.id)).id);
   // A Record over MethodName: adding a method to the contract without a case here fails to compile.
   return {
     'app.info': () => ({}),
@@ -164,5 +168,21 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'visits.mine': () => ({}),
     'visits.frequency': () => ({ settingId: setting.id }),
     'visits.setFrequency': () => ({ settingId: setting.id, weeks: 6 }),
+    'settingTargets.list': () => ({ settingId: setting.id, search: 'timetable' }),
+    'settingTargets.get': () => ({ id: target() }),
+    'settingTargets.strategies': () => ({ settingId: setting.id }),
+    'settingTargets.create': () =>
+      validSettingTarget(setting.id, { ownerName: '', ownerStaffId: person.id, strategyIds: [addStrategy(core, null, 'Visual timetables')] }),
+    'settingTargets.update': () => ({ id: target(), title: 'Every room uses a visual timetable daily', ownerName: 'Sam Champion', dueDate: '2027-01-31' }),
+    'settingTargets.review': () => ({
+      settingTargetId: target(),
+      reviewDate: '2026-11-27',
+      reviewer: 'Visiting assistant',
+      note: 'Two rooms of three',
+      status: 'in-progress',
+    }),
+    'settingTargets.stop': () => ({ id: target(), reason: 'Replaced by a new target' }),
+    // Only a target never reviewed can be removed: a fresh one.
+    'settingTargets.remove': () => ({ id: core.invoke('settingTargets.create', validSettingTarget(setting.id)).id }),
   };
 }

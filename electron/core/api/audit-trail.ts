@@ -23,6 +23,7 @@ const getters: Partial<Record<string, (ctx: CoreContext, id: string) => object>>
   visits: (ctx, id) => ctx.repos.visits.get(id),
   visitActions: (ctx, id) => ctx.repos.visits.action(id),
   visitFrequency: (ctx, id) => ctx.repos.visits.frequency(id),
+  setting_targets: (ctx, id) => ctx.repos.settingTargets.get(id),
 };
 
 function inputId(input: unknown, field: string): string | null {

@@ -15,6 +15,7 @@ import { roomsHandlers } from './rooms.js';
 import { roundsHandlers } from './rounds.js';
 import { screeningsHandlers } from './screenings.js';
 import { sessionHandlers } from './session.js';
+import { settingTargetsHandlers } from './settingTargets.js';
 import { settingsHandlers } from './settings.js';
 import { staffHandlers } from './staff.js';
 import { visitsHandlers } from './visits.js';
@@ -41,4 +42,5 @@ export const handlers = {
   ...importsHandlers,
   ...encryptionHandlers,
   ...visitsHandlers,
+  ...settingTargetsHandlers,
 } satisfies HandlerMap<MethodName>;

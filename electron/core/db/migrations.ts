@@ -16,6 +16,7 @@ export const migrationFiles = [
   '0010-accounts.sql',
   '0011-strategies.sql',
   '0013-visits.sql',
+  '0014-setting-targets.sql',
 ] as const;
 
 export const latestSchemaVersion = migrationFiles.length;

@@ -62,6 +62,7 @@ function SettingFrame({ setting: s, reloadSetting }: { setting: SettingSummary; 
         <NavLink to={`/s/${s.id}/children`}>Children</NavLink>
         {may('cohort:read') && <NavLink to={`/s/${s.id}/cohort`}>Cohort tracking</NavLink>}
         {may('visits:read') && <NavLink to={`/s/${s.id}/visits`}>Visits</NavLink>}
+        {may('visits:read') && <NavLink to={`/s/${s.id}/setting-targets`}>Whole-setting targets</NavLink>}
         <NavLink to={`/s/${s.id}/people`}>Rooms and staff</NavLink>
         {may('data:import') && <NavLink to={`/s/${s.id}/import`}>Import</NavLink>}
       </nav>
