@@ -18,6 +18,8 @@ import { screeningsRepo } from './db/repos/screenings.js';
 import { roomsRepo } from './db/repos/rooms.js';
 import { settingsRepo } from './db/repos/settings.js';
 import { staffRepo } from './db/repos/staff.js';
+import { strategiesRepo } from './db/repos/strategies.js';
+import { targetsRepo } from './db/repos/targets.js';
 
 /** Time comes from here, never from `new Date()` in a handler, so tests can fix "today". */
 export interface Clock {
@@ -54,6 +56,8 @@ export function createRepos(db: Db) {
     appSettings: appSettingsRepo(db),
     export: exportRepo(db),
     accounts: accountsRepo(db),
+    strategies: strategiesRepo(db),
+    targets: targetsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -18,6 +18,8 @@ import { screeningsContract } from './screenings.js';
 import { sessionContract } from './session.js';
 import { settingsContract } from './settings.js';
 import { staffContract } from './staff.js';
+import { strategiesContract } from './strategies.js';
+import { targetsContract } from './targets.js';
 
 // THE API. Every method the renderer (or the command line, or a test) may call is listed once, in
 // the file of its domain, with the schema its input must pass, the shape of what it returns and
@@ -44,6 +46,8 @@ export const domains = {
   retention: retentionContract,
   imports: importsContract,
   encryption: encryptionContract,
+  strategies: strategiesContract,
+  targets: targetsContract,
 } as const;
 export type DomainName = keyof typeof domains;
 
@@ -66,6 +70,8 @@ export const contract = {
   ...retentionContract,
   ...importsContract,
   ...encryptionContract,
+  ...strategiesContract,
+  ...targetsContract,
 } as const;
 // A missing or contradictory fact stops the app at start-up, not at the first call that needs it.
 checkFacts(contract);

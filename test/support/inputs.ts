@@ -52,6 +52,18 @@ export const importMapping = { firstName: 'First name', lastName: 'Last name', d
 export function validInputs(core: Core): Record<MethodName, () => unknown> {
   const { setting, room, person, child, instrument, screeningInput, screening, round } = smallWorld(core);
   const kim = () => core.invoke('accounts.list', {}).find((a) => a.userName === 'kim')?.id;
+  // Made on first use, after the screening and child methods have run, and found again after.
+  let ownStrategyId: string | undefined;
+  const ownStrategy = () =>
+    (ownStrategyId ??= core.invoke('strategies.create', {
+      settingId: setting.id,
+      group: 'environment',
+      title: 'Quiet corner',
+      description: 'A quiet place to talk.',
+    }).id);
+  let targetId: string | undefined;
+  const target = () =>
+    (targetId ??= core.invoke('targets.create', { childId: child.id, aim: 'Points to ask for things', startDate: '2026-11-20', reviewDate: '2026-12-18' }).id);
   // A Record over MethodName: adding a method to the contract without a case here fails to compile.
   return {
     'app.info': () => ({}),
@@ -141,5 +153,30 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'imports.undoLast': () => ({ settingId: setting.id, kind: 'children' }),
     'imports.list': () => ({ settingId: setting.id }),
     'imports.listSources': () => ({ kind: 'children' }),
+    'strategies.list': () => ({ settingId: setting.id, search: 'wait' }),
+    'strategies.create': () => ({ settingId: setting.id, group: 'routines', title: 'Tidy-up song', description: 'Sing the same song at every tidy-up.' }),
+    'strategies.update': () => ({
+      id: ownStrategy(),
+      group: 'routines',
+      title: 'Tidy-up song',
+      description: 'Sing it slowly.',
+      homeVersion: 'Sing it at home.',
+    }),
+    'strategies.archive': () => ({ id: ownStrategy(), archived: false }),
+    'targets.listForChild': () => ({ childId: child.id }),
+    'targets.list': () => ({ settingId: setting.id, reviewDueBy: '2026-12-31' }),
+    'targets.get': () => ({ id: target() }),
+    'targets.suggest': () => ({ screeningId: screening.id }),
+    'targets.create': () => ({ childId: child.id, aim: 'Uses two words together', startDate: '2026-11-20', reviewDate: '2026-12-18' }),
+    'targets.update': () => ({ id: target(), aim: 'Uses two words together at snack', startDate: '2026-11-20', reviewDate: '2026-12-18' }),
+    'targets.review': () => ({
+      targetId: target(),
+      reviewDate: '2026-11-27',
+      reviewer: 'Kim',
+      progress: 'some',
+      status: 'active',
+      nextReviewDate: '2027-01-08',
+    }),
+    'targets.stop': () => ({ id: target(), stoppedOn: '2026-11-27', reason: 'Referred to the speech and language service' }),
   };
 }

@@ -20,6 +20,8 @@ const getters: Partial<Record<string, (ctx: CoreContext, id: string) => object>>
   instruments: (ctx, id) => ctx.repos.instruments.get(id),
   rounds: (ctx, id) => ctx.repos.rounds.get(id),
   accounts: (ctx, id) => ctx.repos.accounts.get(id),
+  strategies: (ctx, id) => ctx.repos.strategies.get(id),
+  targets: (ctx, id) => ctx.repos.targets.get(id),
 };
 
 function inputId(input: unknown, field: string): string | null {
@@ -63,6 +65,8 @@ const ignored = new Set([
   'screenerName',
   'instrumentName',
   'latestScreening',
+  'childName',
+  'targetCount',
 ]);
 
 function shorten(value: unknown): string | null {

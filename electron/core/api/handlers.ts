@@ -17,6 +17,8 @@ import { screeningsHandlers } from './screenings.js';
 import { sessionHandlers } from './session.js';
 import { settingsHandlers } from './settings.js';
 import { staffHandlers } from './staff.js';
+import { strategiesHandlers } from './strategies.js';
+import { targetsHandlers } from './targets.js';
 import type { HandlerMap } from './types.js';
 
 /** Every method's handler, one domain file each; the type fails to compile if one is missing. */
@@ -39,4 +41,6 @@ export const handlers = {
   ...retentionHandlers,
   ...importsHandlers,
   ...encryptionHandlers,
+  ...strategiesHandlers,
+  ...targetsHandlers,
 } satisfies HandlerMap<MethodName>;
