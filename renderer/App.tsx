@@ -22,6 +22,7 @@ import { InstrumentEditPage } from './pages/instruments/InstrumentEditPage.js';
 import { InstrumentsPage } from './pages/instruments/InstrumentsPage.js';
 import { RoundsPage } from './pages/rounds/RoundsPage.js';
 import { ScreeningFormPage } from './pages/screenings/ScreeningFormPage.js';
+import { StrategiesPage } from './pages/strategies/StrategiesPage.js';
 import { HomePage } from './pages/settings/HomePage.js';
 import { PeoplePage } from './pages/settings/PeoplePage.js';
 import { SettingFormPage } from './pages/settings/SettingFormPage.js';
@@ -64,6 +65,7 @@ const router = createHashRouter([
           { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).SettingCohortChildrenPage }) },
           { path: 'children/:childId/screenings/new', element: <ScreeningFormPage /> },
           { path: 'children/:childId/screenings/:screeningId/edit', element: <ScreeningFormPage /> },
+          { path: 'strategies', element: <Allowed permission="targets:read" page={<StrategiesPage />} /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -62,6 +62,7 @@ function SettingFrame({ setting: s, reloadSetting }: { setting: SettingSummary; 
         <NavLink to={`/s/${s.id}/children`}>Children</NavLink>
         {may('cohort:read') && <NavLink to={`/s/${s.id}/cohort`}>Cohort tracking</NavLink>}
         <NavLink to={`/s/${s.id}/people`}>Rooms and staff</NavLink>
+        {may('targets:read') && <NavLink to={`/s/${s.id}/strategies`}>Strategies</NavLink>}
         {may('data:import') && <NavLink to={`/s/${s.id}/import`}>Import</NavLink>}
       </nav>
       <Outlet />
