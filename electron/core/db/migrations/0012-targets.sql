@@ -26,9 +26,10 @@ CREATE TABLE child_targets (
   CHECK (review_date >= start_date)
 ) STRICT;
 
-CREATE INDEX child_targets_by_child ON child_targets (child_id, status);
--- "Due for review" across a setting: active targets by review date.
-CREATE INDEX child_targets_due ON child_targets (status, review_date);
+-- A child's targets, and "due for review" in one setting: the setting's children, then each
+-- child's active targets by review date. An index on (status, review_date) alone would lead the
+-- planner to read every due target in the local authority and throw most away.
+CREATE INDEX child_targets_by_child ON child_targets (child_id, status, review_date);
 
 CREATE TABLE child_target_strategies (
   target_id TEXT NOT NULL REFERENCES child_targets (id) ON DELETE CASCADE,
