@@ -21,7 +21,8 @@ test('strategies page and a target set from a screening, then reviewed', async (
   await page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name: 'Children' }).click();
   await page.getByLabel('Latest screen').selectOption({ label: 'Amber' });
   await page.locator('tbody tr td a').first().click();
-  await page.getByRole('link', { name: 'Set targets from this screen' }).click();
+  // The latest screening's panel comes first; each screening in the history offers it too.
+  await page.getByRole('link', { name: 'Set targets from this screen', exact: true }).click();
   const form = page.getByRole('form', { name: /Set a target for/ });
   await expect(form).toBeVisible();
   await form.getByLabel('What the child will do').fill('Asks for a snack using two words');

@@ -100,7 +100,7 @@ function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
           {(list) => (
             <>
               {list[0] && <LatestScreening latest={list[0]} setTargets={mayTarget && !c.archivedAt} />}
-              <ScreeningHistory settingId={setting.id} childId={c.id} screenings={list} onChanged={screenings.reload} />
+              <ScreeningHistory settingId={setting.id} childId={c.id} screenings={list} onChanged={screenings.reload} setTargets={mayTarget && !c.archivedAt} />
             </>
           )}
         </WhenLoaded>
