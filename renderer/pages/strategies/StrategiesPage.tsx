@@ -95,7 +95,7 @@ export function StrategiesPage() {
         </div>
         <FilterSelect
           id="filter-group"
-          label="Group"
+          label="Show group"
           value={group}
           anyLabel="All groups"
           options={optionsFrom(strategyGroupLabels)}
