@@ -59,6 +59,8 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
   const screeningInput = { childId: child.id, instrumentId: instrument.id, screeningDate: '2026-11-20', sections: [{ section: 7, colour: 'green' as const }] };
   const screening = core.invoke('screenings.create', screeningInput);
   const round = core.invoke('rounds.create', { name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' });
+  const target = core.invoke('targets.create', { childId: child.id, aim: 'Points to ask for things', startDate: '2026-11-20', reviewDate: '2026-12-18' });
+  const targetFields = { aim: 'Uses two words together', startDate: '2026-11-20', reviewDate: '2026-12-18' };
   const childFields = { firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male', startDate: '2023-01-09', leaveDate: '2026-07-20' };
   return {
     core,
@@ -72,6 +74,11 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'rounds.create': { name: 'Spring 2027', startDate: '2027-01-01', endDate: '2027-04-30' },
       'rounds.update': { id: round.id, name: 'Autumn 2026', startDate: '2026-09-01', endDate: '2026-12-31' },
       'audit.list': { settingId: setting.id, from: '2026-01-01', to: '2026-12-31' },
+      'targets.create': { childId: child.id, ...targetFields },
+      'targets.update': { id: target.id, ...targetFields },
+      'targets.list': { settingId: setting.id, reviewDueBy: '2026-12-31' },
+      'targets.review': { targetId: target.id, reviewDate: '2026-11-27', reviewer: 'Kim', progress: 'some', status: 'active', nextReviewDate: '2027-01-08' },
+      'targets.stop': { id: target.id, stoppedOn: '2026-11-27', reason: 'Referred on' },
     },
   };
 }
