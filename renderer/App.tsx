@@ -24,6 +24,7 @@ import { RoundsPage } from './pages/rounds/RoundsPage.js';
 import { ScreeningFormPage } from './pages/screenings/ScreeningFormPage.js';
 import { SettingTargetPage } from './pages/settingTargets/SettingTargetPage.js';
 import { SettingTargetsPage } from './pages/settingTargets/SettingTargetsPage.js';
+import { StrategiesPage } from './pages/strategies/StrategiesPage.js';
 import { HomePage } from './pages/settings/HomePage.js';
 import { PeoplePage } from './pages/settings/PeoplePage.js';
 import { SettingFormPage } from './pages/settings/SettingFormPage.js';
@@ -77,6 +78,7 @@ const router = createHashRouter([
           { path: 'visits/:visitId/record', element: <VisitRecordPage /> },
           { path: 'setting-targets', element: <Allowed permission="visits:read" page={<SettingTargetsPage />} /> },
           { path: 'setting-targets/:targetId', element: <Allowed permission="visits:read" page={<SettingTargetPage />} /> },
+          { path: 'strategies', element: <Allowed permission="targets:read" page={<StrategiesPage />} /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -20,6 +20,8 @@ import { settingTargetsRepo } from './db/repos/settingTargets.js';
 import { settingsRepo } from './db/repos/settings.js';
 import { staffRepo } from './db/repos/staff.js';
 import { visitsRepo } from './db/repos/visits.js';
+import { strategiesRepo } from './db/repos/strategies.js';
+import { targetsRepo } from './db/repos/targets.js';
 
 /** Time comes from here, never from `new Date()` in a handler, so tests can fix "today". */
 export interface Clock {
@@ -58,6 +60,8 @@ export function createRepos(db: Db) {
     accounts: accountsRepo(db),
     visits: visitsRepo(db),
     settingTargets: settingTargetsRepo(db),
+    strategies: strategiesRepo(db),
+    targets: targetsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

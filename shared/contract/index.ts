@@ -20,6 +20,8 @@ import { settingTargetsContract } from './settingTargets.js';
 import { settingsContract } from './settings.js';
 import { staffContract } from './staff.js';
 import { visitsContract } from './visits.js';
+import { strategiesContract } from './strategies.js';
+import { targetsContract } from './targets.js';
 
 // THE API. Every method the renderer (or the command line, or a test) may call is listed once, in
 // the file of its domain, with the schema its input must pass, the shape of what it returns and
@@ -48,6 +50,8 @@ export const domains = {
   encryption: encryptionContract,
   visits: visitsContract,
   settingTargets: settingTargetsContract,
+  strategies: strategiesContract,
+  targets: targetsContract,
 } as const;
 export type DomainName = keyof typeof domains;
 
@@ -72,6 +76,8 @@ export const contract = {
   ...encryptionContract,
   ...visitsContract,
   ...settingTargetsContract,
+  ...strategiesContract,
+  ...targetsContract,
 } as const;
 // A missing or contradictory fact stops the app at start-up, not at the first call that needs it.
 checkFacts(contract);

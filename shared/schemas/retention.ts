@@ -84,6 +84,7 @@ export const retentionPurgeResultSchema = z.object({
       childId: idSchema,
       screenings: z.number().int(),
       screeningSections: z.number().int(),
+      targets: z.number().int(),
       roundResults: z.number().int(),
       auditRowsRedacted: z.number().int(),
     }),

@@ -62,6 +62,8 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
   const visit = core.invoke('visits.record', { settingId: setting.id, heldDate: '2026-11-20', visitorName: 'Sam' });
   const action = core.invoke('visits.addAction', { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' });
   const settingTarget = core.invoke('settingTargets.create', { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' });
+  const target = core.invoke('targets.create', { childId: child.id, aim: 'Points to ask for things', startDate: '2026-11-20', reviewDate: '2026-12-18' });
+  const targetFields = { aim: 'Uses two words together', startDate: '2026-11-20', reviewDate: '2026-12-18' };
   const childFields = { firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male', startDate: '2023-01-09', leaveDate: '2026-07-20' };
   return {
     core,
@@ -83,6 +85,11 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'settingTargets.create': { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
       'settingTargets.update': { id: settingTarget.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
       'settingTargets.review': { settingTargetId: settingTarget.id, reviewDate: '2026-11-27', reviewer: 'Ash', note: 'Seen', status: 'in-progress' },
+      'targets.create': { childId: child.id, ...targetFields },
+      'targets.update': { id: target.id, ...targetFields },
+      'targets.list': { settingId: setting.id, reviewDueBy: '2026-12-31' },
+      'targets.review': { targetId: target.id, reviewDate: '2026-11-27', reviewer: 'Kim', progress: 'some', status: 'active', nextReviewDate: '2027-01-08' },
+      'targets.stop': { id: target.id, stoppedOn: '2026-11-27', reason: 'Referred on' },
     },
   };
 }

@@ -252,7 +252,7 @@ describe('retention.purge', () => {
 
     actAs(core, 'Pat Manager');
     const result = core.invoke('retention.purge', { childIds: [due], confirm: true });
-    expect(result.purged).toEqual([{ childId: due, screenings: 2, screeningSections: 2, roundResults: 1, auditRowsRedacted: expect.any(Number) }]);
+    expect(result.purged).toEqual([{ childId: due, screenings: 2, screeningSections: 2, targets: 0, roundResults: 1, auditRowsRedacted: expect.any(Number) }]);
     expect(result.purged[0]!.auditRowsRedacted).toBeGreaterThanOrEqual(4); // create, update, archive, two screenings
     expect(count('SELECT count(*) AS n FROM children WHERE id = ?')).toBe(0);
     expect(count('SELECT count(*) AS n FROM screenings WHERE child_id = ?')).toBe(0);
@@ -262,7 +262,9 @@ describe('retention.purge', () => {
     const logged = core.invoke('audit.list', { recordId: due, method: 'retention.purge' }).rows;
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ actorName: 'Pat Manager (Manager)', recordType: 'child', settingId: expect.any(String), changes: [] });
-    expect(logged[0]!.note).toMatch(/^Deleted under the retention policy: the child record, 2 screening\(s\) with 2 section\(s\), 1 cohort row\(s\)/);
+    expect(logged[0]!.note).toMatch(
+      /^Deleted under the retention policy: the child record, 2 screening\(s\) with 2 section\(s\), 0 target\(s\), 1 cohort row\(s\)/,
+    );
     // No audit row anywhere still holds the child's details.
     const auditText = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
     expect(auditText).not.toMatch(/Quillfeather|Zephyrine|2019-02-17/);

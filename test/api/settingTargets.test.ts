@@ -87,11 +87,18 @@ describe('settingTargets.create, list and get', () => {
   });
 
   it('offers the shared library’s strategies and the setting’s own, not retired ones nor another setting’s', () => {
-    const { core, a, shared, own } = world();
-    expect(core.invoke('settingTargets.strategies', { settingId: a.id })).toEqual([
-      { id: own, title: 'Quiet corner in every room', groupName: 'environment', shared: false },
-      { id: shared, title: 'Visual timetables', groupName: 'environment', shared: true },
-    ]);
+    const { core, a, shared, own, othersOwn, retired } = world();
+    const offered = core.invoke('settingTargets.strategies', { settingId: a.id });
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        { id: own, title: 'Quiet corner in every room', groupName: 'environment', shared: false },
+        { id: shared, title: 'Visual timetables', groupName: 'environment', shared: true },
+      ]),
+    );
+    // The shipped library (migration 0012) is offered as well; only the setting's own are not shared.
+    expect(offered.filter((s) => !s.shared).map((s) => s.id)).toEqual([own]);
+    expect(offered.map((s) => s.id)).not.toEqual(expect.arrayContaining([othersOwn]));
+    expect(offered.map((s) => s.id)).not.toEqual(expect.arrayContaining([retired]));
   });
 
   it('starts a target planned or in progress, never achieved or stopped', () => {

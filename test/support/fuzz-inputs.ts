@@ -33,6 +33,22 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
   const targets = method.startsWith('settingTargets.');
   const strategyId = targets ? addStrategy(core, null, 'Visual timetables') : undefined;
   const targetId = targets ? core.invoke('settingTargets.create', validSettingTarget(setting.id, { strategyIds: [strategyId] })).id : undefined;
+  // A target and a setting's own strategy for the methods that name one.
+  const needsTarget = method.startsWith('targets.') || method === 'strategies.update' || method === 'strategies.archive';
+  const strategy = needsTarget
+    ? core.invoke('strategies.create', { settingId: setting.id, group: 'environment', title: 'Quiet corner', description: 'A quiet place to talk.' })
+    : null;
+  const target = needsTarget
+    ? core.invoke('targets.create', {
+        childId: child.id,
+        screeningId: screening.id,
+        section: 7,
+        aim: 'Points to ask for things',
+        startDate: '2026-11-20',
+        reviewDate: '2026-12-18',
+        strategyIds: [strategy?.id ?? ''],
+      })
+    : null;
   return {
     'app.info': {},
     'settings.list': { includeArchived: true },
@@ -145,6 +161,44 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     },
     'settingTargets.stop': { id: targetId, reason: 'Replaced' },
     'settingTargets.remove': { id: targetId },
+    'strategies.list': { settingId: setting.id, search: 'wait', group: 'interaction', includeArchived: true },
+    'strategies.create': {
+      settingId: setting.id,
+      group: 'routines',
+      title: 'Tidy-up song',
+      description: 'Sing it at every tidy-up.',
+      homeVersion: 'Sing it at home.',
+    },
+    'strategies.update': { id: strategy?.id, group: 'routines', title: 'Tidy-up song', description: 'Sing it slowly.', homeVersion: 'Sing it at home.' },
+    'strategies.archive': { id: strategy?.id, archived: true },
+    'targets.listForChild': { childId: child.id },
+    'targets.list': { settingId: setting.id, status: 'active', reviewDueBy: '2026-12-31', limit: 50 },
+    'targets.get': { id: target?.id },
+    'targets.suggest': { screeningId: screening.id },
+    'targets.create': {
+      childId: child.id,
+      screeningId: screening.id,
+      section: 7,
+      aim: 'Uses two words together',
+      activities: 'Snack-time choices',
+      deliveredBy: 'Key person',
+      howOften: 'Daily',
+      place: 'Snack table',
+      startDate: '2026-11-20',
+      reviewDate: '2026-12-18',
+      strategyIds: [strategy?.id],
+    },
+    'targets.update': { id: target?.id, aim: 'Uses two words at snack', startDate: '2026-11-20', reviewDate: '2026-12-18', strategyIds: [strategy?.id] },
+    'targets.review': {
+      targetId: target?.id,
+      reviewDate: '2026-11-27',
+      reviewer: 'Kim',
+      progress: 'some',
+      note: 'Better',
+      status: 'active',
+      nextReviewDate: '2027-01-08',
+    },
+    'targets.stop': { id: target?.id, stoppedOn: '2026-11-27', reason: 'Referred on' },
   };
 }
 

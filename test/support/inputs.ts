@@ -62,7 +62,19 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     (agreed ??= core.invoke('visits.addAction', { visitId: heldVisit().id, description: 'Share the home version', ownerName: 'Kim', dueDate: '2026-12-04' }));
   // One whole-setting target, made when a method first needs it (the other inputs stay as they were).
   let settingTarget: string | undefined;
-  const target = () => (settingTarget ??= core.invoke('settingTargets.create', validSettingTarget(setting.id)).id);
+  const wholeSettingTarget = () => (settingTarget ??= core.invoke('settingTargets.create', validSettingTarget(setting.id)).id);
+  // Made on first use, after the screening and child methods have run, and found again after.
+  let ownStrategyId: string | undefined;
+  const ownStrategy = () =>
+    (ownStrategyId ??= core.invoke('strategies.create', {
+      settingId: setting.id,
+      group: 'environment',
+      title: 'Quiet corner',
+      description: 'A quiet place to talk.',
+    }).id);
+  let targetId: string | undefined;
+  const target = () =>
+    (targetId ??= core.invoke('targets.create', { childId: child.id, aim: 'Points to ask for things', startDate: '2026-11-20', reviewDate: '2026-12-18' }).id);
   // A Record over MethodName: adding a method to the contract without a case here fails to compile.
   return {
     'app.info': () => ({}),
@@ -169,20 +181,50 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'visits.frequency': () => ({ settingId: setting.id }),
     'visits.setFrequency': () => ({ settingId: setting.id, weeks: 6 }),
     'settingTargets.list': () => ({ settingId: setting.id, search: 'timetable' }),
-    'settingTargets.get': () => ({ id: target() }),
+    'settingTargets.get': () => ({ id: wholeSettingTarget() }),
     'settingTargets.strategies': () => ({ settingId: setting.id }),
     'settingTargets.create': () =>
       validSettingTarget(setting.id, { ownerName: '', ownerStaffId: person.id, strategyIds: [addStrategy(core, null, 'Visual timetables')] }),
-    'settingTargets.update': () => ({ id: target(), title: 'Every room uses a visual timetable daily', ownerName: 'Sam Champion', dueDate: '2027-01-31' }),
+    'settingTargets.update': () => ({
+      id: wholeSettingTarget(),
+      title: 'Every room uses a visual timetable daily',
+      ownerName: 'Sam Champion',
+      dueDate: '2027-01-31',
+    }),
     'settingTargets.review': () => ({
-      settingTargetId: target(),
+      settingTargetId: wholeSettingTarget(),
       reviewDate: '2026-11-27',
       reviewer: 'Visiting assistant',
       note: 'Two rooms of three',
       status: 'in-progress',
     }),
-    'settingTargets.stop': () => ({ id: target(), reason: 'Replaced by a new target' }),
+    'settingTargets.stop': () => ({ id: wholeSettingTarget(), reason: 'Replaced by a new target' }),
     // Only a target never reviewed can be removed: a fresh one.
     'settingTargets.remove': () => ({ id: core.invoke('settingTargets.create', validSettingTarget(setting.id)).id }),
+    'strategies.list': () => ({ settingId: setting.id, search: 'wait' }),
+    'strategies.create': () => ({ settingId: setting.id, group: 'routines', title: 'Tidy-up song', description: 'Sing the same song at every tidy-up.' }),
+    'strategies.update': () => ({
+      id: ownStrategy(),
+      group: 'routines',
+      title: 'Tidy-up song',
+      description: 'Sing it slowly.',
+      homeVersion: 'Sing it at home.',
+    }),
+    'strategies.archive': () => ({ id: ownStrategy(), archived: false }),
+    'targets.listForChild': () => ({ childId: child.id }),
+    'targets.list': () => ({ settingId: setting.id, reviewDueBy: '2026-12-31' }),
+    'targets.get': () => ({ id: target() }),
+    'targets.suggest': () => ({ screeningId: screening.id }),
+    'targets.create': () => ({ childId: child.id, aim: 'Uses two words together', startDate: '2026-11-20', reviewDate: '2026-12-18' }),
+    'targets.update': () => ({ id: target(), aim: 'Uses two words together at snack', startDate: '2026-11-20', reviewDate: '2026-12-18' }),
+    'targets.review': () => ({
+      targetId: target(),
+      reviewDate: '2026-11-27',
+      reviewer: 'Kim',
+      progress: 'some',
+      status: 'active',
+      nextReviewDate: '2027-01-08',
+    }),
+    'targets.stop': () => ({ id: target(), stoppedOn: '2026-11-27', reason: 'Referred to the speech and language service' }),
   };
 }

@@ -52,9 +52,8 @@ describe('the contract states each method’s facts', () => {
 
   it('uses only permissions from the named set, and every permission but the reserved one', () => {
     const used = new Set(methodNames.map((m) => factsOf(m).permission));
-    // Reports, targets and visits come with their features; their permissions are defined first
-    // so roles can name them. Each feature removes its own from this list.
-    const reserved = ['targets:read', 'targets:write', 'strategies:write', 'reports:produce'];
+    // Reports come with the reports feature; the permission is defined first so roles can name it.
+    const reserved = ['reports:produce'];
     expect([...permissions].filter((p) => !used.has(p))).toEqual(reserved);
   });
 

@@ -24,6 +24,8 @@ const getters: Partial<Record<string, (ctx: CoreContext, id: string) => object>>
   visitActions: (ctx, id) => ctx.repos.visits.action(id),
   visitFrequency: (ctx, id) => ctx.repos.visits.frequency(id),
   setting_targets: (ctx, id) => ctx.repos.settingTargets.get(id),
+  strategies: (ctx, id) => ctx.repos.strategies.get(id),
+  targets: (ctx, id) => ctx.repos.targets.get(id),
 };
 
 function inputId(input: unknown, field: string): string | null {
@@ -72,6 +74,8 @@ const ignored = new Set([
   // Children discussed at a visit: notes about a child, which a retention purge must be able to
   // remove with the child. The trail records that the visit changed, not what was said about whom.
   'childrenDiscussed',
+  'childName',
+  'targetCount',
 ]);
 
 function shorten(value: unknown): string | null {

@@ -19,6 +19,8 @@ import { settingTargetsHandlers } from './settingTargets.js';
 import { settingsHandlers } from './settings.js';
 import { staffHandlers } from './staff.js';
 import { visitsHandlers } from './visits.js';
+import { strategiesHandlers } from './strategies.js';
+import { targetsHandlers } from './targets.js';
 import type { HandlerMap } from './types.js';
 
 /** Every method's handler, one domain file each; the type fails to compile if one is missing. */
@@ -43,4 +45,6 @@ export const handlers = {
   ...encryptionHandlers,
   ...visitsHandlers,
   ...settingTargetsHandlers,
+  ...strategiesHandlers,
+  ...targetsHandlers,
 } satisfies HandlerMap<MethodName>;

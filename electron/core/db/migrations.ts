@@ -15,6 +15,7 @@ export const migrationFiles = [
   '0009-stopped-early-interval.sql',
   '0010-accounts.sql',
   '0011-strategies.sql',
+  '0012-targets.sql',
   '0013-visits.sql',
   '0014-setting-targets.sql',
 ] as const;

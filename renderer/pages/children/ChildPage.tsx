@@ -13,6 +13,8 @@ import { ageLabel, formatUkDate, fromUkInput, toUkInput } from '../../lib/format
 import { downloadFile } from '../../lib/exportTable.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
+import { useSession } from '../../lib/session.js';
+import { fromScreeningParam, TargetsSection } from '../targets/TargetsSection.js';
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
@@ -27,6 +29,8 @@ function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
   const { setting } = useSetting();
   const today = useToday();
   const { notify } = useAppState();
+  const { may } = useSession();
+  const mayTarget = may('targets:write');
   const screenings = useApi('screenings.listForChild', { childId: c.id });
   const rooms = useApi('rooms.list', { settingId: setting.id, includeArchived: true });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
@@ -95,12 +99,14 @@ function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
         <WhenLoaded results={[screenings]} loading={null}>
           {(list) => (
             <>
-              {list[0] && <LatestScreening latest={list[0]} />}
-              <ScreeningHistory settingId={setting.id} childId={c.id} screenings={list} onChanged={screenings.reload} />
+              {list[0] && <LatestScreening latest={list[0]} setTargets={mayTarget && !c.archivedAt} />}
+              <ScreeningHistory settingId={setting.id} childId={c.id} screenings={list} onChanged={screenings.reload} setTargets={mayTarget && !c.archivedAt} />
             </>
           )}
         </WhenLoaded>
       </section>
+
+      {may('targets:read') && <TargetsSection child={c} settingId={setting.id} />}
 
       <h2>Details</h2>
       <dl className="summary-list">
@@ -160,7 +166,7 @@ function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
 }
 
 /** The latest result at a glance, above the full history. */
-function LatestScreening({ latest }: { latest: Screening }) {
+function LatestScreening({ latest, setTargets }: { latest: Screening; setTargets: boolean }) {
   return (
     <div className="panel latest" aria-label="Latest screening">
       <div>
@@ -189,6 +195,13 @@ function LatestScreening({ latest }: { latest: Screening }) {
           <ReviewDue date={latest.reviewDate} />
         </strong>
       </div>
+      {setTargets && (
+        <div className="no-print">
+          <Link className="button button--secondary button--small" to={`?${fromScreeningParam}=${latest.id}`}>
+            Set targets from this screen
+          </Link>
+        </div>
+      )}
     </div>
   );
 }

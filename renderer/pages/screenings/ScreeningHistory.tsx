@@ -8,6 +8,7 @@ import { useAppState, useToday } from '../../lib/appState.js';
 import { formatUkDate } from '../../lib/format.js';
 import { screeningToInput } from './screeningToInput.js';
 import { ColourTag } from '../../components/ColourTag.js';
+import { fromScreeningParam } from '../targets/TargetsSection.js';
 
 /** Review date with its state: overdue once passed (unless a later screen exists), due soon within two weeks. */
 export function ReviewDue({ date, superseded = false }: { date: string; superseded?: boolean }) {
@@ -27,10 +28,12 @@ interface Props {
   childId: string;
   screenings: Screening[];
   onChanged: () => void;
+  /** Offer "Set targets from this screen" on each screening (people who may set targets, child on roll). */
+  setTargets?: boolean;
 }
 
 /** A child's screenings, newest first, each with the sections tried and what they led to. */
-export function ScreeningHistory({ settingId, childId, screenings, onChanged }: Props) {
+export function ScreeningHistory({ settingId, childId, screenings, onChanged, setTargets = false }: Props) {
   const api = useApiClient();
   const { notify } = useAppState();
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
@@ -118,6 +121,11 @@ export function ScreeningHistory({ settingId, childId, screenings, onChanged }: 
             <Link className="link-button" to={`/s/${settingId}/children/${childId}/screenings/${s.id}/edit`}>
               Edit<span className="visually-hidden"> screening of {formatUkDate(s.screeningDate)}</span>
             </Link>
+            {setTargets && (
+              <Link className="link-button" to={`?${fromScreeningParam}=${s.id}`}>
+                Set targets from this screen<span className="visually-hidden"> of {formatUkDate(s.screeningDate)}</span>
+              </Link>
+            )}
             {confirmingDelete === s.id ? (
               <span className="confirm-inline" role="group" aria-label="Confirm delete">
                 Delete this screening?{' '}

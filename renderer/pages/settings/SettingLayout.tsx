@@ -64,6 +64,7 @@ function SettingFrame({ setting: s, reloadSetting }: { setting: SettingSummary; 
         {may('visits:read') && <NavLink to={`/s/${s.id}/visits`}>Visits</NavLink>}
         {may('visits:read') && <NavLink to={`/s/${s.id}/setting-targets`}>Whole-setting targets</NavLink>}
         <NavLink to={`/s/${s.id}/people`}>Rooms and staff</NavLink>
+        {may('targets:read') && <NavLink to={`/s/${s.id}/strategies`}>Strategies</NavLink>}
         {may('data:import') && <NavLink to={`/s/${s.id}/import`}>Import</NavLink>}
       </nav>
       <Outlet />

@@ -35,6 +35,7 @@ export interface PurgeCounts {
   childId: string;
   screenings: number;
   screeningSections: number;
+  targets: number;
   roundResults: number;
   auditRowsRedacted: number;
 }
@@ -108,18 +109,21 @@ export function retentionRepo(db: Db) {
           n: number;
         }
       ).n;
+      const targetIds = (db.prepare('SELECT id FROM child_targets WHERE child_id = ?').all(childId) as { id: string }[]).map((r) => r.id);
       const roundResults = removeChildDerived(db, childId);
+      // Targets go before their screenings; their reviews and strategy links go with them (ON DELETE CASCADE).
+      const targets = db.prepare('DELETE FROM child_targets WHERE child_id = ?').run(childId).changes;
       // screening_sections go with their screening (ON DELETE CASCADE).
       const screenings = db.prepare('DELETE FROM screenings WHERE child_id = ?').run(childId).changes;
       // The visits stay (they are the setting's record); only the child's place in them goes.
       removeChildVisitLinks(db, childId);
       const redact = db.prepare('UPDATE audit_log SET summary = ? WHERE record_id = ?');
       let auditRowsRedacted = 0;
-      for (const id of [childId, ...screeningIds]) auditRowsRedacted += redact.run(redactedSummary, id).changes;
+      for (const id of [childId, ...screeningIds, ...targetIds]) auditRowsRedacted += redact.run(redactedSummary, id).changes;
       if (db.prepare('DELETE FROM children WHERE id = ?').run(childId).changes !== 1) throw notFound('The child');
-      const counts = { childId, screenings, screeningSections, roundResults, auditRowsRedacted };
+      const counts = { childId, screenings, screeningSections, targets, roundResults, auditRowsRedacted };
       const note =
-        `Deleted under the retention policy: the child record, ${screenings} screening(s) with ${screeningSections} section(s), ` +
+        `Deleted under the retention policy: the child record, ${screenings} screening(s) with ${screeningSections} section(s), ${targets} target(s), ` +
         `${roundResults} cohort row(s); ${auditRowsRedacted} audit row(s) redacted`;
       db.prepare(
         `INSERT INTO audit_log (id, at, actor_staff_id, actor_name, method, record_type, record_id, setting_id, summary)
