@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
 import { addDemoAccounts } from '../core/demo/accounts.js';
 import { generateDemo } from '../core/demo/generate.js';
+import { invokerOnDay } from '../core/demo/on-day.js';
 import { common, UsageError, type Command } from './command.js';
 import { openCore } from './core.js';
 import { progress, progressDone } from './progress.js';
 
 // `chatterbox demo`: fictional data for trying the app, and for the end-to-end tests.
 
-const help = `Usage: chatterbox demo --local-admin [--db PATH] [--seed N]\n\nAdds fictional demo settings, rooms, staff, children, screening histories and rounds to an empty database.\n  --seed N   Seed for the generator (default: a fixed seed, so the data is the same every time)\n`;
+const help = `Usage: chatterbox demo --local-admin [--db PATH] [--seed N]\n\nAdds fictional demo settings, rooms, staff, children, screening histories, rounds, targets and a year of visits to an empty database.\n  --seed N   Seed for the generator (default: a fixed seed, so the data is the same every time)\n`;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...common, seed: { type: 'string' } } });
@@ -25,6 +26,7 @@ async function run(args: string[]): Promise<number> {
       .transaction(() =>
         generateDemo(core.invoke, {
           today: core.context.clock.today(),
+          invokeOn: invokerOnDay(core.context, core.localSession),
           ...(seed === undefined ? {} : { seed }),
           onProgress: (done, total) => progress(`Demo settings: ${done}/${total}`),
         }),
@@ -35,7 +37,8 @@ async function run(args: string[]): Promise<number> {
     console.log(`Added ${accounts} demo sign-in accounts, one per role (see the README's demo section for their passwords).`);
     console.log(
       `Added ${summary.settings} demo settings, ${summary.rooms} rooms, ${summary.staff} staff, ${summary.children} children, ` +
-        `${summary.screenings} screenings and ${summary.rounds} screening rounds to ${core.context.databasePath}`,
+        `${summary.screenings} screenings, ${summary.rounds} screening rounds, ${summary.targets} children's targets, ` +
+        `${summary.settingTargets} whole-setting targets, ${summary.visits} visits and ${summary.visitActions} visit actions to ${core.context.databasePath}`,
     );
     return 0;
   } finally {

@@ -8,5 +8,9 @@ export const demoLoadResultSchema = z.object({
   children: z.number().int(),
   screenings: z.number().int(),
   rounds: z.number().int(),
+  targets: z.number().int(),
+  settingTargets: z.number().int(),
+  visits: z.number().int(),
+  visitActions: z.number().int(),
 });
 export type DemoLoadResult = z.infer<typeof demoLoadResultSchema>;

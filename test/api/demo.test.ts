@@ -29,7 +29,18 @@ describe('demo.load', () => {
   it('fills an empty database with four demo settings of about sixty children each', { timeout: 120_000 }, () => {
     const core = testCore();
     const summary = core.invoke('demo.load', {});
-    expect(summary).toEqual({ settings: 4, rooms: 12, staff: 32, children: 238, screenings: 575, rounds: 4 });
+    expect(summary).toEqual({
+      settings: 4,
+      rooms: 12,
+      staff: 32,
+      children: 238,
+      screenings: 575,
+      rounds: 4,
+      targets: 57,
+      settingTargets: 12,
+      visits: 49,
+      visitActions: 104,
+    });
 
     const settings = core.invoke('settings.list', {});
     expect(settings).toHaveLength(4);

@@ -1,10 +1,12 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.js';
 import { addDays, addMonths } from '../../../shared/domain/dates.js';
-import type { EthnicityCode, Sex } from '../../../shared/schemas/children.js';
+import type { Child, EthnicityCode, Sex } from '../../../shared/schemas/children.js';
 import type { SettingType } from '../../../shared/schemas/settings.js';
-import type { QualificationLevel, StaffRole } from '../../../shared/schemas/staff.js';
+import type { QualificationLevel, Staff, StaffRole } from '../../../shared/schemas/staff.js';
+import type { Invoke } from './on-day.js';
 import { SeededRandom } from './random.js';
-import { addDemoScreenings, NeedDeck, screeningRounds } from './screenings.js';
+import { addDemoScreenings, NeedDeck, screeningRounds, toWeekday } from './screenings.js';
+import { addDemoTargets } from './targets.js';
+import { addDemoVisits } from './visits.js';
 
 // Synthetic, obviously fictional data for demonstrations and for trying features out. Names are
 // ordinary first names with made-up storybook surnames, settings and local authorities are
@@ -12,8 +14,6 @@ import { addDemoScreenings, NeedDeck, screeningRounds } from './screenings.js';
 // Everything goes through the API, so demo data obeys the same rules as typed-in data.
 
 export const defaultDemoSeed = 20261127;
-
-type Invoke = <M extends MethodName>(method: M, input: MethodInput<M>) => MethodOutput<M>;
 
 const demoSettings: { name: string; type: SettingType; localAuthority: string; children: number }[] = [
   { name: 'Acorn Lane Nursery (demo)', type: 'nursery', localAuthority: 'Sandford (demo)', children: 64 },
@@ -132,11 +132,17 @@ export interface DemoSummary {
   children: number;
   screenings: number;
   rounds: number;
+  targets: number;
+  settingTargets: number;
+  visits: number;
+  visitActions: number;
 }
 
 export interface DemoOptions {
   seed?: number;
   today: string;
+  /** The API with the clock on a given day: history (targets, visits) is recorded on the day it happened. */
+  invokeOn: (today: string) => Invoke;
   /** Reports each finished setting: demo generation can take a moment on a slow PC. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -145,7 +151,21 @@ export function generateDemo(invoke: Invoke, options: DemoOptions): DemoSummary 
   const rnd = new SeededRandom(options.seed ?? defaultDemoSeed);
   // Screenings draw from their own stream, so adding them leaves the children exactly as before.
   const screeningRnd = new SeededRandom((options.seed ?? defaultDemoSeed) ^ 0x5c4ee7);
-  const summary: DemoSummary = { settings: 0, rooms: 0, staff: 0, children: 0, screenings: 0, rounds: 0 };
+  // Targets and visits have a stream of their own too, for the same reason.
+  const historyRnd = new SeededRandom((options.seed ?? defaultDemoSeed) ^ 0x7a46e7);
+  const summary: DemoSummary = {
+    settings: 0,
+    rooms: 0,
+    staff: 0,
+    children: 0,
+    screenings: 0,
+    rounds: 0,
+    targets: 0,
+    settingTargets: 0,
+    visits: 0,
+    visitActions: 0,
+  };
+  const strategyIds = new Map(invoke('strategies.list', {}).map((s) => [s.title, s.id]));
   const instrument = invoke('instruments.list', {}).find((i) => i.isDefault && !i.archivedAt);
   const rounds = screeningRounds(options.today);
   const needs = new NeedDeck(screeningRnd);
@@ -179,6 +199,8 @@ export function generateDemo(invoke: Invoke, options: DemoOptions): DemoSummary 
       rounds,
     };
 
+    // On roll at the end, in the order made: what targets and visits are written for.
+    const onRoll: Child[] = [];
     for (let i = 0; i < plan.children; i++) {
       const ageMonths = rnd.int(7, 58);
       const dateOfBirth = addDays(addMonths(options.today, -ageMonths), -rnd.int(0, 27));
@@ -208,13 +230,63 @@ export function generateDemo(invoke: Invoke, options: DemoOptions): DemoSummary 
       // Before archiving: leavers leave today, so they were on roll for every round.
       if (screeningPlan) summary.screenings += addDemoScreenings(invoke, screeningRnd, screeningPlan, child);
       if (leaver) invoke('children.archive', { id: child.id, archived: true, leaveDate: options.today });
+      else onRoll.push(child);
       summary.children++;
     }
+    addHistory(invoke, options, historyRnd, { index, settingId: setting.id, staff, strategyIds, children: onRoll }, summary);
     options.onProgress?.(index + 1, demoSettings.length);
   });
   // The terms the rounds fall in, as cohort tracking counts them.
   for (const start of rounds) summary.rounds += createTermRound(invoke, start) ? 1 : 0;
   return summary;
+}
+
+interface HistoryPlan {
+  index: number;
+  settingId: string;
+  staff: readonly Staff[];
+  strategyIds: ReadonlyMap<string, string>;
+  children: readonly Child[];
+}
+
+/**
+ * A year of one setting's targets and visits. The second setting has a strategy of its own,
+ * added at the start of the year and used in its targets.
+ */
+function addHistory(invoke: Invoke, options: DemoOptions, rnd: SeededRandom, plan: HistoryPlan, summary: DemoSummary): void {
+  const { today, invokeOn } = options;
+  const own =
+    plan.index === 1
+      ? invokeOn(toWeekday(addMonths(today, -12)))('strategies.create', {
+          settingId: plan.settingId,
+          group: 'parents',
+          title: 'Story sack of the week',
+          description:
+            'Each week one family borrows a story sack: a picture book with a few toys from the story and a card of ideas for talking about it together.',
+          homeVersion: 'Share the story sack with your child and use the toys to act out the story together.',
+        })
+      : null;
+  const champion = plan.staff.find((s) => s.role === 'communication-champion');
+  const targets = addDemoTargets(
+    invoke,
+    { invokeOn, rnd, today, first: plan.index === 0, champion, staff: plan.staff, strategyIds: plan.strategyIds, ownStrategyId: own?.id ?? null },
+    plan.children,
+  );
+  summary.targets += targets.targets;
+  const visits = addDemoVisits({
+    invokeOn,
+    rnd,
+    today,
+    settingIndex: plan.index,
+    settingId: plan.settingId,
+    staff: plan.staff,
+    flagged: targets.flagged,
+    strategyIds: plan.strategyIds,
+    ownStrategyId: own?.id ?? null,
+  });
+  summary.visits += visits.visits;
+  summary.visitActions += visits.actions;
+  summary.settingTargets += visits.settingTargets;
 }
 
 /** Autumn (September to December), Spring (January to April), Summer (May to August). */

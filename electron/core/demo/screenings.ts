@@ -55,14 +55,14 @@ export function screeningRounds(today: string, count = ROUND_COUNT): string[] {
 }
 
 /** Monday to Friday: settings screen on working days. */
-function toWeekday(iso: string): string {
+export function toWeekday(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return weekday === 6 ? addDays(iso, 2) : weekday === 0 ? addDays(iso, 1) : iso;
 }
 
 /** Out of the summer and Christmas holidays, when many settings close, then a working day. */
-function termTime(iso: string): string {
+export function termTime(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
   if (month === 8) return toWeekday(`${year}-09-02`);
   if (month === 12 && day >= 20) return toWeekday(`${year + 1}-01-05`);
