@@ -17,6 +17,7 @@ import type { SettingType } from '../../shared/schemas/settings.js';
 import { openDatabase } from '../../electron/core/db/connection.js';
 import { refreshAllDerived } from '../../electron/core/db/repos/derived.js';
 import { SeededRandom } from '../../electron/core/demo/random.js';
+import { insertTargetsAndVisits, type HistoryChild, type HistoryCounts } from './generate-history.js';
 
 // Synthetic cohort data for the dashboard benchmark, written straight into the tables with
 // prepared statements in one transaction (the API would take hours for 1.5 million screenings).
@@ -53,7 +54,10 @@ export interface GeneratedData {
   /** A setting of typical size, open, for the one-setting calls. */
   sampleSettingId: string;
   counts: { settings: number; archivedSettings: number; rooms: number; staff: number; children: number; screenings: number; screeningSections: number };
-  timings: { generateMs: number; refreshAllDerivedMs: number; foreignKeyCheckMs: number | null };
+  /** Targets, reviews and visits (generate-history.ts), and the SLT assistant covering 30 settings. */
+  history: HistoryCounts;
+  assistantAccountId: string;
+  timings: { generateMs: number; historyMs: number; refreshAllDerivedMs: number; foreignKeyCheckMs: number | null };
 }
 
 /** Termly rounds: Spring (January to April), Summer (May to August), Autumn (September to December). */
@@ -363,6 +367,8 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
   );
 
   let sampleSettingId = '';
+  let history: ReturnType<typeof insertTargetsAndVisits> | null = null;
+  let historyMs = 0;
   db.transaction(() => {
     for (const r of rounds) insertRound.run(r.id, r.name, r.startDate, r.endDate, now, now);
 
@@ -531,6 +537,7 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
       [candidates[i], candidates[j]] = [candidates[j] as ScreeningEvent, candidates[i] as ScreeningEvent];
     }
     const byRound = base.map((b) => [...b]);
+    const latest: HistoryChild['latest'][] = children.map(() => null);
     for (const e of candidates.slice(0, reviewsNeeded)) {
       const r = roundPlans.findIndex((p) => e.date >= p.startDate && e.date <= p.endDate);
       byRound[r]?.push(e);
@@ -580,6 +587,8 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
           created,
         );
         counts.screenings++;
+        // Events run in date order, so the last one written is the child's latest.
+        latest[e.child] = { colour, date: e.date, id };
         if (withSections) {
           tried.forEach((t, position) => insertSection.run(id, position, t.section, t.colour, t.colour));
           counts.screeningSections += tried.length;
@@ -587,7 +596,24 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
         if (counts.screenings % 250_000 === 0) log(`  ${counts.screenings} screenings`);
       }
     }
+
+    // ----- Targets, visits and the SLT assistant (issue 12), from a stream of their own so the rows above stay as they were.
+    const historyStarted = performance.now();
+    history = insertTargetsAndVisits({
+      db,
+      rnd: new SeededRandom(size.seed ^ 0x715),
+      nextId: () => ids.next(),
+      today,
+      settingIds,
+      archived: (i) => i % 75 === 74,
+      staffIds,
+      children: children.map((c) => ({ id: c.id, setting: c.setting, keyPerson: c.keyPerson, leaveDate: c.leaveDate, latest: latest[c.index] ?? null })),
+    });
+    historyMs = performance.now() - historyStarted;
+    log(`  targets and visits in ${Math.round(historyMs)} ms: ${JSON.stringify(history.counts)}`);
   })();
+  if (!history) throw new Error('the history was not generated');
+  const { counts: historyCounts, assistantAccountId } = history;
   const generateMs = performance.now() - started;
 
   // Derived data (children.latest_screening_id, round_results) as after any bulk load, on the
@@ -606,5 +632,14 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
     if (problems.length > 0) throw new Error(`The generated data breaks ${problems.length} foreign keys, first: ${JSON.stringify(problems[0])}`);
   }
   db.close();
-  return { path, rounds, localAuthorities, sampleSettingId, counts, timings: { generateMs, refreshAllDerivedMs, foreignKeyCheckMs } };
+  return {
+    path,
+    rounds,
+    localAuthorities,
+    sampleSettingId,
+    counts,
+    history: historyCounts,
+    assistantAccountId,
+    timings: { generateMs, historyMs, refreshAllDerivedMs, foreignKeyCheckMs },
+  };
 }
