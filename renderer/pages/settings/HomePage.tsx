@@ -63,7 +63,9 @@ function Welcome() {
           {loading ? 'Adding demo data…' : 'Explore with demo data'}
         </button>
       </div>
-      <p className="hint">Demo data is made up: four fictional settings with rooms, staff, children and their screening histories, marked “(demo)”.</p>
+      <p className="hint">
+        Demo data is made up: four fictional settings with rooms, staff, children, their screening histories and targets, and a year of visits, marked “(demo)”.
+      </p>
       {error && (
         <p className="error-text" role="alert">
           {error}
