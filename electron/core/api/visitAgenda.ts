@@ -98,7 +98,14 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
     targetsDue: ctx.repos.targets.list({ settingId, status: null, reviewDueBy: date, keyPersonId, limit: 1000 }),
     overdueRescreens: overdue
       .filter((c) => keyOf.has(c.childId) && mine(c.childId, keyOf.get(c.childId) ?? null))
-      .map((c) => ({ childId: c.childId, firstName: c.firstName, lastName: c.lastName, colour: c.colour, screeningDate: c.screeningDate, reviewDate: c.reviewDate })),
+      .map((c) => ({
+        childId: c.childId,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        colour: c.colour,
+        screeningDate: c.screeningDate,
+        reviewDate: c.reviewDate,
+      })),
     redAmberWithoutTarget: ctx.repos.targets.redAmberWithoutTarget(settingId, keyPersonId),
     referralPrompts: onRoll
       .filter((c) => c.latestScreening?.referralPrompted === true)
@@ -113,9 +120,7 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
       .actions(settingId, false)
       .filter((a) => a.visitId !== visit?.id)
       .map((a) => ({ ...a, overdue: actionOverdue(a, date) })),
-    settingTargets: ctx.repos.settingTargets
-      .list({ settingId, status: null, search: '' })
-      .filter((t) => t.status === 'planned' || t.status === 'in-progress'),
+    settingTargets: ctx.repos.settingTargets.list({ settingId, status: null, search: '' }).filter((t) => t.status === 'planned' || t.status === 'in-progress'),
     headline: round ? { roundName: round.name, figures: ctx.repos.cohort.overview(scope, round, date) } : null,
   };
 }
@@ -137,7 +142,8 @@ function saveIssues(ctx: CallContext, input: VisitSave): FieldIssue[] {
   });
   settingTargetReviews.forEach((r, i) => {
     const path = ['settingTargetReviews', i];
-    if (!found(() => ctx.repos.settingTargets.get(r.settingTargetId))) issues.push({ path: [...path, 'settingTargetId'], message: 'This target was not found' });
+    if (!found(() => ctx.repos.settingTargets.get(r.settingTargetId)))
+      issues.push({ path: [...path, 'settingTargetId'], message: 'This target was not found' });
     else if (seen.has(r.settingTargetId)) issues.push({ path: [...path, 'settingTargetId'], message: 'This target is reviewed twice: keep one review' });
     else issues.push(...under(path, settingTargetReviewIssues(ctx, r, settingId)));
     seen.add(r.settingTargetId);
