@@ -18,9 +18,20 @@ import { ActionForm, ActionList } from './VisitActionsSection.js';
 export function VisitSummaryPage() {
   const { visitId = '' } = useParams();
   const visit = useApi('visits.get', { id: visitId });
+  // The reviews recorded on the visit's date (the agenda's save records them with the visit).
+  const reviews = useApi('visits.reviews', { id: visitId });
   return (
-    <WhenLoaded results={[visit]} errorClassName="error-text">
-      {(v) => <VisitSummary visit={v} onChange={visit.reload} />}
+    <WhenLoaded results={[visit, reviews]} errorClassName="error-text">
+      {(v, r) => (
+        <VisitSummary
+          visit={v}
+          reviews={v.status === 'held' ? r : undefined}
+          onChange={() => {
+            visit.reload();
+            reviews.reload();
+          }}
+        />
+      )}
     </WhenLoaded>
   );
 }
@@ -138,8 +149,8 @@ function TextSection({ id, title, text }: { id: string; title: string; text: str
 
 /**
  * The target reviews recorded at the visit: child target reviews and whole-setting target reviews
- * recorded on the visit's date for its setting. The visit agenda (second round) supplies them;
- * until then the section is left out rather than shown empty.
+ * recorded on the visit's date for its setting (visits.reviews). A visit not yet held has none,
+ * so the section is left out rather than shown empty.
  */
 export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined }) {
   if (!reviews) return null;
