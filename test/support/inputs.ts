@@ -184,7 +184,10 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'visits.save': () => ({
       ...heldVisitInput(),
       newActions: [{ description: 'Visual timetable in every room', ownerStaffId: person.id, dueDate: '2026-12-11' }],
-      actionsDone: [{ id: action().id }],
+      // An action of its own: the one the other methods share is marked done by then.
+      actionsDone: [
+        { id: core.invoke('visits.addAction', { visitId: heldVisit().id, description: 'Send the letter home', ownerName: 'Kim', dueDate: '2026-12-04' }).id },
+      ],
     }),
     'visits.reviews': () => ({ id: heldVisit().id }),
     'settingTargets.list': () => ({ settingId: setting.id, search: 'timetable' }),
