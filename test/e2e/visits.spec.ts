@@ -27,7 +27,7 @@ async function targetDueToday(page: Page, nth: number, aim: string) {
   await form.getByLabel('What the child will do').fill(aim);
   await form.getByLabel('Who delivers it').fill('Key person');
   await form.getByLabel('Start date').fill('27/11/2026');
-  await form.getByLabel('Review date').fill('27/11/2026');
+  await form.getByLabel('Review date', { exact: true }).fill('27/11/2026');
   await form.getByRole('button', { name: 'Set target' }).click();
   await expect(page.getByRole('article', { name: `Target: ${aim}` })).toBeVisible();
 }
@@ -69,7 +69,7 @@ test('the SLT assistant reviews targets on the visit agenda, agrees an action, a
   await second.getByLabel('What happens next').selectOption('achieved');
   await second.getByLabel('Review note').fill('Waits for a turn without a prompt');
   // A review dated tomorrow: the whole save is refused and what was typed stays.
-  await second.getByLabel('Review date').fill('28/11/2026');
+  await second.getByLabel('Review date', { exact: true }).fill('28/11/2026');
   const whole = card(wholeTitle);
   await whole.getByRole('checkbox').check();
   await whole.getByLabel('Status after the review').selectOption('in-progress');
@@ -84,8 +84,8 @@ test('the SLT assistant reviews targets on the visit agenda, agrees an action, a
   await expect(summary).toContainText('The review date must be today or earlier');
   await expect(second.getByLabel('Review note')).toHaveValue('Waits for a turn without a prompt');
   await summary.getByRole('link', { name: 'The review date must be today or earlier' }).click();
-  await expect(second.getByLabel('Review date')).toBeFocused();
-  await second.getByLabel('Review date').fill('27/11/2026');
+  await expect(second.getByLabel('Review date', { exact: true })).toBeFocused();
+  await second.getByLabel('Review date', { exact: true }).fill('27/11/2026');
   await expectAccessible(page);
   await screenshot(page, '70-visit-agenda');
 

@@ -48,7 +48,6 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
   }
   // A practitioner who sees only their key children sees only theirs here too.
   const keyPersonId = keyChildrenOnly(ctx, callerReach(ctx, ctx.session), settingId);
-  const mine = (childId: string, keyOf: string | null) => keyPersonId === null || keyOf === keyPersonId;
   const onRoll = ctx.repos.children.list({
     settingId,
     search: '',
@@ -70,7 +69,8 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
     limit: 100000,
     offset: 0,
   }).rows;
-  const keyOf = new Map(onRoll.map((c) => [c.id, c.keyPersonId]));
+  // Children on roll that the caller sees: the overdue list keeps to them.
+  const seen = new Set(onRoll.map((c) => c.id));
   const scope = { settingId, localAuthority: null, settingType: null };
   // Overdue re-screens: the same query as the cohort overview's overdue count and list.
   const overdue = ctx.repos.cohort.children({
@@ -97,7 +97,7 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
     lastHeldDate: lastHeld?.heldDate ?? null,
     targetsDue: ctx.repos.targets.list({ settingId, status: null, reviewDueBy: date, keyPersonId, limit: 1000 }),
     overdueRescreens: overdue
-      .filter((c) => keyOf.has(c.childId) && mine(c.childId, keyOf.get(c.childId) ?? null))
+      .filter((c) => seen.has(c.childId))
       .map((c) => ({
         childId: c.childId,
         firstName: c.firstName,

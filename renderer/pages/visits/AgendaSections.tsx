@@ -211,7 +211,7 @@ export function ActionsBlock({ agenda, values, errors, set, staff }: BlockProps 
       <h3>Open actions from earlier visits</h3>
       {agenda.openActions.length === 0 && <p>No open actions.</p>}
       <ul className="visit-summary__list">
-        {agenda.openActions.map((a, i) => (
+        {agenda.openActions.map((a) => (
           <li key={a.id}>
             <CheckboxField
               name={`done-${a.id}`}
@@ -219,7 +219,7 @@ export function ActionsBlock({ agenda, values, errors, set, staff }: BlockProps 
               checked={values.done.includes(a.id)}
               onChange={(on) => set('done', on ? [...values.done, a.id] : values.done.filter((x) => x !== a.id))}
             />
-            {errors[`actionsDone.${values.done.indexOf(a.id)}.id`] && i >= 0 && (
+            {values.done.includes(a.id) && errors[`actionsDone.${values.done.indexOf(a.id)}.id`] && (
               <p className="field__error">{errors[`actionsDone.${values.done.indexOf(a.id)}.id`]}</p>
             )}
           </li>
