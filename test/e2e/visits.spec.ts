@@ -13,7 +13,7 @@ import { demoBase, expectAccessible, screenshot, signIn, watchErrors } from './s
 const run = String(Date.now()).slice(-5);
 const aims = [`Asks for a snack using two words ${run}`, `Waits for a turn at the water tray ${run}`];
 const wholeTitle = `Every room uses a visual timetable ${run}`;
-const action = `Make a now-and-next board for the baby room ${run}`;
+const action = `Now-and-next board ${run}`;
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name, exact: true }).click();
 
@@ -77,7 +77,7 @@ test('the SLT assistant reviews targets on the visit agenda, agrees an action, a
   await page.getByRole('button', { name: 'Add an action' }).click();
   const agreed = page.getByRole('group', { name: 'Action 1' });
   await agreed.getByLabel('What is to be done').fill(action);
-  await agreed.getByLabel('Or the owner’s name').fill('Deputy manager');
+  await agreed.getByLabel('Or the owner’s name').fill('Manager');
   await agreed.getByLabel('Due date').fill('11/12/2026');
   await page.getByRole('button', { name: 'Save the visit' }).click();
   const summary = page.locator('.error-summary');
@@ -101,7 +101,7 @@ test('the SLT assistant reviews targets on the visit agenda, agrees an action, a
   const pdf = join(dir, 'visit-summary.pdf');
   await page.pdf({ path: pdf, format: 'A4' });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  for (const expected of [aims[0]!, aims[1]!, 'Good progress', 'Target met', wholeTitle, 'Timetables up in two rooms of three', action, 'Deputy manager']) {
+  for (const expected of [aims[0]!, aims[1]!, 'Good progress', 'Target met', wholeTitle, 'Timetables up in two rooms of three', action, 'Manager']) {
     expect(text, `the printed summary lists “${expected}”`).toContain(expected);
   }
   expect(errors).toEqual([]);

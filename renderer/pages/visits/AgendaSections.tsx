@@ -181,7 +181,7 @@ export function ChildrenToDiscuss({ agenda, values, set }: BlockProps) {
         <section className="section" aria-labelledby={l.id} key={l.id}>
           <h2 id={l.id}>{l.title}</h2>
           {l.rows.length === 0 && <p>{l.empty}</p>}
-          <ul className="visit-summary__list">
+          <ul className="plain-list">
             {l.rows.map((c) => (
               <li key={c.childId}>
                 <CheckboxField
@@ -210,7 +210,7 @@ export function ActionsBlock({ agenda, values, errors, set, staff }: BlockProps 
       <h2 id="agenda-actions">Actions</h2>
       <h3>Open actions from earlier visits</h3>
       {agenda.openActions.length === 0 && <p>No open actions.</p>}
-      <ul className="visit-summary__list">
+      <ul className="plain-list">
         {agenda.openActions.map((a) => (
           <li key={a.id}>
             <CheckboxField

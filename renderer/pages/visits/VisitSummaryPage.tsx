@@ -164,7 +164,7 @@ export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined 
         <ul className="visit-summary__list">
           {reviews.childTargets.map((r, i) => (
             <li key={i}>
-              <strong>{r.childName}</strong>: {r.target}. Progress: {r.progress}.{r.note && ` ${r.note}`}
+              <strong>{r.childName}</strong>: {r.target}. Progress: {r.progress}.{r.note && ` ${sentence(r.note)}`}
               {r.nextReviewDate && ` Next review ${formatUkDate(r.nextReviewDate)}.`}
             </li>
           ))}
@@ -177,7 +177,7 @@ export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined 
         <ul className="visit-summary__list">
           {reviews.settingTargets.map((r, i) => (
             <li key={i}>
-              <strong>{r.title}</strong>: {r.status}.{r.note && ` ${r.note}`}
+              <strong>{r.title}</strong>: {r.status}.{r.note && ` ${sentence(r.note)}`}
             </li>
           ))}
         </ul>
@@ -185,6 +185,9 @@ export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined 
     </section>
   );
 }
+
+/** A note as a sentence, so the next words on the line do not run into it. */
+const sentence = (note: string) => (/[.!?]$/.test(note.trim()) ? note.trim() : `${note.trim()}.`);
 
 function PrintedActions({ visit }: { visit: Visit }) {
   if (visit.actions.length === 0) return <p>No actions agreed.</p>;
