@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { byIdSchema, idSchema } from '../schemas/common.js';
 import {
   visitActionDoneSchema,
+  visitAgendaQuerySchema,
+  visitAgendaSchema,
+  visitSaveSchema,
   visitActionInputSchema,
   visitActionSchema,
   visitActionsQuerySchema,
@@ -16,7 +19,6 @@ import {
   visitsMineSchema,
   visitReviewsSchema,
 } from '../schemas/visits.js';
-import { visitAgendaQuerySchema, visitAgendaSchema, visitSaveSchema } from '../schemas/visitAgenda.js';
 import { created, notAudited, updated, scoped, type Methods } from './facts.js';
 
 const read = { effect: 'read', async: false, audit: notAudited, permission: 'visits:read' } as const;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { VisitSaveInput } from '../../shared/schemas/visitAgenda.js';
+import type { VisitSaveInput } from '../../shared/schemas/visits.js';
 import { sessionFor } from '../support/accounts.js';
 import { failure, paths } from '../support/api.js';
 import { dump } from '../support/core.js';

@@ -16,7 +16,7 @@ import type { MySettingVisits } from '../../../shared/schemas/visits.js';
 import type { CallContext } from '../context.js';
 import type { ActionFields, HeldVisitParts } from '../db/repos/visits.js';
 import { callerReach } from './access.js';
-import { saveVisit, visitAgenda, visitReviews } from './visitAgenda.js';
+import { saveVisit, visitAgenda, visitReviews } from '../services/visits/agenda.js';
 import type { DomainHandlers } from './types.js';
 
 // Visits: the rules are in shared/domain/visits.ts (forms and the visit agenda use them too);

@@ -1,6 +1,6 @@
 import { nextStatuses, settingTargetStatusLabels, type SettingTargetStatus } from '../../../shared/domain/settingTargets.js';
 import { progressLabels, reviewOutcomeLabels } from '../../../shared/domain/targets.js';
-import type { VisitAgenda } from '../../../shared/schemas/visitAgenda.js';
+import type { VisitAgenda } from '../../../shared/schemas/visits.js';
 import { CheckboxField, DateField, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField, type Option } from '../../components/fields.js';
 import type { FieldErrors } from '../../lib/forms.js';
 import { formatUkDate } from '../../lib/format.js';

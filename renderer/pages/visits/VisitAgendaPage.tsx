@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Staff } from '../../../shared/schemas/staff.js';
-import { visitSaveSchema, type VisitAgenda } from '../../../shared/schemas/visitAgenda.js';
+import { visitSaveSchema, type VisitAgenda } from '../../../shared/schemas/visits.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { DateField, TextAreaField, TextField } from '../../components/fields.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';

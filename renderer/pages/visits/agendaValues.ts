@@ -1,6 +1,6 @@
 import type { ProgressRating, ReviewOutcome } from '../../../shared/domain/targets.js';
 import type { SettingTargetStatus } from '../../../shared/domain/settingTargets.js';
-import type { VisitAgenda } from '../../../shared/schemas/visitAgenda.js';
+import type { VisitAgenda } from '../../../shared/schemas/visits.js';
 import { fromUkInput, toUkInput } from '../../lib/format.js';
 
 // What the agenda form holds while it is typed in, and how it becomes the one `visits.save` input.

@@ -1,17 +1,16 @@
-import { created, updated } from '../../../shared/contract/facts.js';
-import type { MethodName } from '../../../shared/contract/index.js';
-import { compareIsoDates } from '../../../shared/domain/dates.js';
-import { settingTargetStatusLabels } from '../../../shared/domain/settingTargets.js';
-import { progressLabels, reviewIssues as targetReviewIssues } from '../../../shared/domain/targets.js';
-import { actionOverdue, doneDateIssues } from '../../../shared/domain/visits.js';
-import { AppError, validationError, type FieldIssue } from '../../../shared/errors.js';
-import type { VisitAgenda, VisitSave } from '../../../shared/schemas/visitAgenda.js';
-import type { Visit, VisitReviews } from '../../../shared/schemas/visits.js';
-import type { CallContext } from '../context.js';
-import { callerReach, keyChildrenOnly } from './access.js';
-import { writeChange } from './audit-trail.js';
-import { settingTargetReviewIssues } from './settingTargets.js';
-import { checkAction, checkHeldVisit } from './visits.js';
+import { created, updated } from '../../../../shared/contract/facts.js';
+import type { MethodName } from '../../../../shared/contract/index.js';
+import { compareIsoDates } from '../../../../shared/domain/dates.js';
+import { settingTargetStatusLabels } from '../../../../shared/domain/settingTargets.js';
+import { progressLabels, reviewIssues as targetReviewIssues } from '../../../../shared/domain/targets.js';
+import { actionOverdue, doneDateIssues } from '../../../../shared/domain/visits.js';
+import { AppError, validationError, type FieldIssue } from '../../../../shared/errors.js';
+import type { Visit, VisitAgenda, VisitReviews, VisitSave } from '../../../../shared/schemas/visits.js';
+import type { CallContext } from '../../context.js';
+import { callerReach, keyChildrenOnly } from '../../api/access.js';
+import { writeChange } from '../../api/audit-trail.js';
+import { settingTargetReviewIssues } from '../../api/settingTargets.js';
+import { checkAction, checkHeldVisit } from '../../api/visits.js';
 
 // The visit agenda (issue 12): what is due at a setting on a visit's date, gathered from the
 // queries that already answer each question (nothing here counts or defines anything anew), and
