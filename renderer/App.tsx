@@ -31,6 +31,7 @@ import { SettingFormPage } from './pages/settings/SettingFormPage.js';
 import { SettingLayout } from './pages/settings/SettingLayout.js';
 import { SettingOverviewPage } from './pages/settings/SettingOverviewPage.js';
 import { MyVisitsPage } from './pages/visits/MyVisitsPage.js';
+import { VisitAgendaPage } from './pages/visits/VisitAgendaPage.js';
 import { VisitRecordPage } from './pages/visits/VisitRecordPage.js';
 import { VisitSummaryPage } from './pages/visits/VisitSummaryPage.js';
 import { VisitsPage } from './pages/visits/VisitsPage.js';
@@ -74,6 +75,8 @@ const router = createHashRouter([
           { path: 'children/:childId/screenings/:screeningId/edit', element: <ScreeningFormPage /> },
           { path: 'visits', element: <VisitsPage /> },
           { path: 'visits/record', element: <VisitRecordPage /> },
+          { path: 'visits/agenda', element: <VisitAgendaPage /> },
+          { path: 'visits/:visitId/agenda', element: <VisitAgendaPage /> },
           { path: 'visits/:visitId', element: <VisitSummaryPage /> },
           { path: 'visits/:visitId/record', element: <VisitRecordPage /> },
           { path: 'setting-targets', element: <Allowed permission="visits:read" page={<SettingTargetsPage />} /> },

@@ -120,6 +120,9 @@ export const auditWords: Record<MethodName, string> = {
   'visits.mine': 'Looked at their visits',
   'visits.frequency': 'Looked at how often a setting is visited',
   'visits.setFrequency': 'Changed how often a setting is visited',
+  'visits.agenda': 'Looked at a visit agenda',
+  'visits.save': 'Recorded a visit with its reviews and actions',
+  'visits.reviews': 'Looked at the reviews recorded at a visit',
 };
 
 /** The words for a stored method name; a name from an older version is shown as recorded. */

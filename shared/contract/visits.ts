@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { byIdSchema, idSchema } from '../schemas/common.js';
 import {
   visitActionDoneSchema,
+  visitAgendaQuerySchema,
+  visitAgendaSchema,
+  visitSaveSchema,
   visitActionInputSchema,
   visitActionSchema,
   visitActionsQuerySchema,
@@ -14,6 +17,7 @@ import {
   visitSchema,
   visitsMineResultSchema,
   visitsMineSchema,
+  visitReviewsSchema,
 } from '../schemas/visits.js';
 import { created, notAudited, updated, scoped, type Methods } from './facts.js';
 
@@ -57,4 +61,13 @@ export const visitsContract = {
     input: visitFrequencySchema,
     output: visitFrequencySchema,
   },
+  /** Everything due at a setting on a visit's date: the agenda. A visit named must be this setting's. */
+  'visits.agenda': { ...read, ...scoped('setting', 'settingId'), input: visitAgendaQuerySchema, output: visitAgendaSchema },
+  /**
+   * The agenda's save: the visit's record with its target reviews and actions, all checked first
+   * and written together or not at all. The handler writes one audit row per record it changes.
+   */
+  'visits.save': { ...write, ...scoped('setting', 'settingId'), audit: { mode: 'self' }, input: visitSaveSchema, output: visitSchema },
+  /** The target reviews recorded on a held visit's date at its setting, for the printed summary. */
+  'visits.reviews': { ...read, ...scoped('visit', 'id'), input: byIdSchema, output: visitReviewsSchema },
 } as const satisfies Methods;

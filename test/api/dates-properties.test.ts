@@ -82,6 +82,18 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'visits.addAction': { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' },
       'visits.updateAction': { id: action.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' },
       'visits.setActionDone': { id: action.id, done: true, doneDate: '2026-11-27' },
+      'visits.agenda': { settingId: setting.id, date: '2026-11-27' },
+      // One of each part, so every date field in the agenda's save is tried.
+      'visits.save': {
+        settingId: setting.id,
+        heldDate: '2026-11-20',
+        visitorName: 'Sam',
+        nextVisitDate: '2026-12-18',
+        targetReviews: [{ targetId: target.id, reviewDate: '2026-11-27', reviewer: 'Kim', progress: 'some', status: 'active', nextReviewDate: '2027-01-08' }],
+        settingTargetReviews: [{ settingTargetId: settingTarget.id, reviewDate: '2026-11-27', reviewer: 'Ash', note: 'Seen', status: 'in-progress' }],
+        newActions: [{ description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' }],
+        actionsDone: [{ id: action.id, doneDate: '2026-11-27' }],
+      },
       'settingTargets.create': { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
       'settingTargets.update': { id: settingTarget.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' },
       'settingTargets.review': { settingTargetId: settingTarget.id, reviewDate: '2026-11-27', reviewer: 'Ash', note: 'Seen', status: 'in-progress' },

@@ -180,6 +180,16 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'visits.mine': () => ({}),
     'visits.frequency': () => ({ settingId: setting.id }),
     'visits.setFrequency': () => ({ settingId: setting.id, weeks: 6 }),
+    'visits.agenda': () => ({ settingId: setting.id, date: '2026-11-27', visitId: heldVisit().id }),
+    'visits.save': () => ({
+      ...heldVisitInput(),
+      newActions: [{ description: 'Visual timetable in every room', ownerStaffId: person.id, dueDate: '2026-12-11' }],
+      // An action of its own: the one the other methods share is marked done by then.
+      actionsDone: [
+        { id: core.invoke('visits.addAction', { visitId: heldVisit().id, description: 'Send the letter home', ownerName: 'Kim', dueDate: '2026-12-04' }).id },
+      ],
+    }),
+    'visits.reviews': () => ({ id: heldVisit().id }),
     'settingTargets.list': () => ({ settingId: setting.id, search: 'timetable' }),
     'settingTargets.get': () => ({ id: wholeSettingTarget() }),
     'settingTargets.strategies': () => ({ settingId: setting.id }),

@@ -16,6 +16,7 @@ import type { MySettingVisits } from '../../../shared/schemas/visits.js';
 import type { CallContext } from '../context.js';
 import type { ActionFields, HeldVisitParts } from '../db/repos/visits.js';
 import { callerReach } from './access.js';
+import { saveVisit, visitAgenda, visitReviews } from '../services/visits/agenda.js';
 import type { DomainHandlers } from './types.js';
 
 // Visits: the rules are in shared/domain/visits.ts (forms and the visit agenda use them too);
@@ -173,4 +174,7 @@ export const visitsHandlers = {
     ctx.repos.settings.requireOpen(input.settingId, 'changing it');
     return ctx.repos.visits.setFrequency(input.settingId, input.weeks, ctx.clock.now());
   },
+  'visits.agenda': (ctx, input) => visitAgenda(ctx, input),
+  'visits.save': (ctx, input) => saveVisit(ctx, 'visits.save', input),
+  'visits.reviews': (ctx, input) => visitReviews(ctx, input.id),
 } satisfies DomainHandlers<typeof visitsContract>;

@@ -18,9 +18,20 @@ import { ActionForm, ActionList } from './VisitActionsSection.js';
 export function VisitSummaryPage() {
   const { visitId = '' } = useParams();
   const visit = useApi('visits.get', { id: visitId });
+  // The reviews recorded on the visit's date (the agenda's save records them with the visit).
+  const reviews = useApi('visits.reviews', { id: visitId });
   return (
-    <WhenLoaded results={[visit]} errorClassName="error-text">
-      {(v) => <VisitSummary visit={v} onChange={visit.reload} />}
+    <WhenLoaded results={[visit, reviews]} errorClassName="error-text">
+      {(v, r) => (
+        <VisitSummary
+          visit={v}
+          reviews={v.status === 'held' ? r : undefined}
+          onChange={() => {
+            visit.reload();
+            reviews.reload();
+          }}
+        />
+      )}
     </WhenLoaded>
   );
 }
@@ -138,8 +149,8 @@ function TextSection({ id, title, text }: { id: string; title: string; text: str
 
 /**
  * The target reviews recorded at the visit: child target reviews and whole-setting target reviews
- * recorded on the visit's date for its setting. The visit agenda (second round) supplies them;
- * until then the section is left out rather than shown empty.
+ * recorded on the visit's date for its setting (visits.reviews). A visit not yet held has none,
+ * so the section is left out rather than shown empty.
  */
 export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined }) {
   if (!reviews) return null;
@@ -153,7 +164,7 @@ export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined 
         <ul className="visit-summary__list">
           {reviews.childTargets.map((r, i) => (
             <li key={i}>
-              <strong>{r.childName}</strong>: {r.target}. Progress: {r.progress}.{r.note && ` ${r.note}`}
+              <strong>{r.childName}</strong>: {r.target}. Progress: {r.progress}.{r.note && ` ${sentence(r.note)}`}
               {r.nextReviewDate && ` Next review ${formatUkDate(r.nextReviewDate)}.`}
             </li>
           ))}
@@ -166,7 +177,7 @@ export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined 
         <ul className="visit-summary__list">
           {reviews.settingTargets.map((r, i) => (
             <li key={i}>
-              <strong>{r.title}</strong>: {r.status}.{r.note && ` ${r.note}`}
+              <strong>{r.title}</strong>: {r.status}.{r.note && ` ${sentence(r.note)}`}
             </li>
           ))}
         </ul>
@@ -174,6 +185,9 @@ export function ReviewsSection({ reviews }: { reviews: VisitReviews | undefined 
     </section>
   );
 }
+
+/** A note as a sentence, so the next words on the line do not run into it. */
+const sentence = (note: string) => (/[.!?]$/.test(note.trim()) ? note.trim() : `${note.trim()}.`);
 
 function PrintedActions({ visit }: { visit: Visit }) {
   if (visit.actions.length === 0) return <p>No actions agreed.</p>;

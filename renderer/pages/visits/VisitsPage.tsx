@@ -27,9 +27,14 @@ export function VisitsPage() {
       <div className="page-heading">
         <h1>Visits</h1>
         {canChange && (
-          <Link className="button" to={`/s/${setting.id}/visits/record`}>
-            Record a visit
-          </Link>
+          <div className="button-row">
+            <Link className="button" to={`/s/${setting.id}/visits/agenda`}>
+              Start a visit today
+            </Link>
+            <Link className="button button--secondary" to={`/s/${setting.id}/visits/record`}>
+              Record a visit
+            </Link>
+          </div>
         )}
       </div>
       <FrequencySection canChange={canChange} />
@@ -206,6 +211,9 @@ function VisitTable({ rows, settingId, settingName }: { rows: VisitListItem[]; s
                 {v.status === 'planned' && canRecord && (
                   <>
                     {' '}
+                    <Link to={`/s/${settingId}/visits/${v.id}/agenda`}>
+                      Open agenda<span className="visually-hidden"> for the visit of {formatUkDate(v.date)}</span>
+                    </Link>{' '}
                     <Link to={`/s/${settingId}/visits/${v.id}/record`}>
                       Record<span className="visually-hidden"> the visit of {formatUkDate(v.date)}</span>
                     </Link>

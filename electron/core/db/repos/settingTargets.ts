@@ -226,6 +226,16 @@ export function settingTargetsRepo(db: Db) {
       return toReview(db.prepare('SELECT * FROM setting_target_reviews WHERE id = ?').get(id) as ReviewRow);
     },
 
+    /** The reviews of a setting's whole-setting targets dated `date`: what a visit on that day recorded, for its summary. */
+    reviewsOn(settingId: string, date: string): { title: string; status: SettingTargetStatus; note: string }[] {
+      return db
+        .prepare(
+          `SELECT t.title, r.status_after AS status, r.note FROM setting_target_reviews r JOIN setting_targets t ON t.id = r.setting_target_id
+           WHERE t.setting_id = ? AND r.review_date = ? ORDER BY t.title COLLATE NOCASE, r.created_at, r.id`,
+        )
+        .all(settingId, date) as { title: string; status: SettingTargetStatus; note: string }[];
+    },
+
     /** Deletes a target and its links (its reviews too, though callers remove only unreviewed ones). */
     remove(id: string): void {
       this.get(id);

@@ -228,6 +228,38 @@ export function targetsRepo(db: Db) {
       return this.get(targetId);
     },
 
+    /**
+     * Children on roll (not left) whose LATEST screening is Red or Amber and who have no active
+     * target: the one definition behind the visit agenda and the champion's work list.
+     */
+    redAmberWithoutTarget(
+      settingId: string,
+      keyPersonId: string | null,
+    ): { childId: string; firstName: string; lastName: string; colour: 'red' | 'amber'; screeningDate: string }[] {
+      return db
+        .prepare(
+          `SELECT c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, ls.colour AS colour, ls.screening_date AS screeningDate
+           FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id
+           WHERE c.setting_id = @settingId AND c.archived_at IS NULL AND ls.colour IN ('red', 'amber')
+             AND (@keyPersonId IS NULL OR c.key_person_id = @keyPersonId)
+             AND NOT EXISTS (SELECT 1 FROM child_targets t WHERE t.child_id = c.id AND t.status = 'active')
+           ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`,
+        )
+        .all({ settingId, keyPersonId }) as { childId: string; firstName: string; lastName: string; colour: 'red' | 'amber'; screeningDate: string }[];
+    },
+
+    /** The reviews of a setting's child targets dated `date`: what a visit on that day recorded, for its summary. */
+    reviewsOn(settingId: string, date: string): { childName: string; target: string; progress: ProgressRating; note: string; nextReviewDate: string | null }[] {
+      return db
+        .prepare(
+          `SELECT c.first_name || ' ' || c.last_name AS childName, t.aim AS target, r.progress, r.note, r.next_review_date AS nextReviewDate
+           FROM target_reviews r JOIN child_targets t ON t.id = r.target_id JOIN children c ON c.id = t.child_id
+           WHERE c.setting_id = ? AND r.review_date = ?
+           ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, r.created_at, r.id`,
+        )
+        .all(settingId, date) as { childName: string; target: string; progress: ProgressRating; note: string; nextReviewDate: string | null }[];
+    },
+
     stop(id: string, stoppedOn: string, reason: string, now: string): Target {
       db.prepare("UPDATE child_targets SET status = 'stopped', stopped_reason = ?, closed_on = ?, updated_at = ? WHERE id = ?").run(reason, stoppedOn, now, id);
       return this.get(id);
