@@ -213,6 +213,8 @@ export const visitAgendaSchema = z.object({
   settingTargets: z.array(settingTargetSchema),
   /** The setting's figures for the screening round the date falls in (null when there is no round yet). */
   headline: z.object({ roundName: z.string(), figures: cohortOverviewSchema }).nullable(),
+  /** Children screened since the last held visit (ever, when there is none), by their latest colour then. */
+  screenedSinceLastVisit: z.object({ screened: z.number().int(), red: z.number().int(), amber: z.number().int(), green: z.number().int() }),
 });
 export type VisitAgenda = z.infer<typeof visitAgendaSchema>;
 

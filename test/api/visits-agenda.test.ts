@@ -133,6 +133,19 @@ describe('visits.agenda', () => {
     const overview = w.core.invoke('cohort.overview', { scope: { settingId: w.setting.id }, roundId: w.round.id });
     expect(agenda.headline).toEqual({ roundName: 'Autumn 2026', figures: overview });
     expect(agenda.headline?.figures.overdue).toBe(agenda.overdueRescreens.length);
+    // Screened since the last visit (30/10/2026): each child once, by their latest colour then.
+    const since = w.core.context.db
+      .prepare(
+        `SELECT colour FROM screenings s WHERE setting_id = ? AND screening_date > '2026-10-30' AND screening_date <= '2026-11-27'
+           AND NOT EXISTS (SELECT 1 FROM screenings t WHERE t.child_id = s.child_id AND t.screening_date > s.screening_date AND t.screening_date <= '2026-11-27')`,
+      )
+      .pluck()
+      .all(w.setting.id) as string[];
+    const count = (c: string) => since.filter((x) => x === c).length;
+    expect(agenda.screenedSinceLastVisit).toEqual({ screened: since.length, red: count('red'), amber: count('amber'), green: count('green') });
+    // Cara (Red on 20/11) is among them; Dev, screened a year ago, is not.
+    expect(agenda.screenedSinceLastVisit.red).toBeGreaterThanOrEqual(1);
+    expect(since.length).toBeLessThan(w.core.invoke('children.list', { settingId: w.setting.id }).total);
     // Earlier, the review due on the 27th is not yet due.
     const before = w.core.invoke('visits.agenda', { settingId: w.setting.id, date: '2026-11-26' });
     expect(before.targetsDue.map((t) => t.aim)).toEqual(['Asks for a snack with two words']);

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { MethodName } from '../../shared/contract/index.js';
 import type { CohortBreakdown, CohortChildren, CohortOverview, SettingsComparison, Transition, TrendRow, WorkingAtRow } from '../../shared/schemas/cohort.js';
 import type { Db } from '../../electron/core/db/connection.js';
+import { cycleCalls } from './cycle-calls.js';
 import type { RoundInfo } from './generate.js';
 
 // The dashboard calls the benchmark times, each beside a hand-written lower bound: ONE SQL
@@ -60,6 +61,8 @@ export function schemaFeatures(db: Db): SchemaFeatures {
 export interface CallContext {
   rounds: RoundInfo[];
   settingId: string;
+  /** The generated SLT assistant covering 30 settings ("My visits"). */
+  assistantAccountId: string;
   localAuthority: string;
   today: string;
   schema: SchemaFeatures;
@@ -427,6 +430,7 @@ export function benchCalls(ctx: CallContext): BenchCall[] {
     settingsComparison('settings.all', latest, ctx.today, s),
     childrenCell('children.cell.all', all, latest.id, 8, 'amber'),
     childrenOverdue('children.overdue.all', all, ctx.today, s),
+    ...cycleCalls(ctx),
   ];
 }
 

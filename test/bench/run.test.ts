@@ -211,6 +211,7 @@ test('cohort dashboard benchmark', async () => {
       const calls = benchCalls({
         rounds: data.rounds,
         settingId: data.sampleSettingId,
+        assistantAccountId: data.assistantAccountId,
         localAuthority: data.localAuthorities[0] ?? '',
         today: TODAY,
         schema,

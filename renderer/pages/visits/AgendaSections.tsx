@@ -287,6 +287,14 @@ export function ActionsBlock({ agenda, values, errors, set, staff }: BlockProps 
   );
 }
 
+/** "12 children screened since the last visit: 2 Red, 3 Amber, 7 Green." */
+function screenedSinceWords(s: VisitAgenda['screenedSinceLastVisit'], visitedBefore: boolean): string {
+  const since = visitedBefore ? 'since the last visit' : 'so far';
+  if (s.screened === 0) return `No children screened ${since}.`;
+  const who = s.screened === 1 ? '1 child' : `${s.screened} children`;
+  return `${who} screened ${since}: ${s.red} Red, ${s.amber} Amber, ${s.green} Green.`;
+}
+
 /** The setting's cohort figures for the current round, beside the date of the last visit. */
 export function Headline({ agenda }: { agenda: VisitAgenda }) {
   const h = agenda.headline;
@@ -294,6 +302,7 @@ export function Headline({ agenda }: { agenda: VisitAgenda }) {
     <section className="section" aria-labelledby="agenda-headline">
       <h2 id="agenda-headline">Since the last visit</h2>
       <p>{agenda.lastHeldDate ? `The last visit was on ${date(agenda.lastHeldDate)}.` : 'This is the first visit recorded.'}</p>
+      <p>{screenedSinceWords(agenda.screenedSinceLastVisit, agenda.lastHeldDate !== null)}</p>
       {h ? (
         <dl className="summary-list">
           {[

@@ -231,6 +231,23 @@ export function cohortRepo(db: Db) {
       return new Map(rows.map((r) => [r.id, r.n]));
     },
 
+    /**
+     * Children of one setting screened after `after` (exclusive; null for ever) up to `upTo`, each
+     * counted once, by the colour of their latest screening in that time: the visit agenda's
+     * "since the last visit".
+     */
+    screenedBetween(settingId: string, after: string | null, upTo: string): { screened: number; red: number; amber: number; green: number } {
+      const r = db
+        .prepare(
+          `WITH latest AS (
+             SELECT s.colour, row_number() OVER (PARTITION BY s.child_id ORDER BY s.screening_date DESC, s.created_at DESC) AS n
+             FROM screenings s WHERE s.setting_id = @settingId AND s.screening_date <= @upTo AND (@after IS NULL OR s.screening_date > @after))
+           SELECT count(*) AS screened, sum(colour = 'red') AS red, sum(colour = 'amber') AS amber, sum(colour = 'green') AS green FROM latest WHERE n = 1`,
+        )
+        .get({ settingId, after, upTo }) as { screened: number; red: number | null; amber: number | null; green: number | null };
+      return { screened: r.screened, red: r.red ?? 0, amber: r.amber ?? 0, green: r.green ?? 0 };
+    },
+
     /** Children on roll today whose latest screening's review date has passed. */
     overdueCount(scope: Scope, today: string): number {
       const f = scopeFilter(scope, 'c.setting_id');

@@ -121,6 +121,7 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
       .map((a) => ({ ...a, overdue: actionOverdue(a, date) })),
     settingTargets: ctx.repos.settingTargets.list({ settingId, status: null, search: '' }).filter((t) => t.status === 'planned' || t.status === 'in-progress'),
     headline: round ? { roundName: round.name, figures: ctx.repos.cohort.overview(scope, round, date) } : null,
+    screenedSinceLastVisit: ctx.repos.cohort.screenedBetween(settingId, lastHeld?.heldDate ?? null, date),
   };
 }
 
