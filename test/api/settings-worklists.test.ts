@@ -110,13 +110,6 @@ describe('settings.workLists', () => {
 
 // ----- Property: every number is its list, and every list is the model ------------------------
 
-interface ChildPlan {
-  keyChild: boolean;
-  screenings: { day: number; colour: Colour }[];
-  targets: { reviewIn: number; end: 'active' | 'achieved' | 'stopped' }[];
-  leaves: boolean;
-}
-
 const childPlan = fc.record({
   keyChild: fc.boolean(),
   // Days into 2026-11-02..2026-11-27, distinct, so which screening is latest is never a tie.
