@@ -8,6 +8,7 @@ import {
   type CohortTargetGrouping,
   type TargetCounts,
 } from '../../../shared/schemas/cohort.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useApi } from '../../lib/useApi.js';
 import type { DrillHref } from './CohortDashboard.js';
@@ -59,48 +60,60 @@ export function TargetsBlock({
       </p>
       <WhenLoaded results={[figures]} loading={null} errorClassName="error-text">
         {(data) => (
-          <table className="table">
-            <caption className="table-caption">
-              Children on targets and targets met by {groupingPhrase[grouping]}, {round.name}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{cohortGroupingLabels[grouping]}</th>
-                <th scope="col" className="numeric">
-                  On roll
-                </th>
-                <th scope="col" className="numeric">
-                  On targets
-                </th>
-                <th scope="col" className="numeric">
-                  Targets closed
-                </th>
-                <th scope="col" className="numeric">
-                  Targets met
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.label}</th>
-                  {r.suppressed ? (
-                    <td colSpan={4} className="muted">
-                      Too few children to show
-                    </td>
-                  ) : (
-                    cells(r, r.key, r.label)
-                  )}
+          <>
+            <table className="table">
+              <caption className="table-caption">
+                Children on targets and targets met by {groupingPhrase[grouping]}, {round.name}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{cohortGroupingLabels[grouping]}</th>
+                  <th scope="col" className="numeric">
+                    On roll
+                  </th>
+                  <th scope="col" className="numeric">
+                    On targets
+                  </th>
+                  <th scope="col" className="numeric">
+                    Targets closed
+                  </th>
+                  <th scope="col" className="numeric">
+                    Targets met
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">All children</th>
-                {cells(data.total, null, null)}
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    {r.suppressed ? (
+                      <td colSpan={4} className="muted">
+                        Too few children to show
+                      </td>
+                    ) : (
+                      cells(r, r.key, r.label)
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">All children</th>
+                  {cells(data.total, null, null)}
+                </tr>
+              </tfoot>
+            </table>
+            <ExportButtons
+              label="the targets table"
+              table={() => ({
+                title: `Targets, ${round.name}`,
+                columns: [cohortGroupingLabels[grouping], 'On roll', 'On targets', 'Targets closed', 'Targets met'],
+                rows: [...data.rows, { ...data.total, label: 'All children', suppressed: false }].map((r) =>
+                  r.suppressed ? [r.label, null, null, null, null] : [r.label, r.onRoll, r.onTargets, r.targetsClosed, r.targetsMet],
+                ),
+              })}
+            />
+          </>
         )}
       </WhenLoaded>
     </section>

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import type { Target } from '../../../shared/schemas/targets.js';
 import type { WorkLists } from '../../../shared/schemas/settings.js';
 import { ColourTag } from '../../components/ColourTag.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useToday } from '../../lib/appState.js';
 import { formatUkDate } from '../../lib/format.js';
@@ -13,6 +14,8 @@ import { useSetting } from './SettingLayout.js';
 /** The work lists that open on a page of their own (re-screens open the children list, filtered). */
 export const workListNames = ['reviews-due', 'actions', 'red-amber'] as const;
 export type WorkListName = (typeof workListNames)[number];
+
+const colourLabels = { red: 'Red', amber: 'Amber' } as const;
 
 const headings: Record<WorkListName, string> = {
   'reviews-due': 'Target reviews due this week',
@@ -52,6 +55,16 @@ function ListBody({ name, work, settingId, reload }: { name: WorkListName; work:
         <>
           <p>Active targets whose review date is on or before Sunday {formatUkDate(work.reviewsDueBy)}, overdue ones first.</p>
           <ReviewsDue targets={work.targetReviewsDue} settingId={settingId} />
+          {work.targetReviewsDue.length > 0 && (
+            <ExportButtons
+              label="this list"
+              table={() => ({
+                title: 'Target reviews due this week',
+                columns: ['Child', 'Target', 'Review due', 'Started'],
+                rows: work.targetReviewsDue.map((t) => [t.childName, t.aim, formatUkDate(t.reviewDate), formatUkDate(t.startDate)]),
+              })}
+            />
+          )}
         </>
       );
     case 'actions':
@@ -65,6 +78,16 @@ function ListBody({ name, work, settingId, reload }: { name: WorkListName; work:
         <>
           <p>Children on roll whose latest screening is Red or Amber and who have no active target. Red first.</p>
           <RedAmber rows={work.redAmberWithoutTarget} settingId={settingId} />
+          {work.redAmberWithoutTarget.length > 0 && (
+            <ExportButtons
+              label="this list"
+              table={() => ({
+                title: 'Red or Amber with no active target',
+                columns: ['First name', 'Last name', 'Latest screening', 'Screened on'],
+                rows: work.redAmberWithoutTarget.map((r) => [r.firstName, r.lastName, colourLabels[r.colour], formatUkDate(r.screeningDate)]),
+              })}
+            />
+          )}
         </>
       );
   }
