@@ -173,6 +173,26 @@ describe('cohort.targets against a recount and the children behind it', () => {
     expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
   });
 
+  it("counts a target on the round's edges: closed on its first day or started on its last, not closed the day before", () => {
+    const core = testCore();
+    // Children start 2026-06-01 (day 0); the round runs 2026-09-01 (day 92) to 2026-10-31 (day 152).
+    const child = (targets: ChildPlan['targets']): ChildPlan => ({ setting: 0, sex: 'female', eal: false, room: false, start: 0, leavesAfter: null, targets });
+    const { round } = build(core, [
+      child([{ start: 10, closesAfter: 82, end: 'achieved' }]), // closed 2026-09-01: on targets, met
+      child([{ start: 10, closesAfter: 81, end: 'achieved' }]), // closed 2026-08-31: neither
+      child([{ start: 40, closesAfter: 20, end: 'stopped' }]), // stopped before the round: neither
+    ]);
+    const late = core.invoke('children.create', {
+      settingId: core.invoke('settings.list', {})[0]!.id,
+      firstName: 'Late',
+      lastName: 'Testperson',
+      dateOfBirth: '2023-03-01',
+      sex: 'male',
+    });
+    core.invoke('targets.create', { childId: late.id, aim: 'Puts two words together', startDate: '2026-10-31', reviewDate: '2026-11-28' });
+    expect(core.invoke('cohort.targets', { roundId: round.id, groupBy: 'sex' }).total).toEqual({ onRoll: 4, onTargets: 2, targetsClosed: 1, targetsMet: 1 });
+  });
+
   it('hides the counts of small groups when asked', () => {
     const core = testCore();
     const { round } = build(core, [{ setting: 0, sex: 'female', eal: false, room: false, start: 0, leavesAfter: null, targets: [] }]);
