@@ -29,6 +29,7 @@ import { HomePage } from './pages/settings/HomePage.js';
 import { PeoplePage } from './pages/settings/PeoplePage.js';
 import { SettingFormPage } from './pages/settings/SettingFormPage.js';
 import { SettingLayout } from './pages/settings/SettingLayout.js';
+import { WorkListPage } from './pages/settings/WorkListPage.js';
 import { SettingOverviewPage } from './pages/settings/SettingOverviewPage.js';
 import { MyVisitsPage } from './pages/visits/MyVisitsPage.js';
 import { VisitAgendaPage } from './pages/visits/VisitAgendaPage.js';
@@ -73,6 +74,7 @@ const router = createHashRouter([
           { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).SettingCohortChildrenPage }) },
           { path: 'children/:childId/screenings/new', element: <ScreeningFormPage /> },
           { path: 'children/:childId/screenings/:screeningId/edit', element: <ScreeningFormPage /> },
+          { path: 'work-lists/:list', element: <WorkListPage /> },
           { path: 'visits', element: <VisitsPage /> },
           { path: 'visits/record', element: <VisitRecordPage /> },
           { path: 'visits/agenda', element: <VisitAgendaPage /> },

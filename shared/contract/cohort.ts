@@ -5,6 +5,8 @@ import {
   cohortChildrenInputSchema,
   cohortChildrenSchema,
   cohortOverviewSchema,
+  cohortTargetsInputSchema,
+  cohortTargetsSchema,
   scopeInputSchema,
   scopeRoundInputSchema,
   settingsComparisonInputSchema,
@@ -27,6 +29,8 @@ export const cohortContract = {
   'cohort.transitions': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: transitionInputSchema, output: transitionSchema },
   /** Setting by setting, for a database that holds many (an assistant, a local authority): the caller's settings. */
   'cohort.settings': { ...read, input: settingsComparisonInputSchema, output: settingsComparisonSchema },
+  /** "On targets" and "targets met" in a round, by a children's subgroup (definition: shared/schemas/cohort.ts). */
+  'cohort.targets': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: cohortTargetsInputSchema, output: cohortTargetsSchema },
   /** The children behind any number above. */
   'cohort.children': { ...read, ...scoped('setting', 'scope.settingId', 'reach'), input: cohortChildrenInputSchema, output: cohortChildrenSchema },
 } as const satisfies Methods;

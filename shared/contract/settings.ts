@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { archiveToggleSchema, byIdSchema } from '../schemas/common.js';
-import { reviewIntervalsSchema, settingInputSchema, settingSchema, settingSummarySchema, settingUpdateSchema } from '../schemas/settings.js';
+import { archiveToggleSchema, byIdSchema, idSchema } from '../schemas/common.js';
+import { reviewIntervalsSchema, settingInputSchema, settingSchema, settingSummarySchema, settingUpdateSchema, workListsSchema } from '../schemas/settings.js';
 import { created, notAudited, updated, scoped, type Methods } from './facts.js';
 
 const read = { effect: 'read', async: false, audit: notAudited, permission: 'settings:read' } as const;
@@ -19,5 +19,19 @@ export const settingsContract = {
     audit: updated('settings', 'settingId'),
     input: reviewIntervalsSchema,
     output: settingSchema,
+  },
+  /**
+   * The work waiting in a setting (target reviews due this week, re-screens, open visit actions,
+   * Red/Amber children with no active target), for the champion's overview. Held by everyone who
+   * works with targets; a practitioner gets their key children's rows only, as in the children list.
+   */
+  'settings.workLists': {
+    effect: 'read',
+    async: false,
+    audit: notAudited,
+    permission: 'targets:read',
+    ...scoped('setting', 'settingId'),
+    input: z.object({ settingId: idSchema }),
+    output: workListsSchema,
   },
 } as const satisfies Methods;

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../errors.js';
-import { compareIsoDates, formatUkDate } from './dates.js';
+import { addDays, compareIsoDates, daysBetween, formatUkDate } from './dates.js';
 
 // The rules for children's targets, in one place so the target form, the API and the visit
 // agenda's all-or-nothing save apply the same ones. Every function returns the problems found
@@ -63,6 +63,17 @@ export function isOpen(status: TargetStatus): boolean {
 /** Due for review on `onDate`: active, and its review date is on or before that date. */
 export function isDueForReview(target: { status: TargetStatus; reviewDate: string }, onDate: string): boolean {
   return target.status === 'active' && compareIsoDates(target.reviewDate, onDate) <= 0;
+}
+
+/**
+ * The last day of "this week" for the work list "target reviews due this week": the Sunday of the
+ * Monday-to-Sunday week `today` falls in (today itself on a Sunday). Reviews already overdue count
+ * too: they are still waiting to be done this week.
+ */
+export function endOfWeek(today: string): string {
+  // 4 January 1970 was a Sunday: the days since then, modulo 7, are the days since the last Sunday.
+  const sinceSunday = ((daysBetween('1970-01-04', today) % 7) + 7) % 7;
+  return sinceSunday === 0 ? today : addDays(today, 7 - sinceSunday);
 }
 
 const closedMessage = (status: TargetStatus) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { settingTypes } from './settings.js';
+import { settingTypes } from '../domain/setting-types.js';
 
 // Cohort tracking: screening rounds (terms) and the questions managers and local authorities ask
 // of them. Every count can be opened as the list of children behind it (cohort.children).
@@ -104,6 +104,45 @@ export type Transition = z.infer<typeof transitionSchema>;
 export const trendRowSchema = ragCountsSchema.extend({ roundId: idSchema, name: z.string(), startDate: z.string() });
 export type TrendRow = z.infer<typeof trendRowSchema>;
 
+// ----- Targets ------------------------------------------------------------------------------
+
+/**
+ * "On targets" and "targets met", the one definition (repos/target-figures.ts holds its SQL):
+ * - on roll: children on roll at any time in the round;
+ * - on targets: of those, children with a target active at any time in the round (started by
+ *   its last day, and not closed or stopped before its first);
+ * - targets closed: targets of those children closed by a review in the round (achieved, partly
+ *   achieved or not achieved). Stopped targets are left out: stopping means the plan changed
+ *   (a referral took over, the child's needs changed), not that the target was or was not met;
+ * - targets met: of the targets closed, those closed as achieved.
+ * Children's subgroups are their details as recorded now; age section and season of birth come
+ * from a screening, so they are not offered here.
+ */
+export const cohortTargetGroupings = ['sex', 'eal', 'sendStage', 'ethnicity', 'funded2', 'eypp', 'room', 'keyPerson', 'setting'] as const;
+export type CohortTargetGrouping = (typeof cohortTargetGroupings)[number];
+export const targetFigures = ['on', 'closed', 'met'] as const;
+export type TargetFigure = (typeof targetFigures)[number];
+
+export const cohortTargetsInputSchema = z.object({
+  scope: cohortScopeSchema.default({ settingId: null, localAuthority: null, settingType: null }),
+  roundId: idSchema,
+  groupBy: z.enum(cohortTargetGroupings).default('sex'),
+  /** Rows with fewer children on roll than this show no counts (0 shows everything). */
+  suppressBelow: z.number().int().min(0).max(100).default(0),
+});
+export const targetCountsSchema = z.object({
+  onRoll: z.number().int(),
+  onTargets: z.number().int(),
+  targetsClosed: z.number().int(),
+  targetsMet: z.number().int(),
+});
+export type TargetCounts = z.infer<typeof targetCountsSchema>;
+export const cohortTargetsSchema = z.object({
+  rows: z.array(targetCountsSchema.extend({ key: z.string(), label: z.string(), suppressed: z.boolean() })),
+  total: targetCountsSchema,
+});
+export type CohortTargets = z.infer<typeof cohortTargetsSchema>;
+
 export const scopeRoundInputSchema = z.object({
   scope: cohortScopeSchema.default({ settingId: null, localAuthority: null, settingType: null }),
   roundId: idSchema,
@@ -175,6 +214,11 @@ export const cohortChildrenInputSchema = z.object({
   overdue: z.boolean().default(false),
   /** Children on roll at any time in the round with no screening in it. */
   notScreened: z.boolean().default(false),
+  /**
+   * With roundId: children on roll in the round on targets in it ('on'), or with a target closed
+   * in it ('closed') or closed as achieved ('met'); groupBy/groupKey then name a children's subgroup.
+   */
+  targets: z.enum(targetFigures).nullable().default(null),
   limit: z.number().int().min(1).max(5000).default(500),
 });
 export const cohortChildSchema = z.object({

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { countSchema, idSchema, optionalText, recordMetaSchema, requiredText } from './common.js';
+import { targetSchema } from './targets.js';
+import { visitActionSchema } from './visits.js';
 
-export const settingTypes = ['nursery', 'pre-school', 'childminder', 'school-nursery', 'childrens-centre'] as const;
-export type SettingType = (typeof settingTypes)[number];
+import { settingTypes, type SettingType } from '../domain/setting-types.js';
+
+export { settingTypes, type SettingType };
 
 export const settingTypeLabels: Record<SettingType, string> = {
   nursery: 'Nursery',
@@ -66,3 +69,27 @@ export const reviewIntervalsSchema = z.object({
   /** A screening that stopped early is re-screened soon: whole weeks, up to a term. */
   stoppedEarlyWeeks: countSchema.min(1, { message: 'Enter 1 to 12 weeks' }).max(12, { message: 'Enter 1 to 12 weeks' }),
 });
+
+/**
+ * The champion's work lists on the setting overview. Each list is returned whole and its count on
+ * the overview is its length, so a number and the list it opens are one answer. Re-screens are the
+ * children list's own counts (its overdue and due-soon filters), which open that list filtered.
+ */
+export const redAmberWithoutTargetSchema = z.object({
+  childId: idSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  colour: z.enum(['red', 'amber']),
+  screeningDate: z.string(),
+});
+export const workListsSchema = z.object({
+  /** The last day of this week: reviews due on or before it (overdue ones too) are listed. */
+  reviewsDueBy: z.string(),
+  targetReviewsDue: z.array(targetSchema),
+  rescreensOverdue: countSchema,
+  rescreensDueSoon: countSchema,
+  /** Null for a caller who may not see visits. */
+  openVisitActions: z.array(visitActionSchema).nullable(),
+  redAmberWithoutTarget: z.array(redAmberWithoutTargetSchema),
+});
+export type WorkLists = z.infer<typeof workListsSchema>;

@@ -37,4 +37,16 @@ describe('target query plans', () => {
     const links = plans(db, () => core.invoke('targets.listForChild', { childId: child.id }), /FROM child_target_strategies ts/);
     for (const p of links) expect(p.text, p.sql).not.toMatch(/^SCAN ts\b/m);
   });
+
+  it('finds Red and Amber children with no active target through indexes, never every target', () => {
+    const { core, setting, child } = targetWorld();
+    newTarget(core, child.id);
+    const db = core.context.db;
+    const found = plans(db, () => core.invoke('settings.workLists', { settingId: setting.id }), /NOT EXISTS \(SELECT 1 FROM child_targets t/);
+    for (const p of found) {
+      expect(p.text, p.sql).toMatch(/^SEARCH c USING (COVERING )?INDEX \w+ \(setting_id=\?/m);
+      expect(p.text, p.sql).toMatch(/SEARCH t USING (COVERING )?INDEX child_targets_by_child \(child_id=\? AND status=\?\)/);
+      expect(p.text, p.sql).not.toMatch(/^SCAN (t|c|ls)\b/m);
+    }
+  });
 });

@@ -36,6 +36,17 @@ function openOverview() {
     page: <SettingOverviewPage />,
     handlers: {
       'children.list': listChildren,
+      // The re-screen numbers come from the work lists, which count with the children list's own query.
+      'settings.workLists': () => ({
+        reviewsDueBy: '2026-11-29',
+        targetReviewsDue: [],
+        rescreensOverdue: listChildren({ reviewOverdue: true } as ParsedInput<'children.list'>).total,
+        rescreensDueSoon: listChildren({ reviewDueSoon: true } as ParsedInput<'children.list'>).total,
+        openVisitActions: [],
+        redAmberWithoutTarget: [
+          { childId: robin.id, firstName: robin.firstName, lastName: robin.lastName, colour: 'red' as const, screeningDate: '2026-11-20' },
+        ],
+      }),
       'rounds.list': () => [summer, autumn],
       'cohort.overview': () => ({ childrenOnRoll: 2, childrenOnRollToday: 2, overdue: 3, notScreened: 7, screened: 0, incomplete: 0 }),
     },
@@ -53,6 +64,11 @@ describe('the setting overview', () => {
     expect(card(/re-screens overdue/).getAttribute('href')).toBe(`/s/${ids.setting}/children?overdue=1`);
     expect(card(/due in the next 4 weeks/).getAttribute('href')).toBe(`/s/${ids.setting}/children?dueSoon=1`);
     expect(card(/not yet screened/).getAttribute('href')).toBe(`/s/${ids.setting}/children?notScreened=${autumn.id}&status=all`);
+    // The work lists: each number is its list's length and opens that list.
+    expect(card(/target reviews due this week/).textContent).toBe('0target reviews due this week');
+    expect(card(/with no active target/).textContent).toBe('1Red or Amber children with no active target');
+    expect(card(/with no active target/).getAttribute('href')).toBe(`/s/${ids.setting}/work-lists/red-amber`);
+    expect(card(/open actions from visits/).getAttribute('href')).toBe(`/s/${ids.setting}/work-lists/actions`);
     // The round today falls in, even though an older round has more screenings.
     expect(fake.inputsTo('cohort.overview').at(-1)).toEqual({ scope: { settingId: ids.setting }, roundId: autumn.id });
     // What is due comes before anything else on the page, and archiving comes last, not in red.

@@ -34,6 +34,8 @@ export const cohortHandlers = {
     const total = Object.fromEntries(columns.map((f) => [f, rows.reduce((n, r) => n + r[f], 0)])) as typeof all.total;
     return { ...all, rows, total };
   },
+  'cohort.targets': (ctx, input) =>
+    ctx.repos.cohort.targets(reachOf(ctx, input.scope), ctx.repos.rounds.window(input.roundId), input.groupBy, input.suppressBelow),
   'cohort.children': (ctx, input) => {
     const round = input.roundId ? ctx.repos.rounds.window(input.roundId) : null;
     if (input.fromRoundId) ctx.repos.rounds.window(input.fromRoundId);

@@ -1,6 +1,13 @@
 import type { settingsContract } from '../../../shared/contract/settings.js';
-import { callerReach, inReach } from './access.js';
+import { childListQuerySchema } from '../../../shared/schemas/children.js';
+import { roleMay } from '../../../shared/domain/roles.js';
+import { dueSoonUntil } from '../../../shared/domain/screening.js';
+import { endOfWeek } from '../../../shared/domain/targets.js';
+import { callerReach, inReach, keyChildrenOnly } from './access.js';
 import type { DomainHandlers } from './types.js';
+
+/** SQLite's LIMIT -1: every row. A setting's due reviews are a few dozen at most, and the count is the list's length. */
+const NO_LIMIT = -1;
 
 export const settingsHandlers = {
   'settings.list': (ctx, input) => {
@@ -14,5 +21,26 @@ export const settingsHandlers = {
   'settings.updateReviewIntervals': (ctx, { settingId, ...intervals }) => {
     ctx.repos.settings.requireOpen(settingId, 'adding to it');
     return ctx.repos.settings.setReviewIntervals(settingId, intervals, ctx.clock.now());
+  },
+  'settings.workLists': (ctx, { settingId }) => {
+    ctx.repos.settings.get(settingId);
+    const today = ctx.clock.today();
+    // The children list's own filter: a practitioner sees their key children only.
+    const keyPersonId = keyChildrenOnly(ctx, callerReach(ctx, ctx.session), settingId);
+    const reviewsDueBy = endOfWeek(today);
+    // Re-screens: the children list's query with its overdue and due-soon filters, as the list those counts open.
+    const { notScreenedInRound: _none, ...defaults } = childListQuerySchema.parse({ settingId, limit: 1 });
+    const rescreens = (filter: { reviewOverdue: boolean } | { reviewDueSoon: boolean }) =>
+      ctx.repos.children.list({ ...defaults, ...filter, keyPersonId, notScreenedIn: null, today, dueSoonUntil: dueSoonUntil(today) }).total;
+    const role = ctx.session.account?.role;
+    const seesVisits = role === 'local-admin' || (role !== undefined && roleMay(role, 'visits:read'));
+    return {
+      reviewsDueBy,
+      targetReviewsDue: ctx.repos.targets.list({ settingId, status: null, reviewDueBy: reviewsDueBy, keyPersonId, limit: NO_LIMIT }),
+      rescreensOverdue: rescreens({ reviewOverdue: true }),
+      rescreensDueSoon: rescreens({ reviewDueSoon: true }),
+      openVisitActions: seesVisits ? ctx.repos.visits.actions(settingId, false) : null,
+      redAmberWithoutTarget: ctx.repos.targets.redAmberWithoutTarget(settingId, keyPersonId),
+    };
   },
 } satisfies DomainHandlers<typeof settingsContract>;

@@ -12,6 +12,7 @@ import { RagBarChart, TrendChart } from './charts.js';
 import { pct, RagHead, RagTable, ragExportColumns, ragExportRows } from './RagTable.js';
 import { useUrlParams } from '../../lib/useUrlParams.js';
 import { groupingPhrase } from './words.js';
+import { TargetsBlock } from './TargetsBlock.js';
 import { rollLabels } from '../../../shared/domain/roll.js';
 
 /** The drill-down link for a number: the same filters it was counted with. */
@@ -201,6 +202,8 @@ function RoundDashboard({ scope, base, allowSettingGroup, top, list }: Dashboard
           }
         />
       )}
+
+      {round && <TargetsBlock scope={scope} round={round} groupBy={groupBy} suppress={suppress} drill={drill} />}
 
       {workingAt.data && (
         <section className="panel cohort-panel" aria-labelledby="working-at-title">

@@ -7,6 +7,8 @@ import {
   type CohortGrouping,
   type CohortScope,
   type SettingsComparison as ComparisonData,
+  targetFigures,
+  type TargetFigure,
 } from '../../../shared/schemas/cohort.js';
 import type { Round } from '../../../shared/schemas/rounds.js';
 import { settingTypeLabels, settingTypes, type SettingType } from '../../../shared/schemas/settings.js';
@@ -252,6 +254,12 @@ export function AreaCohortChildrenPage() {
   return <CohortChildrenPage settingId={null} />;
 }
 
+const targetWords: Record<TargetFigure, (round: string) => string> = {
+  on: (round) => `on roll in ${round} with a target active in it`,
+  closed: (round) => `with a target closed by a review in ${round}`,
+  met: (round) => `with a target met (closed as achieved) in ${round}`,
+};
+
 /** The children behind a number on a dashboard, described in words above the list. */
 function CohortChildrenPage({ settingId }: { settingId: string | null }) {
   const [params] = useSearchParams();
@@ -275,6 +283,7 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
     fromColour,
     overdue: params.get('overdue') === '1',
     notScreened: params.get('notScreened') === '1',
+    targets: oneOf(params.get('targets'), targetFigures),
     limit: 1000,
   };
   const children = useApi('cohort.children', input);
@@ -289,7 +298,10 @@ function CohortChildrenPage({ settingId }: { settingId: string | null }) {
   const words: string[] = [];
   if (input.overdue) words.push('whose re-screen is overdue');
   if (input.notScreened && round) words.push(`on roll in ${round.name} but not screened`);
-  if (colour && !input.notScreened) words.push(`with a ${colourWords[colour]} result${round ? ` in ${round.name}` : ''}`);
+  if (input.targets && round) words.push(targetWords[input.targets](round.name));
+  if (input.targets) {
+    // The figure's own words say which round; a colour or "screened" does not apply.
+  } else if (colour && !input.notScreened) words.push(`with a ${colourWords[colour]} result${round ? ` in ${round.name}` : ''}`);
   else if (round && !input.notScreened) words.push(`screened in ${round.name}`);
   if (fromRound && fromColour) words.push(`after a ${colourWords[fromColour]} result in ${fromRound.name}`);
   // The dashboard passes the group's label along with its key (a room's name, not its id).

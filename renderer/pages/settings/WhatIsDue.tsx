@@ -5,6 +5,7 @@ import { useToday } from '../../lib/appState.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSession } from '../../lib/session.js';
 import { defaultRound } from '../cohort/CohortDashboard.js';
+import type { WorkListName } from './WorkListPage.js';
 
 /** The round today falls in; failing that, the one the dashboards open on. */
 export function currentRound(rounds: Round[], today: string): Round | undefined {
@@ -12,25 +13,30 @@ export function currentRound(rounds: Round[], today: string): Round | undefined 
 }
 
 /**
- * The work waiting in a setting, first thing on its overview: re-screens overdue and due in the
- * next 4 weeks (the same rule as the children list's filter, counted by the same query), and
- * children not yet screened this round. Each number opens the list of those children.
+ * The work waiting in a setting, first thing on its overview (the champion's work lists): target
+ * reviews due this week, re-screens overdue and due in the next 4 weeks (the children list's own
+ * filters, counted by the same query), open visit actions, Red or Amber children with no active
+ * target, and children not yet screened this round. Each number opens the list behind it; the
+ * work lists come in one answer whose lists are what the numbers count.
  */
 export function WhatIsDue({ setting }: { setting: SettingSummary }) {
   const today = useToday();
-  const base = { settingId: setting.id, limit: 1 };
-  const overdue = useApi('children.list', { ...base, reviewOverdue: true });
-  const dueSoon = useApi('children.list', { ...base, reviewDueSoon: true });
+  const lists = useApi('settings.workLists', { settingId: setting.id });
+  const work = lists.data;
   // Rounds and their counts are cohort figures: a practitioner (no cohort:read) sees the re-screens only.
   const { may } = useSession();
   const rounds = useApi('rounds.list', may('cohort:read') ? {} : null);
   const round = rounds.data ? currentRound(rounds.data, today) : undefined;
   const overview = useApi('cohort.overview', round ? { scope: { settingId: setting.id }, roundId: round.id } : null);
   const children = `/s/${setting.id}/children`;
+  const workList = (list: WorkListName) => `/s/${setting.id}/work-lists/${list}`;
 
   const items = [
-    { n: overdue.data?.total, label: 're-screens overdue', to: `${children}?overdue=1` },
-    { n: dueSoon.data?.total, label: 're-screens due in the next 4 weeks', to: `${children}?dueSoon=1` },
+    { n: work?.targetReviewsDue.length, label: 'target reviews due this week', to: workList('reviews-due') },
+    { n: work?.rescreensOverdue, label: 're-screens overdue', to: `${children}?overdue=1` },
+    { n: work?.rescreensDueSoon, label: 're-screens due in the next 4 weeks', to: `${children}?dueSoon=1` },
+    ...(work?.openVisitActions ? [{ n: work.openVisitActions.length, label: 'open actions from visits', to: workList('actions') }] : []),
+    { n: work?.redAmberWithoutTarget.length, label: 'Red or Amber children with no active target', to: workList('red-amber') },
     ...(round
       ? [
           {
@@ -42,7 +48,7 @@ export function WhatIsDue({ setting }: { setting: SettingSummary }) {
         ]
       : []),
   ];
-  const error = overdue.error ?? dueSoon.error ?? rounds.error ?? overview.error;
+  const error = lists.error ?? rounds.error ?? overview.error;
   return (
     <section className="panel" aria-labelledby="what-is-due">
       <h2 id="what-is-due">What is due</h2>

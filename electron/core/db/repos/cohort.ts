@@ -14,9 +14,17 @@ import type {
   TrendRow,
   WorkingAtRow,
 } from '../../../../shared/schemas/cohort.js';
+import {
+  cohortTargetGroupings,
+  type CohortTargetGrouping,
+  type CohortTargets,
+  type TargetCounts,
+  type TargetFigure,
+} from '../../../../shared/schemas/cohort.js';
 import type { SettingType } from '../../../../shared/schemas/settings.js';
 import type { Db } from '../connection.js';
 import { notScreenedInRoundSql, onRollDuringSql, onRollOnSql } from './roll.js';
+import { childGroupKeySql, onRollInRoundSql, targetCountsSelect, targetFigureSql } from './target-figures.js';
 
 // Cohort queries. Each number is one GROUP BY over round_results (one row per child per round,
 // see 0003-cohort.sql), narrowed to a scope: one setting, or the open settings of a local
@@ -364,12 +372,50 @@ export function cohortRepo(db: Db) {
       return { rows, total };
     },
 
+    /** "On targets" and "targets met" by a children's subgroup (the definition: target-figures.ts). */
+    targets(scope: Scope, round: { id: string; startDate: string; endDate: string }, groupBy: CohortTargetGrouping, suppressBelow: number): CohortTargets {
+      const f = scopeFilter(scope, 'c.setting_id');
+      const rows = db
+        .prepare(`SELECT ${childGroupKeySql[groupBy]} AS k, ${targetCountsSelect} FROM children c WHERE ${f.sql} AND ${onRollInRoundSql} GROUP BY k`)
+        .all({ ...f.params, startDate: round.startDate, endDate: round.endDate }) as (TargetCounts & { k: string })[];
+      const label = labelFor(
+        groupBy,
+        rows.map((r) => r.k),
+      );
+      const none: TargetCounts = { onRoll: 0, onTargets: 0, targetsClosed: 0, targetsMet: 0 };
+      const total = rows.reduce(
+        (t, r) => ({
+          onRoll: t.onRoll + r.onRoll,
+          onTargets: t.onTargets + r.onTargets,
+          targetsClosed: t.targetsClosed + r.targetsClosed,
+          targetsMet: t.targetsMet + r.targetsMet,
+        }),
+        none,
+      );
+      const out = rows.map(({ k, onRoll, onTargets, targetsClosed, targetsMet }) => {
+        const suppressed = onRoll < suppressBelow;
+        return { key: k, label: label(k), suppressed, ...(suppressed ? none : { onRoll, onTargets, targetsClosed, targetsMet }) };
+      });
+      return { rows: out.sort((a, b) => a.label.localeCompare(b.label, 'en-GB')), total };
+    },
+
     children(q: ChildrenQuery): CohortChildren {
       const where: string[] = [];
       let params: Params = { limit: q.limit };
       let from: string;
       let columns = LATEST_COLUMNS;
-      if (q.overdue || q.notScreened || !q.round) {
+      if (q.targets && q.round) {
+        // The children behind an "on targets" or "targets met" figure: the same fragments it counts with.
+        const f = scopeFilter(q.scope, 'c.setting_id');
+        from = 'children c LEFT JOIN screenings ls ON ls.id = c.latest_screening_id';
+        where.push(f.sql, targetFigureSql(q.targets));
+        params = { ...params, ...f.params, startDate: q.round.startDate, endDate: q.round.endDate };
+        const grouping = q.groupBy && (cohortTargetGroupings as readonly string[]).includes(q.groupBy) ? (q.groupBy as CohortTargetGrouping) : null;
+        if (grouping && q.groupKey !== null) {
+          where.push(`${childGroupKeySql[grouping]} = @groupKey`);
+          params.groupKey = q.groupKey;
+        }
+      } else if (q.overdue || q.notScreened || !q.round) {
         const f = scopeFilter(q.scope, 'c.setting_id');
         where.push(f.sql);
         params = { ...params, ...f.params };
@@ -448,6 +494,7 @@ export interface ChildrenQuery {
   fromColour: Colour | null;
   overdue: boolean;
   notScreened: boolean;
+  targets: TargetFigure | null;
   today: string;
   limit: number;
 }

@@ -66,6 +66,15 @@ export interface ReviewRecord {
   nextReviewDate: string | null;
 }
 
+/** A child on roll whose latest screening is Red or Amber and who has no active target. */
+export interface RedAmberWithoutTarget {
+  childId: string;
+  firstName: string;
+  lastName: string;
+  colour: 'red' | 'amber';
+  screeningDate: string;
+}
+
 export interface TargetListQuery {
   settingId: string;
   status: TargetStatus | null;
@@ -173,6 +182,25 @@ export function targetsRepo(db: Db) {
       return toTargets(rows);
     },
 
+    /**
+     * "Red or Amber with no active target", the one definition behind the setting's work list and
+     * the visit agenda: children on roll (not left) whose LATEST screening is Red or Amber and who
+     * have no target with status 'active'. Red first, then by name. `keyPersonId` limits it to a
+     * practitioner's key children (null: every child of the setting).
+     */
+    redAmberWithoutTarget(settingId: string, keyPersonId: string | null): RedAmberWithoutTarget[] {
+      return db
+        .prepare(
+          `SELECT c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, ls.colour AS colour, ls.screening_date AS screeningDate
+           FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id
+           WHERE c.setting_id = @settingId AND c.archived_at IS NULL AND ls.colour IN ('red', 'amber')
+             AND (@keyPersonId IS NULL OR c.key_person_id = @keyPersonId)
+             AND NOT EXISTS (SELECT 1 FROM child_targets t WHERE t.child_id = c.id AND t.status = 'active')
+           ORDER BY ls.colour <> 'red', c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`,
+        )
+        .all({ settingId, keyPersonId }) as RedAmberWithoutTarget[];
+    },
+
     get(id: string): Target {
       const row = db.prepare(`${select} WHERE t.id = ?`).get(id) as TargetRow | undefined;
       if (!row) throw notFound('The target');
@@ -226,26 +254,6 @@ export function targetsRepo(db: Db) {
         targetId,
       );
       return this.get(targetId);
-    },
-
-    /**
-     * Children on roll (not left) whose LATEST screening is Red or Amber and who have no active
-     * target: the one definition behind the visit agenda and the champion's work list.
-     */
-    redAmberWithoutTarget(
-      settingId: string,
-      keyPersonId: string | null,
-    ): { childId: string; firstName: string; lastName: string; colour: 'red' | 'amber'; screeningDate: string }[] {
-      return db
-        .prepare(
-          `SELECT c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, ls.colour AS colour, ls.screening_date AS screeningDate
-           FROM children c JOIN screenings ls ON ls.id = c.latest_screening_id
-           WHERE c.setting_id = @settingId AND c.archived_at IS NULL AND ls.colour IN ('red', 'amber')
-             AND (@keyPersonId IS NULL OR c.key_person_id = @keyPersonId)
-             AND NOT EXISTS (SELECT 1 FROM child_targets t WHERE t.child_id = c.id AND t.status = 'active')
-           ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`,
-        )
-        .all({ settingId, keyPersonId }) as { childId: string; firstName: string; lastName: string; colour: 'red' | 'amber'; screeningDate: string }[];
     },
 
     /** The reviews of a setting's child targets dated `date`: what a visit on that day recorded, for its summary. */

@@ -83,6 +83,7 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
     fromColour: null,
     overdue: true,
     notScreened: false,
+    targets: null,
     today: date,
     limit: 1000,
   }).rows;

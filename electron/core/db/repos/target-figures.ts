@@ -1,0 +1,43 @@
+import type { CohortTargetGrouping, TargetFigure } from '../../../../shared/schemas/cohort.js';
+import { onRollDuringSql } from './roll.js';
+
+// The SQL form of "on targets" and "targets met" (shared/schemas/cohort.ts says what they mean).
+// The cohort figures and the children list behind them are both built from these fragments, so a
+// number and its list cannot drift apart; test/api/cohort-targets.test.ts holds them together.
+// `c` is the children table; @startDate and @endDate are the round's first and last days.
+
+/** A target of child `c` active at any time in the round: started by its end, not closed before its start. */
+const activeInRound = `t.child_id = c.id AND t.start_date <= @endDate AND (t.closed_on IS NULL OR t.closed_on >= @startDate)`;
+
+/** Targets closed by a review in the round: achieved, partly achieved or not achieved (stopped ones are not). */
+export const closedInRoundSql = `t.child_id = c.id AND t.status NOT IN ('active', 'stopped') AND t.closed_on BETWEEN @startDate AND @endDate`;
+/** Of those, the ones met. */
+export const metInRoundSql = `${closedInRoundSql} AND t.status = 'achieved'`;
+
+/** Children on roll at any time in the round. */
+export const onRollInRoundSql = onRollDuringSql('c', '@startDate', '@endDate');
+
+/** The children a figure counts (for "closed" and "met": the children with at least one such target). */
+export function targetFigureSql(figure: TargetFigure): string {
+  const condition = figure === 'on' ? activeInRound : figure === 'closed' ? closedInRoundSql : metInRoundSql;
+  return `${onRollInRoundSql} AND EXISTS (SELECT 1 FROM child_targets t WHERE ${condition})`;
+}
+
+/** The counts of one group of children (one row of `children c`). */
+export const targetCountsSelect = `count(*) AS onRoll,
+  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM child_targets t WHERE ${activeInRound})) AS onTargets,
+  coalesce(sum((SELECT count(*) FROM child_targets t WHERE ${closedInRoundSql})), 0) AS targetsClosed,
+  coalesce(sum((SELECT count(*) FROM child_targets t WHERE ${metInRoundSql})), 0) AS targetsMet`;
+
+/** A child's subgroup, from their details as recorded (as text, like the other cohort keys). */
+export const childGroupKeySql: Record<CohortTargetGrouping, string> = {
+  sex: 'c.sex',
+  eal: 'CAST(c.eal AS TEXT)',
+  sendStage: 'c.send_stage',
+  ethnicity: 'c.ethnicity',
+  funded2: 'CAST(c.funded2 AS TEXT)',
+  eypp: 'CAST(c.eypp AS TEXT)',
+  room: `COALESCE(c.room_id, '')`,
+  keyPerson: `COALESCE(c.key_person_id, '')`,
+  setting: 'c.setting_id',
+};
