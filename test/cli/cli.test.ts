@@ -55,7 +55,9 @@ describe('chatterbox', () => {
     const out = capture();
     const db = join(tempDir(), 'demo.sqlite');
     expect(await main(['demo', '--local-admin', '--db', db])).toBe(0);
-    expect(out.join('\n')).toMatch(/Added 4 demo settings, 12 rooms, 32 staff, \d+ children, \d+ screenings and 4 screening rounds/);
+    expect(out.join('\n')).toMatch(
+      /Added 4 demo settings, 12 rooms, 32 staff, \d+ children, \d+ screenings, 4 screening rounds, \d+ children's targets, \d+ whole-setting targets, \d+ visits and \d+ visit actions/,
+    );
     expect(await main(['demo', '--local-admin', '--db', db])).toBe(1);
     expect(out.at(-1)).toContain('already holds settings');
     const core = coreOn(db);

@@ -229,13 +229,15 @@ export function cohortRepo(db: Db) {
      */
     incompleteBySetting(scope: Scope, roundId: string): Map<string, number> {
       const f = scopeFilter(scope, 'rr.setting_id');
-      const rows = db
-        .prepare(
-          `SELECT rr.setting_id AS id, count(*) AS n FROM screenings s INDEXED BY screenings_stopped_early
+      // One setting: its few results of the round, by primary key (reading every stopped-early
+      // screening of the area for one setting took 8 ms at LA size, against 0.2 ms this way).
+      const sql = scope.settingId
+        ? `SELECT rr.setting_id AS id, count(*) AS n FROM round_results rr JOIN screenings s ON s.id = rr.screening_id
+           WHERE rr.round_id = @roundId AND ${f.sql} AND s.stopped_early = 1 GROUP BY rr.setting_id`
+        : `SELECT rr.setting_id AS id, count(*) AS n FROM screenings s INDEXED BY screenings_stopped_early
              JOIN round_results rr INDEXED BY round_results_by_screening ON rr.screening_id = s.id
-           WHERE s.stopped_early = 1 AND rr.round_id = @roundId AND ${f.sql} GROUP BY rr.setting_id`,
-        )
-        .all({ ...f.params, roundId }) as { id: string; n: number }[];
+           WHERE s.stopped_early = 1 AND rr.round_id = @roundId AND ${f.sql} GROUP BY rr.setting_id`;
+      const rows = db.prepare(sql).all({ ...f.params, roundId }) as { id: string; n: number }[];
       return new Map(rows.map((r) => [r.id, r.n]));
     },
 
