@@ -100,7 +100,6 @@ export const auditWords: Record<MethodName, string> = {
   'settings.updateReviewIntervals': "Changed a setting's re-screen intervals",
   'settingTargets.list': 'Looked at the whole-setting targets',
   'settingTargets.get': 'Looked at a whole-setting target',
-  'settingTargets.strategies': 'Looked at the strategies a whole-setting target can use',
   'settingTargets.create': 'Added a whole-setting target',
   'settingTargets.update': 'Changed a whole-setting target',
   'settingTargets.review': 'Reviewed a whole-setting target',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { byIdSchema, idSchema } from '../schemas/common.js';
+import { byIdSchema } from '../schemas/common.js';
 import {
   settingTargetDetailSchema,
   settingTargetInputSchema,
@@ -7,7 +7,6 @@ import {
   settingTargetReviewInputSchema,
   settingTargetSchema,
   settingTargetStopSchema,
-  strategyChoiceSchema,
   settingTargetUpdateSchema,
 } from '../schemas/settingTargets.js';
 import { created, notAudited, removed, scoped, updated, type Methods } from './facts.js';
@@ -20,13 +19,6 @@ const write = { effect: 'write', async: false, permission: 'visits:write' } as c
 export const settingTargetsContract = {
   'settingTargets.list': { ...read, ...scoped('setting', 'settingId'), input: settingTargetListQuerySchema, output: z.array(settingTargetSchema) },
   'settingTargets.get': { ...read, ...scoped('settingTarget', 'id'), input: byIdSchema, output: settingTargetDetailSchema },
-  /** The strategies the target form offers: the shared library's and the setting's own. */
-  'settingTargets.strategies': {
-    ...read,
-    ...scoped('setting', 'settingId'),
-    input: z.object({ settingId: idSchema }),
-    output: z.array(strategyChoiceSchema),
-  },
   'settingTargets.create': {
     ...write,
     ...scoped('setting', 'settingId'),

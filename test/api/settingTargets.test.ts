@@ -86,17 +86,13 @@ describe('settingTargets.create, list and get', () => {
     expect(titles({ search: 'nothing like this' })).toEqual([]);
   });
 
-  it('offers the shared library’s strategies and the setting’s own, not retired ones nor another setting’s', () => {
+  it('offers, through the library’s list, the shared strategies and the setting’s own, not retired ones nor another setting’s', () => {
     const { core, a, shared, own, othersOwn, retired } = world();
-    const offered = core.invoke('settingTargets.strategies', { settingId: a.id });
-    expect(offered).toEqual(
-      expect.arrayContaining([
-        { id: own, title: 'Quiet corner in every room', groupName: 'environment', shared: false },
-        { id: shared, title: 'Visual timetables', groupName: 'environment', shared: true },
-      ]),
-    );
-    // The shipped library (migration 0012) is offered as well; only the setting's own are not shared.
-    expect(offered.filter((s) => !s.shared).map((s) => s.id)).toEqual([own]);
+    // The form's choices are strategies.list for the setting (SettingTargetsPage).
+    const offered = core.invoke('strategies.list', { settingId: a.id });
+    expect(offered.map((s) => s.id)).toEqual(expect.arrayContaining([own, shared]));
+    // The shipped library (migration 0012) is offered as well; only the setting's own belong to it.
+    expect(offered.filter((s) => s.settingId !== null).map((s) => s.id)).toEqual([own]);
     expect(offered.map((s) => s.id)).not.toEqual(expect.arrayContaining([othersOwn]));
     expect(offered.map((s) => s.id)).not.toEqual(expect.arrayContaining([retired]));
   });

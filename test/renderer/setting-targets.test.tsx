@@ -32,7 +32,7 @@ const target: SettingTarget = {
 };
 const handlers = {
   'settingTargets.list': () => [target],
-  'settingTargets.strategies': () => [],
+  'strategies.list': () => [],
   'settingTargets.get': () => ({ ...target, reviews: [] }),
 };
 const practitioner: Me = {

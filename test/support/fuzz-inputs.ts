@@ -157,7 +157,6 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
     'visits.reviews': { id: held.id },
     'settingTargets.list': { settingId: setting.id, status: 'planned', search: 'room' },
     'settingTargets.get': { id: targetId },
-    'settingTargets.strategies': { settingId: setting.id },
     'settingTargets.create': validSettingTarget(setting.id, {
       ownerName: '',
       ownerStaffId: person.id,

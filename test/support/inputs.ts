@@ -194,7 +194,6 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
     'visits.reviews': () => ({ id: heldVisit().id }),
     'settingTargets.list': () => ({ settingId: setting.id, search: 'timetable' }),
     'settingTargets.get': () => ({ id: wholeSettingTarget() }),
-    'settingTargets.strategies': () => ({ settingId: setting.id }),
     'settingTargets.create': () =>
       validSettingTarget(setting.id, { ownerName: '', ownerStaffId: person.id, strategyIds: [addStrategy(core, null, 'Visual timetables')] }),
     'settingTargets.update': () => ({

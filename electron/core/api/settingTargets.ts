@@ -63,10 +63,6 @@ export const settingTargetsHandlers = {
     return ctx.repos.settingTargets.list(input);
   },
   'settingTargets.get': (ctx, input) => ctx.repos.settingTargets.detail(input.id),
-  'settingTargets.strategies': (ctx, input) => {
-    ctx.repos.settings.get(input.settingId);
-    return ctx.repos.settingTargets.choices(input.settingId);
-  },
   'settingTargets.create': (ctx, { settingId, status, ...fields }) => {
     ctx.repos.settings.requireOpen(settingId, 'adding to it');
     const issues = targetIssues(ctx, settingId, fields);

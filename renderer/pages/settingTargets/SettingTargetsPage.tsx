@@ -62,7 +62,8 @@ export function SettingTargetsPage() {
   const [status, setStatus] = useState<SettingTargetStatus | ''>('');
   const targets = useApi('settingTargets.list', { settingId: setting.id, search, status: status === '' ? null : status });
   const staff = useApi('staff.list', { settingId: setting.id, includeArchived: true });
-  const strategies = useApi('settingTargets.strategies', { settingId: setting.id });
+  // The library's own list (shared strategies and this setting's, not retired), as the form's choices.
+  const strategies = useApi('strategies.list', { settingId: setting.id });
   const form = useRecordForm<SettingTarget, TargetValues>(emptyTarget);
   const { sort, direction, onSort } = useSort<TargetSort>('dueDate');
   const today = useToday();
@@ -128,7 +129,13 @@ export function SettingTargetsPage() {
         }
       </WhenLoaded>
       {canChange && staff.data && strategies.data && (
-        <SettingTargetForm settingId={setting.id} staff={staff.data} strategies={strategies.data} form={form} saved={targets.reload} />
+        <SettingTargetForm
+          settingId={setting.id}
+          staff={staff.data}
+          strategies={strategies.data.map((c) => ({ id: c.id, title: c.title, groupName: c.group, shared: c.settingId === null }))}
+          form={form}
+          saved={targets.reload}
+        />
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import { foldForSearch } from '../../../../shared/domain/search.js';
 import type { SettingTargetStatus } from '../../../../shared/domain/settingTargets.js';
-import type { SettingTarget, SettingTargetDetail, SettingTargetReview, StrategyChoice } from '../../../../shared/schemas/settingTargets.js';
+import type { SettingTarget, SettingTargetDetail, SettingTargetReview } from '../../../../shared/schemas/settingTargets.js';
 import type { Db } from '../connection.js';
 import { newId, notFound } from './rows.js';
 
@@ -171,17 +171,6 @@ export function settingTargetsRepo(db: Db) {
         archived_at: string | null;
       }[];
       return rows.map((r) => ({ id: r.id, settingId: r.setting_id, title: r.title, archivedAt: r.archived_at }));
-    },
-
-    /** The strategies a target in this setting may newly link, by group and title. */
-    choices(settingId: string): StrategyChoice[] {
-      const rows = db
-        .prepare(
-          `SELECT id, title, group_name, setting_id FROM strategies WHERE (setting_id IS NULL OR setting_id = ?) AND archived_at IS NULL
-           ORDER BY group_name, title COLLATE NOCASE`,
-        )
-        .all(settingId) as { id: string; title: string; group_name: StrategyChoice['groupName']; setting_id: string | null }[];
-      return rows.map((r) => ({ id: r.id, title: r.title, groupName: r.group_name, shared: r.setting_id === null }));
     },
 
     create(settingId: string, f: SettingTargetFields, status: SettingTargetStatus, now: string): SettingTarget {
