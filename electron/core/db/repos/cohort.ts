@@ -251,10 +251,11 @@ export function cohortRepo(db: Db) {
         .prepare(
           `WITH latest AS (
              SELECT s.colour, row_number() OVER (PARTITION BY s.child_id ORDER BY s.screening_date DESC, s.created_at DESC) AS n
-             FROM screenings s WHERE s.setting_id = @settingId AND s.screening_date <= @upTo AND (@after IS NULL OR s.screening_date > @after))
+             FROM screenings s WHERE s.setting_id = @settingId AND s.screening_date > @after AND s.screening_date <= @upTo)
            SELECT count(*) AS screened, sum(colour = 'red') AS red, sum(colour = 'amber') AS amber, sum(colour = 'green') AS green FROM latest WHERE n = 1`,
         )
-        .get({ settingId, after, upTo }) as { screened: number; red: number | null; amber: number | null; green: number | null };
+        // '' sorts before every date, so "ever" keeps the range on screenings_by_setting_date.
+        .get({ settingId, after: after ?? '', upTo }) as { screened: number; red: number | null; amber: number | null; green: number | null };
       return { screened: r.screened, red: r.red ?? 0, amber: r.amber ?? 0, green: r.green ?? 0 };
     },
 

@@ -55,6 +55,17 @@ export function roundsRepo(db: Db) {
       return (db.prepare(`${select} ORDER BY r.start_date`).all() as RoundRow[]).map(toRound);
     },
 
+    /** The round a date falls in, else the latest begun before it: dates only, no counting (the visit agenda). */
+    windowFor(date: string): { id: string; name: string; startDate: string; endDate: string } | null {
+      const row = db
+        .prepare(
+          `SELECT id, name, start_date AS startDate, end_date AS endDate FROM rounds WHERE start_date <= @date
+           ORDER BY (end_date >= @date) DESC, start_date DESC LIMIT 1`,
+        )
+        .get({ date }) as { id: string; name: string; startDate: string; endDate: string } | undefined;
+      return row ?? null;
+    },
+
     /** Just the dates, for the cohort calls: no counting. */
     window(id: string): { id: string; name: string; startDate: string; endDate: string } {
       const row = db.prepare('SELECT id, name, start_date AS startDate, end_date AS endDate FROM rounds WHERE id = ?').get(id) as

@@ -1,10 +1,11 @@
 import { created, updated } from '../../../../shared/contract/facts.js';
 import type { MethodName } from '../../../../shared/contract/index.js';
-import { compareIsoDates } from '../../../../shared/domain/dates.js';
+import { dueSoonUntil } from '../../../../shared/domain/screening.js';
 import { settingTargetStatusLabels } from '../../../../shared/domain/settingTargets.js';
 import { progressLabels, reviewIssues as targetReviewIssues } from '../../../../shared/domain/targets.js';
 import { actionOverdue, doneDateIssues } from '../../../../shared/domain/visits.js';
 import { AppError, validationError, type FieldIssue } from '../../../../shared/errors.js';
+import { childListQuerySchema, type ChildRow } from '../../../../shared/schemas/children.js';
 import type { Visit, VisitAgenda, VisitReviews, VisitSave } from '../../../../shared/schemas/visits.js';
 import type { CallContext } from '../../context.js';
 import { callerReach, keyChildrenOnly } from '../../api/access.js';
@@ -29,14 +30,6 @@ function found<T>(get: () => T): T | null {
   }
 }
 
-/** The round the date falls in, else the latest one begun before it. */
-function roundFor(ctx: CallContext, date: string) {
-  const begun = ctx.repos.rounds.list().filter((r) => compareIsoDates(r.startDate, date) <= 0);
-  const within = begun.find((r) => compareIsoDates(date, r.endDate) <= 0);
-  const round = within ?? begun.at(-1);
-  return round ? ctx.repos.rounds.window(round.id) : null;
-}
-
 export function visitAgenda(ctx: CallContext, input: { settingId: string; date: string; visitId: string | null }): VisitAgenda {
   const { settingId, date } = input;
   const setting = ctx.repos.settings.get(settingId);
@@ -47,47 +40,21 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
   }
   // A practitioner who sees only their key children sees only theirs here too.
   const keyPersonId = keyChildrenOnly(ctx, callerReach(ctx, ctx.session), settingId);
-  const onRoll = ctx.repos.children.list({
-    settingId,
-    search: '',
-    roomId: null,
-    keyPersonId,
-    eal: null,
-    sendStage: null,
-    status: 'current',
-    colour: null,
-    reviewOverdue: false,
-    reviewDueSoon: false,
-    dueSoonUntil: date,
-    referralPrompted: false,
-    belowAge: false,
-    notScreenedIn: null,
-    today: date,
-    sort: 'name',
-    direction: 'asc',
-    limit: 100000,
-    offset: 0,
-  }).rows;
-  // Children on roll that the caller sees: the overdue list keeps to them.
-  const seen = new Set(onRoll.map((c) => c.id));
+  // The children list's own query and filters, as the work lists use them: children on roll the
+  // caller sees whose re-screen is overdue, and whose latest screening prompted a referral.
+  const { notScreenedInRound: _none, ...defaults } = childListQuerySchema.parse({ settingId });
+  const children = (filter: { reviewOverdue: true } | { referralPrompted: true }) =>
+    // A negative LIMIT is no limit in SQLite: every child the filter finds.
+    ctx.repos.children.list({ ...defaults, ...filter, keyPersonId, notScreenedIn: null, today: date, dueSoonUntil: dueSoonUntil(date), limit: -1 }).rows;
+  const line = (c: ChildRow) => ({
+    childId: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    colour: c.latestScreening?.colour ?? null,
+    screeningDate: c.latestScreening?.screeningDate ?? null,
+  });
   const scope = { settingId, localAuthority: null, settingType: null };
-  // Overdue re-screens: the same query as the cohort overview's overdue count and list.
-  const overdue = ctx.repos.cohort.children({
-    scope,
-    round: null,
-    groupBy: null,
-    groupKey: null,
-    colour: null,
-    sectionsBehind: null,
-    fromRoundId: null,
-    fromColour: null,
-    overdue: true,
-    notScreened: false,
-    targets: null,
-    today: date,
-    limit: 1000,
-  }).rows;
-  const round = roundFor(ctx, date);
+  const round = ctx.repos.rounds.windowFor(date);
   const lastHeld = ctx.repos.visits.settingFacts([settingId])[0]?.lastHeld ?? null;
   return {
     settingId,
@@ -96,26 +63,9 @@ export function visitAgenda(ctx: CallContext, input: { settingId: string; date: 
     visit,
     lastHeldDate: lastHeld?.heldDate ?? null,
     targetsDue: ctx.repos.targets.list({ settingId, status: null, reviewDueBy: date, keyPersonId, limit: 1000 }),
-    overdueRescreens: overdue
-      .filter((c) => seen.has(c.childId))
-      .map((c) => ({
-        childId: c.childId,
-        firstName: c.firstName,
-        lastName: c.lastName,
-        colour: c.colour,
-        screeningDate: c.screeningDate,
-        reviewDate: c.reviewDate,
-      })),
+    overdueRescreens: children({ reviewOverdue: true }).map((c) => ({ ...line(c), reviewDate: c.latestScreening?.reviewDate ?? null })),
     redAmberWithoutTarget: ctx.repos.targets.redAmberWithoutTarget(settingId, keyPersonId),
-    referralPrompts: onRoll
-      .filter((c) => c.latestScreening?.referralPrompted === true)
-      .map((c) => ({
-        childId: c.id,
-        firstName: c.firstName,
-        lastName: c.lastName,
-        colour: c.latestScreening?.colour ?? null,
-        screeningDate: c.latestScreening?.screeningDate ?? null,
-      })),
+    referralPrompts: children({ referralPrompted: true }).map(line),
     openActions: ctx.repos.visits
       .actions(settingId, false)
       .filter((a) => a.visitId !== visit?.id)
