@@ -24,7 +24,7 @@ import {
 import type { SettingType } from '../../../../shared/schemas/settings.js';
 import type { Db } from '../connection.js';
 import { notScreenedInRoundSql, onRollDuringSql, onRollOnSql } from './roll.js';
-import { childGroupKeySql, onRollInRoundSql, targetCountsSelect, targetFigureSql } from './target-figures.js';
+import { childGroupKeySql, onRollInRoundSql, perChildTargetsJoin, targetCountsSelect, targetFigureSql } from './target-figures.js';
 
 // Cohort queries. Each number is one GROUP BY over round_results (one row per child per round,
 // see 0003-cohort.sql), narrowed to a scope: one setting, or the open settings of a local
@@ -379,7 +379,9 @@ export function cohortRepo(db: Db) {
     targets(scope: Scope, round: { id: string; startDate: string; endDate: string }, groupBy: CohortTargetGrouping, suppressBelow: number): CohortTargets {
       const f = scopeFilter(scope, 'c.setting_id');
       const rows = db
-        .prepare(`SELECT ${childGroupKeySql[groupBy]} AS k, ${targetCountsSelect} FROM children c WHERE ${f.sql} AND ${onRollInRoundSql} GROUP BY k`)
+        .prepare(
+          `SELECT ${childGroupKeySql[groupBy]} AS k, ${targetCountsSelect} FROM children c ${perChildTargetsJoin} WHERE ${f.sql} AND ${onRollInRoundSql} GROUP BY k`,
+        )
         .all({ ...f.params, startDate: round.startDate, endDate: round.endDate }) as (TargetCounts & { k: string })[];
       const label = labelFor(
         groupBy,

@@ -6,13 +6,17 @@ import { onRollDuringSql } from './roll.js';
 // number and its list cannot drift apart; test/api/cohort-targets.test.ts holds them together.
 // `c` is the children table; @startDate and @endDate are the round's first and last days.
 
-/** A target of child `c` active at any time in the round: started by its end, not closed before its start. */
-const activeInRound = `t.child_id = c.id AND t.start_date <= @endDate AND (t.closed_on IS NULL OR t.closed_on >= @startDate)`;
+/** A target `t` active at any time in the round: started by its end, not closed before its start. */
+const activeTarget = `t.start_date <= @endDate AND (t.closed_on IS NULL OR t.closed_on >= @startDate)`;
+/** A target closed by a review in the round: achieved, partly achieved or not achieved (stopped ones are not). */
+const closedTarget = `t.status NOT IN ('active', 'stopped') AND t.closed_on BETWEEN @startDate AND @endDate`;
+/** Of those, one met. */
+const metTarget = `${closedTarget} AND t.status = 'achieved'`;
 
-/** Targets closed by a review in the round: achieved, partly achieved or not achieved (stopped ones are not). */
-export const closedInRoundSql = `t.child_id = c.id AND t.status NOT IN ('active', 'stopped') AND t.closed_on BETWEEN @startDate AND @endDate`;
-/** Of those, the ones met. */
-export const metInRoundSql = `${closedInRoundSql} AND t.status = 'achieved'`;
+/** The same, for targets of child `c`. */
+const activeInRound = `t.child_id = c.id AND ${activeTarget}`;
+export const closedInRoundSql = `t.child_id = c.id AND ${closedTarget}`;
+export const metInRoundSql = `t.child_id = c.id AND ${metTarget}`;
 
 /** Children on roll at any time in the round. */
 export const onRollInRoundSql = onRollDuringSql('c', '@startDate', '@endDate');
@@ -23,11 +27,21 @@ export function targetFigureSql(figure: TargetFigure): string {
   return `${onRollInRoundSql} AND EXISTS (SELECT 1 FROM child_targets t WHERE ${condition})`;
 }
 
-/** The counts of one group of children (one row of `children c`). */
+/**
+ * Each child's targets in the round, summed once over the (few) targets rather than looked up per
+ * child (25,000 children at LA size, each with three look-ups, took twice as long): joined to
+ * `children c` as `p`, with `targetCountsSelect` over the join.
+ */
+export const perChildTargetsJoin = `LEFT JOIN (
+    SELECT t.child_id, max(${activeTarget}) AS active, sum(${closedTarget}) AS closed, sum(${metTarget}) AS met
+    FROM child_targets t GROUP BY t.child_id
+  ) p ON p.child_id = c.id`;
+
+/** The counts of one group of children (rows of `children c` joined with perChildTargetsJoin). */
 export const targetCountsSelect = `count(*) AS onRoll,
-  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM child_targets t WHERE ${activeInRound})) AS onTargets,
-  coalesce(sum((SELECT count(*) FROM child_targets t WHERE ${closedInRoundSql})), 0) AS targetsClosed,
-  coalesce(sum((SELECT count(*) FROM child_targets t WHERE ${metInRoundSql})), 0) AS targetsMet`;
+  coalesce(sum(p.active), 0) AS onTargets,
+  coalesce(sum(p.closed), 0) AS targetsClosed,
+  coalesce(sum(p.met), 0) AS targetsMet`;
 
 /** A child's subgroup, from their details as recorded (as text, like the other cohort keys). */
 export const childGroupKeySql: Record<CohortTargetGrouping, string> = {
