@@ -22,6 +22,7 @@ import { staffRepo } from './db/repos/staff.js';
 import { visitsRepo } from './db/repos/visits.js';
 import { strategiesRepo } from './db/repos/strategies.js';
 import { targetsRepo } from './db/repos/targets.js';
+import { reportsRepo } from './db/repos/reports.js';
 
 /** Time comes from here, never from `new Date()` in a handler, so tests can fix "today". */
 export interface Clock {
@@ -62,6 +63,7 @@ export function createRepos(db: Db) {
     settingTargets: settingTargetsRepo(db),
     strategies: strategiesRepo(db),
     targets: targetsRepo(db),
+    reports: reportsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

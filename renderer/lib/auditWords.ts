@@ -124,6 +124,15 @@ export const auditWords: Record<MethodName, string> = {
   'visits.agenda': 'Looked at a visit agenda',
   'visits.save': 'Recorded a visit with its reviews and actions',
   'visits.reviews': 'Looked at the reviews recorded at a visit',
+  'reports.settingPreview': 'Looked at a setting progress report before producing it',
+  'reports.produceSetting': 'Produced a setting progress report',
+  'reports.areaPreview': 'Looked at an area progress report before producing it',
+  'reports.produceArea': 'Produced an area progress report',
+  'reports.childPreview': 'Looked at a child’s progress summary before producing it',
+  'reports.produceChild': 'Produced a child’s progress summary',
+  'reports.list': 'Listed the reports produced',
+  'reports.get': 'Opened a produced report',
+  'reports.savePdf': 'Saved a page as a PDF',
 };
 
 /** The words for a stored method name; a name from an older version is shown as recorded. */

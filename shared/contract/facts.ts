@@ -35,8 +35,10 @@ export const permissions = [
   /** The SLT assistant's visits, their agenda and agreed actions, and whole-setting targets. */
   'visits:read',
   'visits:write',
-  /** Printed progress reports (the reports feature). */
+  /** Printed progress reports for a setting or an area, and the reports produced before. */
   'reports:produce',
+  /** A child's progress summary for parents and the next setting (a key person writes these). */
+  'reports:child',
   /** Personal data leaving the app: workbooks, trackers, subject access exports. */
   'data:export',
   'data:import',
@@ -68,7 +70,7 @@ export type AuditFact =
   | { readonly mode: 'self' };
 
 /** What kind of record an input's id names: the registry finds its setting (and child) from it. */
-export const scopeKinds = ['setting', 'room', 'staff', 'child', 'screening', 'target', 'strategy', 'settingTarget', 'visit', 'visitAction'] as const;
+export const scopeKinds = ['setting', 'room', 'staff', 'child', 'screening', 'target', 'strategy', 'settingTarget', 'visit', 'visitAction', 'report'] as const;
 export type ScopeKind = (typeof scopeKinds)[number];
 export interface ScopeFact {
   readonly kind: ScopeKind;

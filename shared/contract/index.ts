@@ -20,6 +20,7 @@ import { settingTargetsContract } from './settingTargets.js';
 import { settingsContract } from './settings.js';
 import { staffContract } from './staff.js';
 import { visitsContract } from './visits.js';
+import { reportsContract } from './reports.js';
 import { strategiesContract } from './strategies.js';
 import { targetsContract } from './targets.js';
 
@@ -52,6 +53,7 @@ export const domains = {
   settingTargets: settingTargetsContract,
   strategies: strategiesContract,
   targets: targetsContract,
+  reports: reportsContract,
 } as const;
 export type DomainName = keyof typeof domains;
 
@@ -78,6 +80,7 @@ export const contract = {
   ...settingTargetsContract,
   ...strategiesContract,
   ...targetsContract,
+  ...reportsContract,
 } as const;
 // A missing or contradictory fact stops the app at start-up, not at the first call that needs it.
 checkFacts(contract);

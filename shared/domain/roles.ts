@@ -41,6 +41,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'visits:read',
     'visits:write',
     'reports:produce',
+    'reports:child',
     'data:import',
   ],
   practitioner: [
@@ -53,7 +54,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'targets:read',
     'targets:write',
     'visits:read',
-    'reports:produce',
+    'reports:child',
   ],
   'slt-assistant': [
     ...everyone,
@@ -68,6 +69,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'visits:read',
     'visits:write',
     'reports:produce',
+    'reports:child',
   ],
   'panel-member': [...everyone, 'settings:read', 'children:read', 'screenings:read', 'cohort:read', 'targets:read'],
 };

@@ -212,6 +212,29 @@ export async function validInputs(core: Core, method: MethodName): Promise<Valid
       nextReviewDate: '2027-01-08',
     },
     'targets.stop': { id: target?.id, stoppedOn: '2026-11-27', reason: 'Referred on' },
+    'reports.settingPreview': {
+      settingId: setting.id,
+      period: { roundId: round.id, from: null, to: null },
+      initialsOnly: false,
+      narrative: { achievements: 'Good', priorities: 'More' },
+    },
+    'reports.produceSetting': {
+      settingId: setting.id,
+      period: { roundId: round.id },
+      initialsOnly: true,
+      narrative: { achievements: 'Good', priorities: 'More' },
+    },
+    'reports.areaPreview': {
+      scope: { localAuthority: 'Northshire', settingType: 'nursery', settingIds: [setting.id] },
+      period: { from: '2026-09-01', to: '2026-12-31' },
+      suppressBelow: 5,
+    },
+    'reports.produceArea': { scope: { settingIds: [setting.id] }, period: { roundId: round.id }, narrative: { achievements: 'Good', priorities: 'More' } },
+    'reports.childPreview': { childId: child.id, audience: 'parents', note: 'Hello' },
+    'reports.produceChild': { childId: child.id, audience: 'next-setting', note: 'Hello' },
+    'reports.list': { settingId: setting.id, childId: child.id, kind: 'child' },
+    'reports.get': { id: round.id },
+    'reports.savePdf': { title: 'Setting progress report' },
   };
 }
 

@@ -75,6 +75,9 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
   let targetId: string | undefined;
   const target = () =>
     (targetId ??= core.invoke('targets.create', { childId: child.id, aim: 'Points to ask for things', startDate: '2026-11-20', reviewDate: '2026-12-18' }).id);
+  // A produced report, made when a method first needs one.
+  let reportId: string | undefined;
+  const report = () => (reportId ??= core.invoke('reports.produceSetting', { settingId: setting.id, period: { roundId: round.id } }).id);
   // A Record over MethodName: adding a method to the contract without a case here fails to compile.
   return {
     'app.info': () => ({}),
@@ -237,5 +240,18 @@ export function validInputs(core: Core): Record<MethodName, () => unknown> {
       nextReviewDate: '2027-01-08',
     }),
     'targets.stop': () => ({ id: target(), stoppedOn: '2026-11-27', reason: 'Referred to the speech and language service' }),
+    'reports.settingPreview': () => ({ settingId: setting.id, period: { roundId: round.id }, initialsOnly: true }),
+    'reports.produceSetting': () => ({
+      settingId: setting.id,
+      period: { roundId: round.id },
+      narrative: { achievements: 'Every room has a visual timetable', priorities: '' },
+    }),
+    'reports.areaPreview': () => ({ period: { from: '2026-09-01', to: '2026-12-31' } }),
+    'reports.produceArea': () => ({ scope: { settingIds: [setting.id] }, period: { roundId: round.id } }),
+    'reports.childPreview': () => ({ childId: child.id, audience: 'parents' }),
+    'reports.produceChild': () => ({ childId: child.id, audience: 'next-setting', note: 'Loves the story corner' }),
+    'reports.list': () => ({ settingId: setting.id }),
+    'reports.get': () => ({ id: report() }),
+    'reports.savePdf': () => ({ title: 'Setting progress report' }),
   };
 }

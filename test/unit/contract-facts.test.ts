@@ -50,11 +50,9 @@ describe('the contract states each method’s facts', () => {
     ).toEqual([...methodNames].sort());
   });
 
-  it('uses only permissions from the named set, and every permission but the reserved one', () => {
+  it('uses only permissions from the named set, and every permission is used', () => {
     const used = new Set(methodNames.map((m) => factsOf(m).permission));
-    // Reports come with the reports feature; the permission is defined first so roles can name it.
-    const reserved = ['reports:produce'];
-    expect([...permissions].filter((p) => !used.has(p))).toEqual(reserved);
+    expect([...permissions].filter((p) => !used.has(p))).toEqual([]);
   });
 
   it('audits every method that writes, and names the record each change is to', () => {

@@ -69,7 +69,7 @@ function readField(input: unknown, path: string): unknown {
 }
 
 /** Records that belong to one child: a practitioner limited to key children reaches only theirs. */
-const childKinds: ReadonlySet<ScopeFact['kind']> = new Set(['child', 'screening', 'target']);
+const childKinds: ReadonlySet<ScopeFact['kind']> = new Set(['child', 'screening', 'target', 'report']);
 
 const outOfReach = () => new AppError('FORBIDDEN', 'This record is outside the settings and children you work with. Nothing was done.');
 

@@ -26,6 +26,8 @@ const getters: Partial<Record<string, (ctx: CoreContext, id: string) => object>>
   setting_targets: (ctx, id) => ctx.repos.settingTargets.get(id),
   strategies: (ctx, id) => ctx.repos.strategies.get(id),
   targets: (ctx, id) => ctx.repos.targets.get(id),
+  // The report's title and period, not its snapshot: the trail must not copy children's names.
+  reports: (ctx, id) => ctx.repos.reports.item(id),
 };
 
 function inputId(input: unknown, field: string): string | null {

@@ -21,6 +21,7 @@ import { staffHandlers } from './staff.js';
 import { visitsHandlers } from './visits.js';
 import { strategiesHandlers } from './strategies.js';
 import { targetsHandlers } from './targets.js';
+import { reportsHandlers } from './reports.js';
 import type { HandlerMap } from './types.js';
 
 /** Every method's handler, one domain file each; the type fails to compile if one is missing. */
@@ -47,4 +48,5 @@ export const handlers = {
   ...settingTargetsHandlers,
   ...strategiesHandlers,
   ...targetsHandlers,
+  ...reportsHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -18,6 +18,7 @@ export const migrationFiles = [
   '0012-targets.sql',
   '0013-visits.sql',
   '0014-setting-targets.sql',
+  '0015-reports.sql',
 ] as const;
 
 export const latestSchemaVersion = migrationFiles.length;

@@ -159,6 +159,8 @@ export function accountsRepo(db: Db) {
         settingTarget: 'SELECT setting_id, NULL AS key_person_id FROM setting_targets WHERE id = ?',
         visit: 'SELECT setting_id, NULL AS key_person_id FROM visits WHERE id = ?',
         visitAction: 'SELECT v.setting_id, NULL AS key_person_id FROM visit_actions a JOIN visits v ON v.id = a.visit_id WHERE a.id = ?',
+        // An area report belongs to no one setting: its handler checks every setting it covers.
+        report: 'SELECT r.setting_id, c.key_person_id FROM reports r LEFT JOIN children c ON c.id = r.child_id WHERE r.id = ? AND r.setting_id IS NOT NULL',
       };
       const r = db.prepare(sql[kind]).get(id) as { setting_id: string; key_person_id: string | null } | undefined;
       return r ? { settingId: r.setting_id, keyPersonId: r.key_person_id } : null;

@@ -1,0 +1,106 @@
+import { reportSnapshotSchema, type Report, type ReportKind, type ReportListItem, type ReportSnapshot } from '../../../../shared/schemas/reports.js';
+import type { Db } from '../connection.js';
+import { newId, notFound } from './rows.js';
+
+// Produced reports (0015): one row per report, its snapshot stored whole as JSON. Rows are only
+// ever added (a snapshot is what was printed, so nothing edits it) or removed by a retention purge.
+
+interface ReportRow {
+  id: string;
+  kind: ReportKind;
+  setting_id: string | null;
+  child_id: string | null;
+  setting_ids: string;
+  title: string;
+  period_label: string;
+  snapshot?: string;
+  produced_by_name: string;
+  produced_at: string;
+}
+
+export interface NewReport {
+  kind: ReportKind;
+  settingId: string | null;
+  childId: string | null;
+  /** Every setting the report covers (one for setting reports and summaries). */
+  settingIds: readonly string[];
+  title: string;
+  periodLabel: string;
+  snapshot: ReportSnapshot;
+  producedByAccountId: string | null;
+  producedByName: string;
+  producedAt: string;
+}
+
+export interface ReportFilter {
+  settingId: string | null;
+  childId: string | null;
+  kind: ReportKind | null;
+}
+
+const listColumns = 'id, kind, setting_id, child_id, setting_ids, title, period_label, produced_by_name, produced_at';
+
+const toItem = (r: ReportRow): ReportListItem => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  periodLabel: r.period_label,
+  settingId: r.setting_id,
+  childId: r.child_id,
+  producedByName: r.produced_by_name,
+  producedAt: r.produced_at,
+});
+
+export function reportsRepo(db: Db) {
+  return {
+    insert(report: NewReport): string {
+      const id = newId();
+      db.prepare(
+        `INSERT INTO reports (id, kind, setting_id, child_id, setting_ids, title, period_label, snapshot, snapshot_version,
+           produced_by_account_id, produced_by_name, produced_at)
+         VALUES (@id, @kind, @settingId, @childId, @settingIds, @title, @periodLabel, @snapshot, @version, @producedByAccountId, @producedByName, @producedAt)`,
+      ).run({
+        id,
+        kind: report.kind,
+        settingId: report.settingId,
+        childId: report.childId,
+        settingIds: JSON.stringify(report.settingIds),
+        title: report.title,
+        periodLabel: report.periodLabel,
+        snapshot: JSON.stringify(report.snapshot),
+        version: report.snapshot.version,
+        producedByAccountId: report.producedByAccountId,
+        producedByName: report.producedByName,
+        producedAt: report.producedAt,
+      });
+      return id;
+    },
+
+    /** The report without its snapshot (lists, the audit trail). */
+    item(id: string): ReportListItem & { settingIds: string[] } {
+      const r = db.prepare(`SELECT ${listColumns} FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
+      if (!r) throw notFound('The report');
+      return { ...toItem(r), settingIds: JSON.parse(r.setting_ids) as string[] };
+    },
+
+    get(id: string): Report {
+      const r = db.prepare(`SELECT ${listColumns}, snapshot FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
+      if (!r?.snapshot) throw notFound('The report');
+      // Parsed through the schema, so an older snapshot layout is read (or refused) in one place.
+      return { ...toItem(r), snapshot: reportSnapshotSchema.parse(JSON.parse(r.snapshot)) };
+    },
+
+    /** Newest first. With no setting: the area reports, each with the settings it covers. */
+    list(filter: ReportFilter): (ReportListItem & { settingIds: string[] })[] {
+      const rows = db
+        .prepare(
+          `SELECT ${listColumns} FROM reports
+           WHERE (@settingId IS NULL AND kind = 'area' OR setting_id = @settingId)
+             AND (@childId IS NULL OR child_id = @childId) AND (@kind IS NULL OR kind = @kind)
+           ORDER BY produced_at DESC, rowid DESC`,
+        )
+        .all(filter) as ReportRow[];
+      return rows.map((r) => ({ ...toItem(r), settingIds: JSON.parse(r.setting_ids) as string[] }));
+    },
+  };
+}
