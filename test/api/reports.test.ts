@@ -175,6 +175,32 @@ describe('reports.areaPreview', () => {
     expect(report.figures.byAgeSection.rows.some((r) => r.suppressed && r.total === 0)).toBe(true);
   });
 
+  it('names a narrowed scope in words', () => {
+    const w = reportWorld();
+    const period = { roundId: w.rounds.autumn.id };
+    const label = (scope: Record<string, unknown>) => w.core.invoke('reports.areaPreview', { scope, period }).scopeLabel;
+    expect(label({ settingType: 'nursery' })).toBe('Nurseries');
+    expect(label({ localAuthority: 'Northshire', settingType: 'pre-school' })).toBe('Northshire, pre-schools');
+    expect(label({ settingIds: [w.settings.cedar.id] })).toBe('Cedar Court');
+  });
+
+  it('counts the five gap breakdowns in one pass exactly as five breakdowns would', () => {
+    const w = reportWorld();
+    const cohort = w.core.context.repos.cohort;
+    const groupings = ['sex', 'eal', 'sendStage', 'funded2', 'eypp'] as const;
+    for (const scope of [
+      { settingId: null, localAuthority: null, settingType: null },
+      { settingId: w.settings.acorn.id, localAuthority: null, settingType: null },
+    ]) {
+      for (const round of Object.values(w.rounds)) {
+        for (const suppressBelow of [0, 2]) {
+          const together = cohort.breakdowns(scope, round.id, groupings, suppressBelow);
+          for (const g of groupings) expect(together.get(g), g).toEqual(cohort.breakdown(scope, round.id, g, suppressBelow));
+        }
+      }
+    }
+  });
+
   it('covers a chosen list of settings, and names a missing one by its place in the list', () => {
     const w = reportWorld();
     const { acorn, cedar } = w.settings;
