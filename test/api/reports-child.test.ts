@@ -120,7 +120,7 @@ describe('reports.produceChild: the saved summary', () => {
     expect(report).toMatchObject({ kind: 'child', settingId: setting.id, childId: child.id, producedByName: 'Test Manager' });
     expect(core.invoke('reports.list', { settingId: setting.id, childId: child.id }).map((r) => r.id)).toEqual([report.id]);
 
-    // Later: a new screening, a review, a renamed child, an edited strategy.
+    // Later: a new screening, a review, a renamed child.
     core.invoke('screenings.update', {
       id: screening.id,
       instrumentId: screening.instrumentId,
