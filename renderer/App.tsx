@@ -17,6 +17,8 @@ import { DataPage } from './pages/backups/DataPage.js';
 import { ChildFormPage } from './pages/children/ChildFormPage.js';
 import { ChildPage } from './pages/children/ChildPage.js';
 import { ChildrenPage } from './pages/children/ChildrenPage.js';
+import { ChildSummaryPage } from './pages/reports/ChildSummaryPage.js';
+import { SavedChildSummaryPage } from './pages/reports/SavedChildSummaryPage.js';
 import { ImportPage } from './pages/imports/ImportPage.js';
 import { InstrumentEditPage } from './pages/instruments/InstrumentEditPage.js';
 import { InstrumentsPage } from './pages/instruments/InstrumentsPage.js';
@@ -70,6 +72,9 @@ const router = createHashRouter([
           { path: 'children/new', element: <ChildFormPage /> },
           { path: 'children/:childId', element: <ChildPage /> },
           { path: 'children/:childId/edit', element: <ChildFormPage /> },
+          // A child's progress summaries (issue 13): write one, and open a saved one.
+          { path: 'children/:childId/summary', element: <Allowed permission="reports:child" page={<ChildSummaryPage />} /> },
+          { path: 'children/:childId/summaries/:reportId', element: <Allowed permission="reports:child" page={<SavedChildSummaryPage />} /> },
           { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).SettingCohortPage }) },
           { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).SettingCohortChildrenPage }) },
           { path: 'children/:childId/screenings/new', element: <ScreeningFormPage /> },

@@ -15,6 +15,7 @@ import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { useSession } from '../../lib/session.js';
 import { fromScreeningParam, TargetsSection } from '../targets/TargetsSection.js';
+import { ChildSummaryList } from '../reports/ChildSummaryList.js';
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
@@ -107,6 +108,8 @@ function ChildView({ child: c, reload }: { child: Child; reload: () => void }) {
       </section>
 
       {may('targets:read') && <TargetsSection child={c} settingId={setting.id} />}
+
+      {may('reports:child') && <ChildSummaryList settingId={setting.id} childId={c.id} childName={name} />}
 
       <h2>Details</h2>
       <dl className="summary-list">

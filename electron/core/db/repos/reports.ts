@@ -90,6 +90,12 @@ export function reportsRepo(db: Db) {
       return { ...toItem(r), snapshot: reportSnapshotSchema.parse(JSON.parse(r.snapshot)) };
     },
 
+    /** A child's progress summaries with their snapshots, oldest first (the subject access export). */
+    summariesOf(childId: string): Report[] {
+      const ids = db.prepare("SELECT id FROM reports WHERE child_id = ? AND kind = 'child' ORDER BY produced_at, rowid").pluck().all(childId) as string[];
+      return ids.map((id) => this.get(id));
+    },
+
     /** Newest first. With no setting: the area reports, each with the settings it covers. */
     list(filter: ReportFilter): (ReportListItem & { settingIds: string[] })[] {
       const rows = db
@@ -103,4 +109,32 @@ export function reportsRepo(db: Db) {
       return rows.map((r) => ({ ...toItem(r), settingIds: JSON.parse(r.setting_ids) as string[] }));
     },
   };
+}
+
+/**
+ * A retention purge (repos/retention.ts, in its transaction): deletes the child's progress
+ * summaries and takes the child's line out of saved setting reports' `childrenOnTargets`,
+ * leaving every other figure and word of those reports as printed. Returns the summaries' ids,
+ * so the purge can redact their audit rows too.
+ */
+export function removeChildFromReports(db: Db, childId: string): { summaryIds: string[]; settingReportsEdited: number } {
+  const summaryIds = (db.prepare("SELECT id FROM reports WHERE child_id = ? AND kind = 'child'").all(childId) as { id: string }[]).map((r) => r.id);
+  db.prepare("DELETE FROM reports WHERE child_id = ? AND kind = 'child'").run(childId);
+  // Ids are UUIDs, so a text match finds every report naming the child; the JSON is then edited
+  // as data, never as text, and only a report that really lists the child is rewritten.
+  const named = db.prepare("SELECT id, snapshot FROM reports WHERE kind = 'setting' AND instr(snapshot, ?) > 0").all(childId) as {
+    id: string;
+    snapshot: string;
+  }[];
+  const update = db.prepare('UPDATE reports SET snapshot = ? WHERE id = ?');
+  let settingReportsEdited = 0;
+  for (const r of named) {
+    const snapshot = JSON.parse(r.snapshot) as { childrenOnTargets?: { childId: string }[] };
+    const lines = snapshot.childrenOnTargets ?? [];
+    const kept = lines.filter((l) => l.childId !== childId);
+    if (kept.length === lines.length) continue;
+    update.run(JSON.stringify({ ...snapshot, childrenOnTargets: kept }), r.id);
+    settingReportsEdited += 1;
+  }
+  return { summaryIds, settingReportsEdited };
 }

@@ -2,6 +2,7 @@ import type { RetentionPolicy, RetentionRecordType, RetentionRule } from '../../
 import type { SendStage } from '../../../../shared/schemas/children.js';
 import type { Db } from '../connection.js';
 import { removeChildDerived } from './derived.js';
+import { removeChildFromReports } from './reports.js';
 import { newId, notFound } from './rows.js';
 import { removeChildVisitLinks } from './visits.js';
 
@@ -117,14 +118,17 @@ export function retentionRepo(db: Db) {
       const screenings = db.prepare('DELETE FROM screenings WHERE child_id = ?').run(childId).changes;
       // The visits stay (they are the setting's record); only the child's place in them goes.
       removeChildVisitLinks(db, childId);
+      // Their progress summaries go; setting reports stay (the setting's record) without their line.
+      const reports = removeChildFromReports(db, childId);
       const redact = db.prepare('UPDATE audit_log SET summary = ? WHERE record_id = ?');
       let auditRowsRedacted = 0;
-      for (const id of [childId, ...screeningIds, ...targetIds]) auditRowsRedacted += redact.run(redactedSummary, id).changes;
+      for (const id of [childId, ...screeningIds, ...targetIds, ...reports.summaryIds]) auditRowsRedacted += redact.run(redactedSummary, id).changes;
       if (db.prepare('DELETE FROM children WHERE id = ?').run(childId).changes !== 1) throw notFound('The child');
       const counts = { childId, screenings, screeningSections, targets, roundResults, auditRowsRedacted };
       const note =
         `Deleted under the retention policy: the child record, ${screenings} screening(s) with ${screeningSections} section(s), ${targets} target(s), ` +
-        `${roundResults} cohort row(s); ${auditRowsRedacted} audit row(s) redacted`;
+        `${roundResults} cohort row(s), ${reports.summaryIds.length} progress summary(ies), ${reports.settingReportsEdited} setting report(s) edited; ` +
+        `${auditRowsRedacted} audit row(s) redacted`;
       db.prepare(
         `INSERT INTO audit_log (id, at, actor_staff_id, actor_name, method, record_type, record_id, setting_id, summary)
          VALUES (?, ?, ?, ?, 'retention.purge', 'child', ?, ?, ?)`,
