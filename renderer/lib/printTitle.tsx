@@ -20,7 +20,8 @@ const PrintTitleContext = createContext<PrintTitleState | null>(null);
 
 /** The header a screen gets unless it names itself: "Children – Acorn Lane Nursery". */
 export function defaultPrintTitle(heading: string, place: string | null): string {
-  if (heading && place) return `${heading} – ${place}`;
+  // A heading that already names the setting ("Visit agenda: Acorn Lane, 27/11/2026") is enough.
+  if (heading && place && !heading.includes(place)) return `${heading} – ${place}`;
   return heading || place || 'Chatterbox';
 }
 

@@ -126,6 +126,8 @@ test('every screen prints without navigation, buttons or form controls, and the 
     await open(page, route);
     const shown = await visibleControls(page);
     if (shown.length) problems.push(`${route}: ${shown.join('; ')}`);
+    // PRINT_EVERY_PAGE=1 saves every screen's printed pages to look at (kept out of CI: time).
+    if (process.env.PRINT_EVERY_PAGE) await printed(page, `route-${String(routes.indexOf(route)).padStart(2, '0')}`);
   }
   expect(problems, 'screen controls visible on paper').toEqual([]);
 

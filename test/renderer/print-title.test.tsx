@@ -62,6 +62,7 @@ describe('printed titles', () => {
   it('default to the screen heading and the setting, in plain words', () => {
     expect(defaultPrintTitle('Children', 'Acorn Lane Nursery')).toBe('Children – Acorn Lane Nursery');
     expect(defaultPrintTitle('Audit trail', null)).toBe('Audit trail');
+    expect(defaultPrintTitle('Visit agenda: Acorn Lane Nursery, 27/11/2026', 'Acorn Lane Nursery')).toBe('Visit agenda: Acorn Lane Nursery, 27/11/2026');
     expect(defaultPrintTitle('', null)).toBe('Chatterbox');
   });
 
