@@ -27,7 +27,9 @@ async function firstHref(page: Page, pattern: RegExp, links = 'a[href]'): Promis
 /** Screen controls that show on the printed page, described for the failure message. */
 function visibleControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('nav, button, input, select, textarea, .button, .link-button, [role="button"], summary')]
+    [...document.querySelectorAll('nav, button, input, select, textarea, .button, .link-button, [role="button"], summary, a')]
+      // A link is fine on paper as text (a child's name); a link that acts on the record is not.
+      .filter((e) => e.tagName !== 'A' || /^\s*(Edit|Delete|Archive|Remove|Record|Open agenda|Change|Add|Set up|Not you)\b/.test(e.textContent ?? ''))
       .filter((e) => e.checkVisibility())
       .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}"> ${(e.textContent ?? '').trim().slice(0, 40)}`),
   );
