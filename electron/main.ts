@@ -1,14 +1,16 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { methodNames } from '../shared/contract/index.js';
 import { AppError } from '../shared/errors.js';
-import { systemClock, type Session } from './core/context.js';
+import { systemClock, type Printer, type Session } from './core/context.js';
 import { createCore, type Core } from './core/core.js';
 import type { KeyProtector } from './core/keys/key-file.js';
 import { useOwnerOnlyFileModes } from './core/keys/private-files.js';
 import { desktopKeySource, keysForDatabase } from './core/keys/unlock.js';
 import { startAutoBackups } from './core/services/backups/schedule.js';
+import { writePdfFile } from './core/services/reports/save-pdf.js';
 import { resolveDatabasePath } from './core/paths.js';
 import { fromOwnPageOnly, hardenApp, secureWebPreferences } from './security.js';
 
@@ -64,6 +66,26 @@ function sessionOf(c: Core, contents: WebContents): Session {
   }
   return s;
 }
+
+/**
+ * "Save as PDF" (reports.savePdf): the page of the window whose session asked, printed as the print
+ * CSS lays it out (A4, running header and page numbers), then a save dialog; the file owner-only.
+ */
+const windowPrinter: Printer = {
+  async savePdf(caller, suggestedFileName) {
+    const window = BrowserWindow.getAllWindows().find((w) => windowSessions.get(w.webContents.id) === caller);
+    if (!window) throw new AppError('CONFLICT', 'The window to save could not be found: it may have closed. Nothing was saved.');
+    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    const choice = await dialog.showSaveDialog(window, {
+      title: 'Save as PDF',
+      defaultPath: join(app.getPath('documents'), suggestedFileName),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (choice.canceled || !choice.filePath) return null;
+    writePdfFile(choice.filePath, pdf);
+    return choice.filePath;
+  },
+};
 
 function registerIpc(c: Core): void {
   for (const method of methodNames) {
@@ -121,6 +143,7 @@ if (!app.requestSingleInstanceLock()) {
           databasePath,
           ...(keys ? { keys } : {}),
           ...(protector ? { protector } : {}),
+          printer: windowPrinter,
           clock: systemClock,
           ...(app.isPackaged || !existsSync(devNativeBinding) ? {} : { nativeBinding: devNativeBinding }),
           onInternalError: (method, err) => console.error(`Error in ${method}:`, err),

@@ -8,6 +8,7 @@ import { IntegrityBanner } from './components/IntegrityBanner.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { WhenLoaded } from './components/WhenLoaded.js';
 import { AppStateProvider, useAppState } from './lib/appState.js';
+import { PrintTitleProvider } from './lib/printTitle.js';
 import { SessionGate, useSession } from './lib/session.js';
 import { useApi } from './lib/useApi.js';
 import { useFocusHeading } from './lib/useFocusHeading.js';
@@ -120,7 +121,8 @@ function Shell() {
   const { may, me } = useSession();
   useFocusHeading(mainElement);
   return (
-    <>
+    // Printed screens are headed with the page's title (its h1 and setting, or its own usePrintPage).
+    <PrintTitleProvider main={mainElement}>
       <a
         className="skip-link"
         href="#main"
@@ -168,7 +170,7 @@ function Shell() {
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>
-    </>
+    </PrintTitleProvider>
   );
 }
 

@@ -4,6 +4,8 @@ import { App } from './App.js';
 import { createApi, startupTransport } from './api.js';
 import { ApiProvider } from './lib/apiClient.js';
 import './styles.css';
+// After the screen styles, so paper wins where the two disagree.
+import './print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');

@@ -68,6 +68,19 @@ export function createRepos(db: Db) {
 }
 export type Repos = ReturnType<typeof createRepos>;
 
+/**
+ * The desktop app's printing (Electron's printToPDF and a save dialog): browser mode and the
+ * command line have none, so the core only ever asks for it through this.
+ */
+export interface Printer {
+  /**
+   * Saves the page shown in `session`'s window as a PDF, offering `suggestedFileName`: the path
+   * saved to, or null when the person cancelled. A file that cannot be written throws an AppError
+   * naming it (writePdfFile in services/reports/save-pdf.ts).
+   */
+  savePdf(session: Session, suggestedFileName: string): Promise<string | null>;
+}
+
 /** What the core shares between all its callers: the database and the clock. */
 export interface CoreContext {
   /** The live database (db/connection.ts): opened, swapped on restore and closed there only. */
@@ -79,6 +92,8 @@ export interface CoreContext {
   databasePath: string;
   /** The desktop app's safeStorage: a key change wraps the new key with it too, so the next start still unlocks by itself. */
   readonly protector?: KeyProtector;
+  /** The desktop app's "Save as PDF" (reports.savePdf); absent in browser mode and the command line. */
+  readonly printer?: Printer;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { ApiCallError, type ApiResult } from '../../shared/errors.js';
 import { dispatch, dispatchAsync, type DispatchOptions } from './api/registry.js';
-import { createRepos, createSession, localAdministrator, systemClock, type Clock, type CoreContext, type Session } from './context.js';
+import { createRepos, createSession, localAdministrator, systemClock, type Clock, type CoreContext, type Printer, type Session } from './context.js';
 import { openConnection, type OpenOptions } from './db/connection.js';
 import type { KeyProtector } from './keys/key-file.js';
 import { refuseLostDatabase } from './services/backups/lost-database.js';
@@ -17,6 +17,8 @@ export interface CoreOptions extends OpenOptions, DispatchOptions {
   localAdmin?: string;
   /** The desktop app's safeStorage, for a key change made from the app (encryption.changeKey). */
   protector?: KeyProtector;
+  /** The desktop app's printing, for "Save as PDF" (reports.savePdf). */
+  printer?: Printer;
 }
 
 /**
@@ -65,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock ?? systemClock,
     databasePath: options.databasePath,
     ...(options.protector ? { protector: options.protector } : {}),
+    ...(options.printer ? { printer: options.printer } : {}),
   };
   const localSession = createSession(options.localAdmin ? localAdministrator(options.localAdmin) : null);
 

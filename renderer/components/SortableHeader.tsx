@@ -12,6 +12,10 @@ export function SortableHeader<K extends string>({ label, sortKey, current, dire
   const next = active && direction === 'asc' ? 'desc' : 'asc';
   return (
     <th scope="col" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      {/* On paper the column's name alone: buttons are not printed (print.css). */}
+      <span className="print-only" aria-hidden="true">
+        {label}
+      </span>
       <button type="button" className="sort-button" onClick={() => onSort(sortKey, next)}>
         {label}
         <span aria-hidden="true" className="sort-button__icon">

@@ -269,3 +269,5 @@ export const savePdfInputSchema = z.object({
   title: z.string().trim().min(1).max(200),
 });
 export const savePdfResultSchema = z.object({ saved: z.boolean(), path: z.string().nullable() });
+export type SavePdfInput = z.infer<typeof savePdfInputSchema>;
+export type SavePdfResult = z.infer<typeof savePdfResultSchema>;

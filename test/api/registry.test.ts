@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, factsOf, isMethodName, methodNames } from '../../shared/contract/index.js';
 import { ApiCallError } from '../../shared/errors.js';
-import { fixedClock } from '../../electron/core/context.js';
+import { fixedClock, type Printer } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
+import { writePdfFile } from '../../electron/core/services/reports/save-pdf.js';
 import { sessionFor } from '../support/accounts.js';
 import { failure } from '../support/api.js';
 import { validInputs } from '../support/inputs.js';
@@ -12,7 +13,16 @@ import { snapshot, tempDir, testCore, testKeys, testToday } from '../support/cor
 
 describe('the registry', () => {
   it('has a working handler for every method in the contract', { timeout: 120_000 }, async () => {
-    const core = testCore();
+    // The desktop app's printer, so reports.savePdf saves a file as it does there (browser mode has none).
+    const printer: Printer = {
+      savePdf: (_session, name) =>
+        Promise.resolve().then(() => {
+          const path = join(tempDir(), name);
+          writePdfFile(path, Buffer.from('%PDF-1.7\n%%EOF\n'));
+          return path;
+        }),
+    };
+    const core = testCore({ printer });
     // A Record over MethodName (test/support/inputs.ts): adding a method without an input fails to compile.
     const validInput = validInputs(core);
     expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort());

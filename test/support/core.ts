@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { fixedClock } from '../../electron/core/context.js';
+import { fixedClock, type Printer } from '../../electron/core/context.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import type { KeyRing } from '../../electron/core/db/cipher.js';
 import { addAccount, signInAs } from './accounts.js';
@@ -41,12 +41,13 @@ export function sha256(path: string): string {
  * A core on a fresh database file, closed after the current test. Its own session is signed in as
  * a manager (made straight in the repository: no audit row), unless `signedOut`.
  */
-export function testCore(options: { today?: string; path?: string; signedOut?: boolean } = {}): Core {
+export function testCore(options: { today?: string; path?: string; signedOut?: boolean; printer?: Printer } = {}): Core {
   const core = createCore({
     databasePath: options.path ?? join(tempDir(), 'test.sqlite'),
     clock: fixedClock(options.today ?? testToday),
     checkOutputs: true,
     keys: testKeys,
+    ...(options.printer ? { printer: options.printer } : {}),
   });
   cleanups.push(() => core.close());
   if (!options.signedOut) signInAs(core.localSession, testManager(core));

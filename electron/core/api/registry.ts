@@ -63,6 +63,7 @@ function callContext(core: CoreContext, session: Session, options: DispatchOptio
     clock: core.clock,
     databasePath: core.databasePath,
     ...(core.protector ? { protector: core.protector } : {}),
+    ...(core.printer ? { printer: core.printer } : {}),
     session,
     invoke(method, input) {
       const result = dispatch(core, session, method, input, options);

@@ -5,6 +5,7 @@ import { ExportButtons } from '../../components/ExportButtons.js';
 import { recordOptions } from '../../components/fields.js';
 import { FilterSelect } from '../../components/filters.js';
 import { Pager } from '../../components/Pager.js';
+import { PrintButton } from '../../components/PrintButton.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { auditWording, auditWords, changeWords } from '../../lib/auditWords.js';
 import { formatUkDate, formatUkDateTime, fromUkInput } from '../../lib/format.js';
@@ -51,7 +52,10 @@ export function AuditPage() {
 
   return (
     <>
-      <h1>Audit trail</h1>
+      <div className="page-heading">
+        <h1>Audit trail</h1>
+        <PrintButton />
+      </div>
       <p className="lead">Every change to the records, who made it and when. The trail cannot be edited.</p>
       <div className="filters" role="search" aria-label="Filter the audit trail">
         <FilterSelect

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useParams } from 'react-router';
 import type { ApiCallError } from '../../../shared/errors.js';
 import type { SettingSummary } from '../../../shared/schemas/settings.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
+import { usePrintPlace } from '../../lib/printTitle.js';
 import { useSession } from '../../lib/session.js';
 import { useApi } from '../../lib/useApi.js';
 
@@ -42,6 +43,7 @@ function notFound(error: ApiCallError) {
 
 function SettingFrame({ setting: s, reloadSetting }: { setting: SettingSummary; reloadSetting: () => void }) {
   const { may } = useSession();
+  usePrintPlace(s.name);
   return (
     <SettingContext.Provider value={{ setting: s, reloadSetting }}>
       <div className="setting-bar">

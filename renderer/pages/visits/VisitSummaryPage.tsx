@@ -1,19 +1,22 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { visitStatusLabels, type Visit, type VisitReviews } from '../../../shared/schemas/visits.js';
+import { PrintButton } from '../../components/PrintButton.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
 import { useApiClient } from '../../lib/apiClient.js';
 import { useAppState } from '../../lib/appState.js';
 import { formatUkDate } from '../../lib/format.js';
+import { usePrintPage } from '../../lib/usePrintPage.js';
 import { useSession } from '../../lib/session.js';
 import { useApi } from '../../lib/useApi.js';
 import { useSetting } from '../settings/SettingLayout.js';
 import { ActionForm, ActionList } from './VisitActionsSection.js';
 
 /**
- * One visit, laid out as the A4 summary the setting keeps: print it or save it as a PDF from the
- * browser's print dialog (page numbers come from the print CSS, `@page visit-summary`). On screen
- * it also offers recording, cancelling and adding actions; print hides those.
+ * One visit, laid out as the A4 summary the setting keeps: print it, or save it as a PDF (the
+ * browser's print dialog, or Save as PDF in the desktop app); every page is headed with the visit
+ * and numbered (lib/printTitle.tsx). On screen it also offers recording, cancelling and adding
+ * actions; print hides those.
  */
 export function VisitSummaryPage() {
   const { visitId = '' } = useParams();
@@ -41,14 +44,13 @@ function VisitSummary({ visit: v, onChange, reviews }: { visit: Visit; onChange:
   const canChange = useSession().may('visits:write') && !setting.archivedAt;
   const [adding, setAdding] = useState(false);
   const date = v.heldDate ?? v.plannedDate ?? '';
+  usePrintPage(`Visit summary – ${setting.name}${date ? `, ${formatUkDate(date)}` : ''}`);
   return (
     <article className="visit-summary">
       <div className="page-heading">
         <h1>Visit summary</h1>
         <div className="button-row">
-          <button type="button" className="button button--secondary" onClick={() => window.print()}>
-            Print or save as PDF
-          </button>
+          <PrintButton />
           {canChange && v.status !== 'cancelled' && (
             <Link className="button" to={`/s/${setting.id}/visits/${v.id}/record`}>
               {v.status === 'held' ? 'Change the record' : 'Record this visit'}

@@ -211,10 +211,10 @@ function VisitTable({ rows, settingId, settingName }: { rows: VisitListItem[]; s
                 {v.status === 'planned' && canRecord && (
                   <>
                     {' '}
-                    <Link to={`/s/${settingId}/visits/${v.id}/agenda`}>
+                    <Link className="no-print" to={`/s/${settingId}/visits/${v.id}/agenda`}>
                       Open agenda<span className="visually-hidden"> for the visit of {formatUkDate(v.date)}</span>
                     </Link>{' '}
-                    <Link to={`/s/${settingId}/visits/${v.id}/record`}>
+                    <Link className="no-print" to={`/s/${settingId}/visits/${v.id}/record`}>
                       Record<span className="visually-hidden"> the visit of {formatUkDate(v.date)}</span>
                     </Link>
                   </>
