@@ -132,7 +132,7 @@ export const auditWords: Record<MethodName, string> = {
   'reports.produceChild': 'Produced a child’s progress summary',
   'reports.list': 'Listed the reports produced',
   'reports.get': 'Opened a produced report',
-  'reports.savePdf': 'Saved a page as a PDF',
+  'reports.savePdf': 'Saved a page as a PDF file',
 };
 
 /** The words for a stored method name; a name from an older version is shown as recorded. */
