@@ -11,14 +11,14 @@ import { AsyncButton } from './AsyncButton.js';
  * and "Save as PDF" (reports.savePdf: Electron prints the page and asks where to save it). The PDF
  * is named with `title`, else the page's printed title. Hidden on paper with every other button.
  */
-export function PrintButton({ label, title }: { label?: string; title?: string }) {
+export function PrintButton({ label, title, childId }: { label?: string; title?: string; childId?: string }) {
   const desktop = inDesktopApp();
   const printTitle = usePrintTitle();
   if (!desktop) return <PrintOnly label={label ?? 'Print or save as PDF'} />;
   return (
     <span className="print-button">
       <PrintOnly label={label ?? 'Print'} />
-      <SavePdfButton title={title || printTitle || document.title || 'Chatterbox'} />
+      <SavePdfButton title={title || printTitle || document.title || 'Chatterbox'} childId={childId ?? null} />
     </span>
   );
 }
@@ -31,7 +31,7 @@ function PrintOnly({ label }: { label: string }) {
   );
 }
 
-function SavePdfButton({ title }: { title: string }) {
+function SavePdfButton({ title, childId }: { title: string; childId: string | null }) {
   const api = useApiClient();
   const { error, attempt } = useAttempt();
   const [saved, setSaved] = useState<string | null>(null);
@@ -43,7 +43,7 @@ function SavePdfButton({ title }: { title: string }) {
         onClick={() =>
           attempt(async () => {
             setSaved(null);
-            const result = await api('reports.savePdf', { title });
+            const result = await api('reports.savePdf', { title, childId });
             setSaved(result.saved ? result.path : null);
           }, 'The PDF could not be saved.')
         }

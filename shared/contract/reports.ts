@@ -55,5 +55,13 @@ export const reportsContract = {
    * The desktop app saves the window's page as a PDF (Electron's printToPDF and a save dialog);
    * browser mode answers that the browser's own print does this. Recorded in the audit trail.
    */
-  'reports.savePdf': { effect: 'write', async: true, permission: 'app:use', audit: { mode: 'self' }, input: savePdfInputSchema, output: savePdfResultSchema },
+  'reports.savePdf': {
+    effect: 'write',
+    async: true,
+    permission: 'app:use',
+    audit: { mode: 'self' },
+    ...scoped('child', 'childId', 'reach'),
+    input: savePdfInputSchema,
+    output: savePdfResultSchema,
+  },
 } as const satisfies Methods;

@@ -267,6 +267,11 @@ export const reportsListInputSchema = z.object({
 export const savePdfInputSchema = z.object({
   /** What the page is, for the file name offered and the audit trail ("Setting progress report, Autumn 2026"). */
   title: z.string().trim().min(1).max(200),
+  /**
+   * The child the page is about (a progress summary names them in its title): the audit row is
+   * filed under the child, so a retention purge redacts it with the child's other records.
+   */
+  childId: idSchema.nullable().default(null),
 });
 export const savePdfResultSchema = z.object({ saved: z.boolean(), path: z.string().nullable() });
 export type SavePdfInput = z.infer<typeof savePdfInputSchema>;

@@ -5,6 +5,7 @@ import type { Printer, Session } from '../../electron/core/context.js';
 import type { Core } from '../../electron/core/core.js';
 import { pdfFileName, whyNotWritten, writePdfFile } from '../../electron/core/services/reports/save-pdf.js';
 import { rejection } from '../support/api.js';
+import { smallWorld } from '../support/inputs.js';
 import { dump, tempDir, testCore } from '../support/core.js';
 
 // "Save as PDF" in the desktop app (reports.savePdf), with a fake printer in place of Electron's
@@ -57,6 +58,23 @@ describe('reports.savePdf', () => {
     if (process.platform !== 'win32') expect(statSync(expectedPath).mode & 0o777).toBe(0o600);
     expect(readdirSync(folder)).toEqual(['Setting progress report Autumn 2026 27-11-2026.pdf']);
     expect(pdfAuditNotes(core)).toEqual([{ actorName: 'Test Manager (Manager)', note: `Saved a PDF: ${title}` }]);
+  });
+
+  it("files a PDF of a child's summary under the child, so purging the child's records takes its title too", async () => {
+    const { printer } = fakePrinter(tempDir());
+    const core = testCore({ printer });
+    const { child } = smallWorld(core);
+    await core.invokeAsync('reports.savePdf', { title: 'Progress summary: Amara Applewhistle', childId: child.id });
+    const row = () =>
+      core.context.db.prepare("SELECT record_id AS recordId, summary FROM audit_log WHERE method = 'reports.savePdf'").get() as {
+        recordId: string;
+        summary: string;
+      };
+    expect(row().recordId).toBe(child.id);
+    core.invoke('children.archive', { id: child.id, archived: true, leaveDate: '2025-06-01' });
+    core.invoke('retention.updatePolicy', { recordType: 'screening', years: 1 });
+    core.invoke('retention.purge', { childIds: [child.id], confirm: true });
+    expect(row().summary).not.toContain('Applewhistle');
   });
 
   it('writes nothing and records nothing when the person cancels the save dialog', async () => {

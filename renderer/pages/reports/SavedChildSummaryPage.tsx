@@ -38,7 +38,7 @@ function SavedSummary({ report }: { report: Report }) {
         <div className="page-heading">
           <h1>Saved progress summary</h1>
           <div className="button-row">
-            <PrintButton />
+            <PrintButton childId={s.child.id} />
             <Link className="button button--secondary" to={`${childPage}/summary`}>
               Write another
             </Link>

@@ -72,7 +72,7 @@ export async function savePagePdf(ctx: CallContext, input: SavePdfInput): Promis
           ...actorOf(ctx.session),
           method: 'reports.savePdf',
           recordType: 'reports',
-          recordId: null,
+          recordId: input.childId,
           settingId: null,
           changes: [],
           note: `Saved a PDF: ${input.title}`,
