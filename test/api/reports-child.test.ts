@@ -107,7 +107,7 @@ describe('reports.childPreview: the summary in plain words', () => {
     const { core, child } = summaryWorld();
     core.invoke('children.archive', { id: child.id, archived: true, leaveDate: '2026-11-26' });
     const report = core.invoke('reports.produceChild', { childId: child.id, audience: 'next-setting', note: 'Moving to Hilltop School.' });
-    expect(report).toMatchObject({ kind: 'child', childId: child.id, title: 'Progress summary: Amara Applewhistle', periodLabel: 'To 20/11/2026' });
+    expect(report).toMatchObject({ kind: 'child', childId: child.id, title: 'Progress summary: Amara Applewhistle', periodLabel: 'Up to 27/11/2026' });
   });
 });
 

@@ -3,6 +3,8 @@ import { AppError } from '../../../../shared/errors.js';
 import type { CallContext } from '../../context.js';
 import { environmentError } from '../../db/errors.js';
 import { isSqliteError } from '../../db/repos/rows.js';
+import type { NewReport } from '../../db/repos/reports.js';
+import { formatUkDate } from '../../../../shared/domain/dates.js';
 
 /** The title a saved report is listed under. */
 export function reportTitle(snapshot: ReportSnapshot): string {
@@ -38,6 +40,19 @@ function saving(insert: () => string): string {
   }
 }
 
+/** A child's summary covers everything recorded up to the day it was produced. */
+function childRow(ctx: CallContext, childId: string, base: Omit<NewReport, 'kind' | 'settingId' | 'childId' | 'settingIds' | 'periodLabel'>): string {
+  const { settingId } = ctx.repos.children.get(childId);
+  return ctx.repos.reports.insert({
+    ...base,
+    kind: 'child',
+    settingId,
+    childId,
+    settingIds: [settingId],
+    periodLabel: `Up to ${formatUkDate(ctx.clock.today())}`,
+  });
+}
+
 /**
  * Stores what a preview computed as a produced report, inside the caller's transaction (with its
  * audit row): a failure leaves nothing half-saved.
@@ -70,14 +85,7 @@ export function storeReport(ctx: CallContext, snapshot: ReportSnapshot): Report 
             settingIds: snapshot.settingIds,
             periodLabel: snapshot.figures.period.label,
           })
-        : ctx.repos.reports.insert({
-            ...base,
-            kind: 'child',
-            settingId: ctx.repos.children.get(snapshot.child.id).settingId,
-            childId: snapshot.child.id,
-            settingIds: [ctx.repos.children.get(snapshot.child.id).settingId],
-            periodLabel: `To ${snapshot.screenings.at(-1)?.date ?? ctx.clock.today()}`,
-          }),
+        : childRow(ctx, snapshot.child.id, base),
   );
   return ctx.repos.reports.get(id);
 }
