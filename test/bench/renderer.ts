@@ -46,7 +46,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds dist/ when it is missing or older than the sources (BENCH_BUILD=auto, the default; never; always). */
-function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { ok: false; reason: string } {
+export function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { ok: false; reason: string } {
   const cli = join(root, 'dist', 'electron', 'cli', 'main.js');
   const page = join(root, 'dist', 'renderer', 'index.html');
   const mode = process.env.BENCH_BUILD ?? 'auto';
@@ -64,7 +64,7 @@ function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { 
   return { ok: true, build: `built by the bench in ${Math.round(performance.now() - started)} ms` };
 }
 
-function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string; accessUrl: string }> {
+export function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string; accessUrl: string }> {
   const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli', 'main.js'), 'serve', '--db', dbPath, '--port', '0'], {
     cwd: root,
     env: { ...process.env, CHATTERBOX_TODAY: today },
@@ -96,7 +96,7 @@ function startServer(dbPath: string, today: string): Promise<{ server: ChildProc
   });
 }
 
-function stopServer(server: ChildProcess): Promise<void> {
+export function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     server.once('exit', () => resolve());

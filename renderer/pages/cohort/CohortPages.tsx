@@ -86,7 +86,7 @@ export function AreaCohortPage() {
       <div className="page-heading">
         <h1>All settings dashboard</h1>
         {/* The tracker is an export of every child's record: managers only (data:export). */}
-        <div className="button-row">
+        <div className="button-row button-row--tight">
           {may('reports:produce') && (
             <Link className="button button--secondary" to="/reports">
               Area progress report

@@ -41,7 +41,7 @@ export function SettingOverviewPage() {
     <>
       <div className="page-heading">
         <h1>Overview</h1>
-        <div className="button-row">
+        <div className="button-row button-row--tight">
           {may('reports:child') && (
             <Link className="button button--secondary" to={`/s/${setting.id}/reports`}>
               Progress reports
