@@ -66,6 +66,16 @@ export function roundsRepo(db: Db) {
       return row ?? null;
     },
 
+    /** Every round's dates, oldest first, with no counting: a report finds its rounds among them. */
+    windows(): { id: string; name: string; startDate: string; endDate: string }[] {
+      return db.prepare('SELECT id, name, start_date AS startDate, end_date AS endDate FROM rounds ORDER BY start_date').all() as {
+        id: string;
+        name: string;
+        startDate: string;
+        endDate: string;
+      }[];
+    },
+
     /** Just the dates, for the cohort calls: no counting. */
     window(id: string): { id: string; name: string; startDate: string; endDate: string } {
       const row = db.prepare('SELECT id, name, start_date AS startDate, end_date AS endDate FROM rounds WHERE id = ?').get(id) as

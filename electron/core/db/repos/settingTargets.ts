@@ -85,6 +85,15 @@ function toReview(r: ReviewRow): SettingTargetReview {
   };
 }
 
+/** A whole-setting target as a report lists it. */
+export interface SettingTargetInPeriod {
+  id: string;
+  settingName: string;
+  title: string;
+  status: SettingTargetStatus;
+  reviewDate: string | null;
+}
+
 export function settingTargetsRepo(db: Db) {
   const linkedOf = (targetIds: readonly string[]) => {
     const byTarget = new Map<string, SettingTarget['strategies']>();
@@ -223,6 +232,25 @@ export function settingTargetsRepo(db: Db) {
            WHERE t.setting_id = ? AND r.review_date = ? ORDER BY t.title COLLATE NOCASE, r.created_at, r.id`,
         )
         .all(settingId, date) as { title: string; status: SettingTargetStatus; note: string }[];
+    },
+
+    /**
+     * The whole-setting targets of some settings that were open at some time in a period: set by
+     * its last day, and still open or last reviewed on or after its first. Settings by name, then
+     * open targets first by due date (as list() orders one setting's).
+     */
+    inPeriod(settingIds: readonly string[], from: string, to: string): SettingTargetInPeriod[] {
+      return db
+        .prepare(
+          `SELECT t.id, s.name AS settingName, t.title, t.status,
+             (SELECT max(r.review_date) FROM setting_target_reviews r WHERE r.setting_target_id = t.id) AS reviewDate
+           FROM settings s JOIN setting_targets t ON t.setting_id = s.id
+           WHERE s.id IN (SELECT value FROM json_each(@ids)) AND substr(t.created_at, 1, 10) <= @to
+             AND (t.status IN ('planned', 'in-progress')
+               OR (SELECT max(r.review_date) FROM setting_target_reviews r WHERE r.setting_target_id = t.id) >= @from)
+           ORDER BY s.name COLLATE NOCASE, s.id, t.status IN ('achieved', 'stopped'), t.due_date, t.title COLLATE NOCASE`,
+        )
+        .all({ ids: JSON.stringify(settingIds), from, to }) as SettingTargetInPeriod[];
     },
 
     /** Deletes a target and its links (its reviews too, though callers remove only unreviewed ones). */

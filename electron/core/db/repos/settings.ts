@@ -74,6 +74,18 @@ export function settingsRepo(db: Db) {
       return (db.prepare(`${summarySelect} ${where} ORDER BY s.name COLLATE NOCASE`).all({ today }) as SummaryRow[]).map(toSummary);
     },
 
+    /** The open settings, by name, narrowed by local authority and type: no counting (an area report's settings). */
+    open(localAuthority: string | null, settingType: SettingType | null): Setting[] {
+      return (
+        db
+          .prepare(
+            `SELECT * FROM settings WHERE archived_at IS NULL AND (@localAuthority IS NULL OR local_authority = @localAuthority)
+               AND (@settingType IS NULL OR type = @settingType) ORDER BY name COLLATE NOCASE`,
+          )
+          .all({ localAuthority, settingType }) as SettingRow[]
+      ).map(toSetting);
+    },
+
     count(): number {
       return (db.prepare('SELECT count(*) AS n FROM settings').get() as { n: number }).n;
     },

@@ -7,11 +7,11 @@ import { onRollDuringSql } from './roll.js';
 // `c` is the children table; @startDate and @endDate are the round's first and last days.
 
 /** A target `t` active at any time in the round: started by its end, not closed before its start. */
-const activeTarget = `t.start_date <= @endDate AND (t.closed_on IS NULL OR t.closed_on >= @startDate)`;
+export const activeTarget = `t.start_date <= @endDate AND (t.closed_on IS NULL OR t.closed_on >= @startDate)`;
 /** A target closed by a review in the round: achieved, partly achieved or not achieved (stopped ones are not). */
-const closedTarget = `t.status NOT IN ('active', 'stopped') AND t.closed_on BETWEEN @startDate AND @endDate`;
+export const closedTarget = `t.status NOT IN ('active', 'stopped') AND t.closed_on BETWEEN @startDate AND @endDate`;
 /** Of those, one met. */
-const metTarget = `${closedTarget} AND t.status = 'achieved'`;
+export const metTarget = `${closedTarget} AND t.status = 'achieved'`;
 
 /** The same, for targets of child `c`. */
 const activeInRound = `t.child_id = c.id AND ${activeTarget}`;

@@ -2,6 +2,7 @@ import type { ProgressRating, ReviewOutcome, TargetStatus } from '../../../../sh
 import type { Target, TargetReview, TargetWithReviews } from '../../../../shared/schemas/targets.js';
 import type { Db } from '../connection.js';
 import { newId, notFound } from './rows.js';
+import { activeTarget, closedTarget, metTarget, onRollInRoundSql } from './target-figures.js';
 
 interface TargetRow {
   id: string;
@@ -98,6 +99,16 @@ function toReview(r: ReviewRow): TargetReview {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** One child's targets over a period (childrenOnTargets). */
+export interface ChildTargetCounts {
+  childId: string;
+  firstName: string;
+  lastName: string;
+  active: number;
+  closed: number;
+  met: number;
 }
 
 export function targetsRepo(db: Db) {
@@ -266,6 +277,24 @@ export function targetsRepo(db: Db) {
            ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, r.created_at, r.id`,
         )
         .all(settingId, date) as { childName: string; target: string; progress: ProgressRating; note: string; nextReviewDate: string | null }[];
+    },
+
+    /**
+     * A setting's children on roll in the period with a target active in it, and each one's
+     * targets active, closed and met there: the per-child form of the cohort's "on targets" and
+     * "targets met" (target-figures.ts), so the report's list adds up to its headline figures.
+     */
+    childrenOnTargets(settingId: string, startDate: string, endDate: string): ChildTargetCounts[] {
+      return db
+        .prepare(
+          `SELECT c.id AS childId, c.first_name AS firstName, c.last_name AS lastName,
+             sum(${activeTarget}) AS active, sum(${closedTarget}) AS closed, sum(${metTarget}) AS met
+           FROM children c JOIN child_targets t ON t.child_id = c.id
+           WHERE c.setting_id = @settingId AND ${onRollInRoundSql}
+           GROUP BY c.id HAVING sum(${activeTarget}) > 0
+           ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`,
+        )
+        .all({ settingId, startDate, endDate }) as ChildTargetCounts[];
     },
 
     stop(id: string, stoppedOn: string, reason: string, now: string): Target {

@@ -107,6 +107,15 @@ export function removeChildVisitLinks(db: Db, childId: string): number {
   return db.prepare('DELETE FROM visit_children WHERE child_id = ?').run(childId).changes;
 }
 
+/** A held visit as a report lists it. */
+export interface HeldVisitLine {
+  id: string;
+  settingId: string;
+  settingName: string;
+  date: string;
+  visitorName: string;
+}
+
 export function visitsRepo(db: Db) {
   const attendeesOf = db.prepare('SELECT staff_id, name, role FROM visit_attendees WHERE visit_id = ? ORDER BY position');
   const childrenOf = db.prepare(`
@@ -300,6 +309,18 @@ export function visitsRepo(db: Db) {
       const changes = db.prepare('UPDATE settings SET visit_every_weeks = ?, updated_at = ? WHERE id = ?').run(weeks, now, settingId).changes;
       if (changes !== 1) throw notFound('The setting');
       return this.frequency(settingId);
+    },
+
+    /** Visits held in a period at some settings, oldest first: a report's "visits held". */
+    heldBetween(settingIds: readonly string[], from: string, to: string): HeldVisitLine[] {
+      return db
+        .prepare(
+          `SELECT v.id, v.setting_id AS settingId, s.name AS settingName, v.held_date AS date, v.visitor_name AS visitorName
+           FROM settings s JOIN visits v ON v.setting_id = s.id AND v.status = 'held' AND ${visitDate} BETWEEN @from AND @to
+           WHERE s.id IN (SELECT value FROM json_each(@ids))
+           ORDER BY v.held_date, s.name COLLATE NOCASE, v.id`,
+        )
+        .all({ ids: JSON.stringify(settingIds), from, to }) as HeldVisitLine[];
     },
 
     /** For "My visits": each open setting's last held visit, earliest planned visit and open actions. */
