@@ -6,7 +6,9 @@ import { AreaSettingsTable } from './AreaSettingsTable.js';
 import {
   HeadlineFigures,
   NarrativeSections,
-  periodText,
+  periodLines,
+  shortList,
+  shortPeriod,
   ScreeningSections,
   Section,
   SettingTargetsSection,
@@ -55,11 +57,11 @@ function Doc({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function settingReportTitle(s: SettingReportSnapshot): string {
-  return `${reportKindLabels.setting}, ${s.setting.name}, ${s.figures.period.label}`;
+  return `${reportKindLabels.setting}, ${s.setting.name}, ${shortPeriod(s.figures)}`;
 }
 
 export function areaReportTitle(s: AreaReportSnapshot): string {
-  return `${reportKindLabels.area}, ${s.scopeLabel}, ${s.figures.period.label}`;
+  return `${reportKindLabels.area}, ${s.scopeLabel}, ${shortPeriod(s.figures)}`;
 }
 
 export function SettingReportDocument({ snapshot: s, produced }: { snapshot: SettingReportSnapshot; produced: Produced }) {
@@ -71,13 +73,13 @@ export function SettingReportDocument({ snapshot: s, produced }: { snapshot: Set
         lines={[
           ['Setting', s.setting.name],
           ['Type', `${settingTypeLabels[s.setting.type]}${s.setting.localAuthority ? `, ${s.setting.localAuthority}` : ''}`],
-          ['Period', periodText(f)],
+          ...periodLines(f),
         ]}
         produced={produced}
       />
       <HeadlineFigures f={f} />
       <ScreeningSections f={f} />
-      <Section id="report-targets" title="Children on targets and targets met">
+      <Section id="report-targets" title="Children on targets and targets met" small={s.childrenOnTargets.length <= shortList}>
         <div className="report-keep">
           <TargetsFigures f={f} />
         </div>
@@ -126,13 +128,13 @@ export function AreaReportDocument({ snapshot: s, produced }: { snapshot: AreaRe
         title={reportKindLabels.area}
         lines={[
           ['Settings', `${s.scopeLabel} (${s.settingIds.length})`],
-          ['Period', periodText(f)],
+          ...periodLines(f),
           ['Small numbers', s.suppressBelow > 0 ? `Groups of fewer than ${s.suppressBelow} children show no counts` : 'Every count shown'],
         ]}
         produced={produced}
       />
       <HeadlineFigures f={f} />
-      <Section id="report-settings" title="Setting by setting">
+      <Section id="report-settings" title="Setting by setting" small={s.settings.length <= shortList}>
         <AreaSettingsTable rows={s.settings} roundName={f.period.roundName} />
       </Section>
       <ScreeningSections f={f} />

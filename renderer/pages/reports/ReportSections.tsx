@@ -19,9 +19,20 @@ export function Section({ id, title, children, small = false }: { id: string; ti
   );
 }
 
-/** "Autumn 2026 (01/09/2026 to 31/12/2026)". */
-export function periodText(f: CohortReportFigures): string {
-  return `${f.period.label} (${formatUkDate(f.period.from)} to ${formatUkDate(f.period.to)})`;
+/** The period in a title: the round's name where the period is a round, else its dates. */
+export function shortPeriod(f: CohortReportFigures): string {
+  const p = f.period;
+  return p.roundName && p.label.startsWith(p.roundName) ? p.roundName : p.label;
+}
+
+/** The cover's lines about the period: its dates, and which rounds the screening figures come from. */
+export function periodLines(f: CohortReportFigures): [string, string][] {
+  const p = f.period;
+  return [
+    ['Period', p.label],
+    ['Screenings counted', p.roundName ?? 'No screening round falls in this period'],
+    ['Progress measured from', p.previousRoundName ?? 'No earlier round'],
+  ];
 }
 
 /** The figures the report is read for first: the same numbers the dashboard shows for the round. */
@@ -132,10 +143,13 @@ export function TargetsFigures({ f }: { f: CohortReportFigures }) {
   );
 }
 
+/** A list this short prints whole on the next page rather than start at a page's foot. */
+export const shortList = 15;
+
 /** Whole-setting targets and their status; `withSetting` adds the setting's name (area reports). */
 export function SettingTargetsSection({ f, withSetting }: { f: CohortReportFigures; withSetting: boolean }) {
   return (
-    <Section id="report-setting-targets" title="Whole-setting targets">
+    <Section id="report-setting-targets" title="Whole-setting targets" small={f.settingTargets.length <= shortList}>
       {f.settingTargets.length === 0 ? (
         <p className="report-empty">No whole-setting targets in this period.</p>
       ) : (
@@ -154,7 +168,7 @@ export function SettingTargetsSection({ f, withSetting }: { f: CohortReportFigur
               <tr key={t.id}>
                 {withSetting && <td>{t.settingName}</td>}
                 <td>{t.title}</td>
-                <td>{settingTargetStatusLabels[t.status]}</td>
+                <td className="nowrap">{settingTargetStatusLabels[t.status]}</td>
                 <td>{t.reviewDate ? formatUkDate(t.reviewDate) : 'Not yet'}</td>
               </tr>
             ))}
@@ -167,7 +181,7 @@ export function SettingTargetsSection({ f, withSetting }: { f: CohortReportFigur
 
 export function VisitsSection({ f, withSetting }: { f: CohortReportFigures; withSetting: boolean }) {
   return (
-    <Section id="report-visits" title="Visits held">
+    <Section id="report-visits" title="Visits held" small={f.visitsHeld.length <= shortList}>
       {f.visitsHeld.length === 0 ? (
         <p className="report-empty">No visits were held in this period.</p>
       ) : (
