@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../support/browser.js';
+import { addBenchManager, signInBenchManager } from './bench-sign-in.js';
 import { round2 } from './measure.js';
 
 // "The renderer shows the LA-wide dashboard within 1.5 s of navigation": browser mode on the
@@ -65,7 +66,7 @@ export function ensureBuilt(log: (m: string) => void): { ok: true; build: string
 }
 
 export function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string; accessUrl: string }> {
-  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli', 'main.js'), 'serve', '--db', dbPath, '--port', '0'], {
+  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli', 'main.js'), 'serve', '--local-admin', '--db', dbPath, '--port', '0'], {
     cwd: root,
     env: { ...process.env, CHATTERBOX_TODAY: today },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -147,6 +148,7 @@ export async function measureRenderer(options: {
   const serverStarted = performance.now();
   let started: { server: ChildProcess; url: string; accessUrl: string };
   try {
+    await addBenchManager(options.dbPath, options.today);
     started = await startServer(options.dbPath, options.today);
   } catch (err) {
     return { skipped: `browser mode did not start: ${err instanceof Error ? err.message : String(err)}`, build: built.build };
@@ -198,6 +200,7 @@ export async function measureRenderer(options: {
 
     // As a person does: open the printed address once (it redirects to the page, now let in).
     await page.goto(accessUrl);
+    await signInBenchManager(page, FIRST_ATTEMPT_TIMEOUT_MS);
     await page.waitForLoadState('networkidle');
     await apiSettled(performance.now());
 

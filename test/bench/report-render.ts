@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findBrowser } from '../support/browser.js';
 import { round2, stats, type Stats } from './measure.js';
+import { addBenchManager, signInBenchManager } from './bench-sign-in.js';
 import { ensureBuilt, startServer, stopServer } from './renderer.js';
 
 // Printed reports in the renderer (measured, never asserted): on the benchmark's LA database in
@@ -58,16 +59,17 @@ export async function measureReportRender(options: {
   if (!found.ok) return { skipped: found.message, build: built.build };
   let started: { server: ChildProcess; url: string; accessUrl: string };
   try {
+    await addBenchManager(options.dbPath, options.today);
     started = await startServer(options.dbPath, options.today);
   } catch (err) {
     return { skipped: `browser mode did not start: ${err instanceof Error ? err.message : String(err)}`, build: built.build };
   }
   const { server, url, accessUrl } = started;
   const browser = await playwright.chromium.launch({ executablePath: found.path, args: ['--disable-gpu', '--disable-quic'] });
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' })).newPage();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' })).newPage();
     await page.goto(accessUrl);
-    await page.waitForLoadState('networkidle');
+    await signInBenchManager(page, READY_TIMEOUT_MS);
 
     const measure = async (route: string): Promise<ReportRenderTimes> => {
       const renderMs: number[] = [];
@@ -97,7 +99,14 @@ export async function measureReportRender(options: {
     const area = await measure(`#/reports/new?round=${options.roundId}`);
     return { build: built.build, setting, area };
   } catch (err) {
-    return { skipped: `the report render measurement failed: ${err instanceof Error ? err.message : String(err)}`, build: built.build };
+    // Where it stopped, to tell a missing screen from a slow one.
+    const heading = await page
+      .locator('h1')
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    const where = `page at ${page.url().replace(url, '/')}, heading ${JSON.stringify(heading)}`;
+    return { skipped: `the report render measurement failed (${where}): ${err instanceof Error ? err.message : String(err)}`, build: built.build };
   } finally {
     await browser.close().catch(() => undefined);
     await stopServer(server);
