@@ -3,6 +3,7 @@ import type { MethodName } from '../../shared/contract/index.js';
 import type { CohortBreakdown, CohortChildren, CohortOverview, SettingsComparison, Transition, TrendRow, WorkingAtRow } from '../../shared/schemas/cohort.js';
 import type { Db } from '../../electron/core/db/connection.js';
 import { cycleCalls } from './cycle-calls.js';
+import { reportCalls } from './report-calls.js';
 import type { RoundInfo } from './generate.js';
 
 // The dashboard calls the benchmark times, each beside a hand-written lower bound: ONE SQL
@@ -34,6 +35,12 @@ export interface BenchCall {
   referenceSql?: string;
   fromApi(value: unknown): unknown;
   fromLowerBound(rows: Row[]): unknown;
+  /** A target of its own instead of the size's p95 (the printed reports have theirs). */
+  p95TargetMs?: number;
+  /** Why the ratio to the lower bound is reported but not judged, when the lower bound checks only part of the answer. */
+  ratioNotJudged?: string;
+  /** For a call that writes: SQL removing what its runs wrote, run once after all timing (run.test.ts). */
+  cleanUpSql?: string;
 }
 
 export interface PreparedCall extends BenchCall {
@@ -61,6 +68,8 @@ export function schemaFeatures(db: Db): SchemaFeatures {
 export interface CallContext {
   rounds: RoundInfo[];
   settingId: string;
+  /** The open setting with the most children, for the setting progress report. */
+  largestSettingId: string;
   /** The generated SLT assistant covering 30 settings ("My visits"). */
   assistantAccountId: string;
   localAuthority: string;
@@ -431,6 +440,7 @@ export function benchCalls(ctx: CallContext): BenchCall[] {
     childrenCell('children.cell.all', all, latest.id, 8, 'amber'),
     childrenOverdue('children.overdue.all', all, ctx.today, s),
     ...cycleCalls(ctx),
+    ...reportCalls(ctx),
   ];
 }
 

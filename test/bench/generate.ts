@@ -53,6 +53,8 @@ export interface GeneratedData {
   localAuthorities: string[];
   /** A setting of typical size, open, for the one-setting calls. */
   sampleSettingId: string;
+  /** The open setting with the most children (about 250 at LA size): the setting progress report's. */
+  largestSettingId: string;
   counts: { settings: number; archivedSettings: number; rooms: number; staff: number; children: number; screenings: number; screeningSections: number };
   /** Targets, reviews and visits (generate-history.ts), and the SLT assistant covering 30 settings. */
   history: HistoryCounts;
@@ -367,6 +369,7 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
   );
 
   let sampleSettingId = '';
+  let largestSettingId = '';
   let history: ReturnType<typeof insertTargetsAndVisits> | null = null;
   let historyMs = 0;
   db.transaction(() => {
@@ -429,6 +432,8 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
       perSetting[i] = (perSetting[i] ?? 0) + 1;
     const typical = perSetting.findIndex((n, i) => i % 75 !== 74 && Math.abs(n - size.children / size.settings) < size.children / size.settings / 10);
     sampleSettingId = settingIds[Math.max(0, typical)] ?? '';
+    const largest = perSetting.reduce((best, n, i) => (i % 75 !== 74 && n > (perSetting[best] ?? 0) ? i : best), 0);
+    largestSettingId = settingIds[largest] ?? '';
 
     // ----- Children: who, where, when on roll, how they are doing. Screenings come after, round by round.
     const children: ChildPlan[] = [];
@@ -637,6 +642,7 @@ export function generateBenchDatabase(path: string, size: BenchSize, today: stri
     rounds,
     localAuthorities,
     sampleSettingId,
+    largestSettingId,
     counts,
     history: historyCounts,
     assistantAccountId,

@@ -213,6 +213,7 @@ test('cohort dashboard benchmark', async () => {
       const calls = benchCalls({
         rounds: data.rounds,
         settingId: data.sampleSettingId,
+        largestSettingId: data.largestSettingId,
         assistantAccountId: data.assistantAccountId,
         localAuthority: data.localAuthorities[0] ?? '',
         today: TODAY,
@@ -258,11 +259,15 @@ test('cohort dashboard benchmark', async () => {
         const apiStats = stats(samples.a);
         const lbStats = stats(samples.b);
         const ratio = round2(apiStats.p95 / lbStats.p95);
-        const p95Pass = apiStats.p95 <= p95Target;
-        const ratioApplies = lbStats.p95 >= targets.ratioMinLowerBoundMs;
+        const callTarget = call.p95TargetMs ?? p95Target;
+        const p95Pass = apiStats.p95 <= callTarget;
+        const ratioApplies = lbStats.p95 >= targets.ratioMinLowerBoundMs && !call.ratioNotJudged;
         const ratioPass = ratioApplies ? ratio <= targets.ratio : null;
-        if (!ratioApplies) ratioNotApplicable.push(`${key} ${call.name}: ratio ${ratio} (API ${apiStats.p95} ms, lower bound ${lbStats.p95} ms)`);
-        if (!p95Pass) missed.push(`${key} ${call.name}: p95 ${apiStats.p95} ms > ${p95Target} ms`);
+        if (!ratioApplies)
+          ratioNotApplicable.push(
+            `${key} ${call.name}: ratio ${ratio} (API ${apiStats.p95} ms, lower bound ${lbStats.p95} ms)${call.ratioNotJudged ? `: ${call.ratioNotJudged}` : ''}`,
+          );
+        if (!p95Pass) missed.push(`${key} ${call.name}: p95 ${apiStats.p95} ms > ${callTarget} ms`);
         if (ratioPass === false)
           missed.push(`${key} ${call.name}: p95 ratio ${ratio} > ${targets.ratio} (API ${apiStats.p95} ms, lower bound ${lbStats.p95} ms)`);
         callReports[call.name] = {
@@ -279,7 +284,7 @@ test('cohort dashboard benchmark', async () => {
             : {}),
           lowerBoundSql: call.lowerBoundSql.replace(/\s+/g, ' ').trim(),
           ...(call.referenceSql ? { referenceSql: call.referenceSql.replace(/\s+/g, ' ').trim() } : {}),
-          targets: { p95Ms: p95Target, p95Pass, ratio: ratioApplies ? targets.ratio : RATIO_NOT_APPLICABLE, ratioPass },
+          targets: { p95Ms: callTarget, p95Pass, ratio: ratioApplies ? targets.ratio : (call.ratioNotJudged ?? RATIO_NOT_APPLICABLE), ratioPass },
         };
         log(
           `${key} ${call.name}: api p50 ${apiStats.p50} p95 ${apiStats.p95} | lower bound p50 ${lbStats.p50} p95 ${lbStats.p95} | ratio ${ratio} (${apiStats.n} runs)`,
@@ -316,6 +321,19 @@ test('cohort dashboard benchmark', async () => {
         }
         if (!encryption.total.pass)
           missed.push(`la encryption, every call: encrypted/plain p95 sum ratio ${encryption.total.ratio} > ${encryption.targetRatio}`);
+      }
+
+      // Calls that write (producing reports) remove what their runs wrote, now that every
+      // timing on this database (the encrypted side too) is done.
+      const cleanUps = [...new Set(calls.flatMap((c) => (c.cleanUpSql ? [c.cleanUpSql] : [])))];
+      if (cleanUps.length > 0) {
+        const cleaner = createCore({ localAdmin: 'tester', databasePath: path, clock: fixedClock(TODAY) });
+        try {
+          for (const sql of cleanUps) cleaner.context.db.exec(sql);
+        } finally {
+          cleaner.close();
+        }
+        log(`${key}: removed the reports the timed calls produced`);
       }
 
       sizeReports[key] = {

@@ -78,6 +78,9 @@ const ignored = new Set([
   'childrenDiscussed',
   'childName',
   'targetCount',
+  // A produced report's snapshot holds children's names and figures: the trail names the report
+  // (its title and period) and where to find it, and a purge need not rewrite audit rows.
+  'snapshot',
 ]);
 
 function shorten(value: unknown): string | null {

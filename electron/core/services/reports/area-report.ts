@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, validationError } from '../../../../shared/errors.js';
 import { reportSnapshotVersion, type AreaReportSnapshot, type areaReportInputSchema } from '../../../../shared/schemas/reports.js';
-import { settingTypeLabels, type Setting } from '../../../../shared/schemas/settings.js';
+import type { Setting, SettingType } from '../../../../shared/schemas/settings.js';
 import { callerReach, inReach } from '../../api/access.js';
 import type { CallContext } from '../../context.js';
 import type { Scope } from '../../db/repos/cohort.js';
@@ -13,6 +13,15 @@ import { reportPeriod } from './period.js';
 // setting the report covers against the caller's reach before counting anything.
 
 type AreaInput = z.output<typeof areaReportInputSchema>;
+
+/** The kinds of setting in the plural, for a scope in words ("Northshire, pre-schools"). */
+const typePlurals: Record<SettingType, string> = {
+  nursery: 'nurseries',
+  'pre-school': 'pre-schools',
+  childminder: 'childminders',
+  'school-nursery': 'school nurseries',
+  'childrens-centre': 'children’s centres',
+};
 
 interface Covered {
   settings: Setting[];
@@ -41,9 +50,10 @@ function coveredSettings(ctx: CallContext, scope: AreaInput['scope']): Covered {
     return { settings, cohort: { settingId: null, localAuthority: null, settingType: null, within: ids }, scopeLabel: label };
   }
   const settings = ctx.repos.settings.open(scope.localAuthority, scope.settingType).filter((s) => inReach(reach, s.id));
-  const narrowed = [scope.localAuthority, scope.settingType && `${settingTypeLabels[scope.settingType].toLowerCase()}s`].filter((p): p is string => !!p);
+  const narrowed = [scope.localAuthority, scope.settingType && typePlurals[scope.settingType]].filter((p): p is string => !!p).join(', ');
+  const named = narrowed.charAt(0).toUpperCase() + narrowed.slice(1);
   const every = reach.settings === 'all' ? 'Every setting' : 'Every setting you cover';
-  const scopeLabel = narrowed.length === 0 ? every : reach.settings === 'all' ? narrowed.join(', ') : `${narrowed.join(', ')} (the settings you cover)`;
+  const scopeLabel = narrowed === '' ? every : reach.settings === 'all' ? named : `${named} (the settings you cover)`;
   if (settings.length === 0) {
     const path = scope.localAuthority ? ['scope', 'localAuthority'] : scope.settingType ? ['scope', 'settingType'] : ['scope', 'settingIds'];
     throw validationError([{ path, message: `No open setting you work with matches: ${scopeLabel}` }]);

@@ -35,15 +35,16 @@ const noRag: RagCounts = { red: 0, amber: 0, green: 0, total: 0 };
 const noOverview: CohortOverview = { childrenOnRoll: 0, childrenOnRollToday: 0, overdue: 0, notScreened: 0, screened: 0, incomplete: 0 };
 
 /** Each gap: the breakdown it comes from and which of its keys make up the group. */
-const gapSources: readonly { key: SubgroupGap; label: string; groupBy: CohortGrouping; inGroup: (k: string) => boolean }[] = [
-  { key: 'boys', label: 'Boys', groupBy: 'sex', inGroup: (k) => k === 'male' },
-  { key: 'girls', label: 'Girls', groupBy: 'sex', inGroup: (k) => k === 'female' },
-  { key: 'eal', label: 'English as an additional language', groupBy: 'eal', inGroup: (k) => k === '1' },
-  // SEND: any stage other than none (SEN support or an EHC plan).
-  { key: 'send', label: 'Special educational needs (SEND)', groupBy: 'sendStage', inGroup: (k) => k !== 'none' },
-  { key: 'funded2', label: 'Funded 2-year-olds', groupBy: 'funded2', inGroup: (k) => k === '1' },
-  { key: 'eypp', label: 'Early years pupil premium', groupBy: 'eypp', inGroup: (k) => k === '1' },
-];
+const gapSources: readonly { key: SubgroupGap; label: string; groupBy: Exclude<CohortGrouping, 'ageSection' | 'setting'>; inGroup: (k: string) => boolean }[] =
+  [
+    { key: 'boys', label: 'Boys', groupBy: 'sex', inGroup: (k) => k === 'male' },
+    { key: 'girls', label: 'Girls', groupBy: 'sex', inGroup: (k) => k === 'female' },
+    { key: 'eal', label: 'English as an additional language', groupBy: 'eal', inGroup: (k) => k === '1' },
+    // SEND: any stage other than none (SEN support or an EHC plan).
+    { key: 'send', label: 'Special educational needs (SEND)', groupBy: 'sendStage', inGroup: (k) => k !== 'none' },
+    { key: 'funded2', label: 'Funded 2-year-olds', groupBy: 'funded2', inGroup: (k) => k === '1' },
+    { key: 'eypp', label: 'Early years pupil premium', groupBy: 'eypp', inGroup: (k) => k === '1' },
+  ];
 
 const minus = (a: RagCounts, b: RagCounts): RagCounts => ({ red: a.red - b.red, amber: a.amber - b.amber, green: a.green - b.green, total: a.total - b.total });
 const plus = (a: RagCounts, b: RagCounts): RagCounts => ({ red: a.red + b.red, amber: a.amber + b.amber, green: a.green + b.green, total: a.total + b.total });
@@ -61,17 +62,11 @@ export function subgroupGap(source: (typeof gapSources)[number], breakdown: Coho
   return { key: source.key, label: source.label, group, rest, greenGap, suppressed };
 }
 
-/** Every breakdown the gaps need, each asked once (boys and girls share one). */
+/** Every breakdown the gaps need, in one pass over the round's results (boys and girls share one). */
 function gapsOf(ctx: CallContext, scope: Scope, roundId: string, suppressBelow: number): SubgroupGapRow[] {
-  const breakdowns = new Map<CohortGrouping, CohortBreakdown>();
-  return gapSources.map((source) => {
-    let breakdown = breakdowns.get(source.groupBy);
-    if (!breakdown) {
-      breakdown = ctx.repos.cohort.breakdown(scope, roundId, source.groupBy, 0);
-      breakdowns.set(source.groupBy, breakdown);
-    }
-    return subgroupGap(source, breakdown, suppressBelow);
-  });
+  const groupings = [...new Set(gapSources.map((s) => s.groupBy))];
+  const breakdowns = ctx.repos.cohort.breakdowns(scope, roundId, groupings, 0);
+  return gapSources.map((source) => subgroupGap(source, breakdowns.get(source.groupBy) ?? { rows: [], total: noRag }, suppressBelow));
 }
 
 /** The period's dates as a "round" for the target figures, which count over a round's dates. */

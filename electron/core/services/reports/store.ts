@@ -1,5 +1,8 @@
 import { reportKindLabels, type Report, type ReportSnapshot } from '../../../../shared/schemas/reports.js';
+import { AppError } from '../../../../shared/errors.js';
 import type { CallContext } from '../../context.js';
+import { environmentError } from '../../db/errors.js';
+import { isSqliteError } from '../../db/repos/rows.js';
 
 /** The title a saved report is listed under. */
 export function reportTitle(snapshot: ReportSnapshot): string {
@@ -10,6 +13,28 @@ export function reportTitle(snapshot: ReportSnapshot): string {
       return `${reportKindLabels.area}: ${snapshot.scopeLabel}`;
     case 'child':
       return `${reportKindLabels.child}: ${snapshot.child.name}`;
+  }
+}
+
+/**
+ * Runs the insert, turning a database failure into words about the report: the registry's
+ * general "breaks a rule of the stored data" says nothing about what was lost. The transaction
+ * around the call is undone either way, so neither the report nor its audit row is kept.
+ */
+function saving(insert: () => string): string {
+  try {
+    return insert();
+  } catch (err) {
+    // Read-only, full or busy: the environment's own words say what to do about it.
+    const environment = environmentError(err);
+    if (environment) throw environment;
+    if (isSqliteError(err)) {
+      throw new AppError(
+        'DATABASE',
+        'The report could not be saved, so nothing was stored. Try producing it again; if that fails too, make a backup and ask for help.',
+      );
+    }
+    throw err;
   }
 }
 
@@ -26,7 +51,7 @@ export function storeReport(ctx: CallContext, snapshot: ReportSnapshot): Report 
     producedByName: account?.displayName ?? 'Unknown',
     producedAt: ctx.clock.now(),
   };
-  const id =
+  const id = saving(() =>
     snapshot.kind === 'setting'
       ? ctx.repos.reports.insert({
           ...base,
@@ -52,6 +77,7 @@ export function storeReport(ctx: CallContext, snapshot: ReportSnapshot): Report 
             childId: snapshot.child.id,
             settingIds: [ctx.repos.children.get(snapshot.child.id).settingId],
             periodLabel: `To ${snapshot.screenings.at(-1)?.date ?? ctx.clock.today()}`,
-          });
+          }),
+  );
   return ctx.repos.reports.get(id);
 }
