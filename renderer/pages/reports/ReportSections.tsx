@@ -82,8 +82,12 @@ export function ScreeningSections({ f }: { f: CohortReportFigures }) {
   return (
     <>
       <Section id="report-by-age" title="Red, Amber and Green by age section">
-        <div className="report-chart" role="img" aria-label={`Chart: ${caption}. The same numbers are in the table below.`}>
-          <RagBarChart rows={f.byAgeSection.rows} title={caption} />
+        <div className="report-keep">
+          <div className="report-chart" role="img" aria-label={`Chart: ${caption}. The same numbers are in the table below.`}>
+            <RagBarChart rows={f.byAgeSection.rows} title={caption} />
+          </div>
+          {/* In greyscale Red and Green print alike: the order says which is which. */}
+          <p className="report-chart-key">Each bar reads Red, then Amber, then Green, from left to right; the table below has the same numbers in words.</p>
         </div>
         <div className="report-keep">
           <ReportRagTable caption={caption} group="Age section" rows={f.byAgeSection.rows} total={f.byAgeSection.total} />
