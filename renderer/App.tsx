@@ -43,6 +43,15 @@ import { ChangePasswordForm, FirstRunPage, SignInPage, UnlockScreen } from './pa
 
 // The cohort pages carry the charting library: loaded when first opened, not at start-up.
 const cohortPages = () => import('./pages/cohort/CohortPages.js');
+const reportPages = () => import('./pages/reports/index.js');
+
+/** A lazily loaded report page, behind the permission it needs. */
+function reportRoute(permission: Permission, page: (m: Awaited<ReturnType<typeof reportPages>>) => ReactNode) {
+  return async () => {
+    const pages = await reportPages();
+    return { Component: () => <Allowed permission={permission} page={page(pages)} /> };
+  };
+}
 
 // Hash routing: the same URLs work from file:// in Electron and from the browser-mode host.
 const router = createHashRouter([
@@ -60,6 +69,9 @@ const router = createHashRouter([
       { path: 'visits', element: <Allowed permission="visits:write" page={<MyVisitsPage />} /> },
       { path: 'cohort', lazy: async () => ({ Component: (await cohortPages()).AreaCohortPage }) },
       { path: 'cohort/children', lazy: async () => ({ Component: (await cohortPages()).AreaCohortChildrenPage }) },
+      { path: 'reports', lazy: reportRoute('reports:produce', (p) => <p.AreaReportsPage />) },
+      { path: 'reports/new', lazy: reportRoute('reports:produce', (p) => <p.AreaReportPreviewPage />) },
+      { path: 'reports/:reportId', lazy: reportRoute('reports:child', (p) => <p.AreaSavedReportPage />) },
       { path: 'instruments/:instrumentId', element: <Allowed permission="instruments:write" page={<InstrumentEditPage />} /> },
       {
         path: 's/:settingId',
@@ -90,6 +102,9 @@ const router = createHashRouter([
           { path: 'setting-targets', element: <Allowed permission="visits:read" page={<SettingTargetsPage />} /> },
           { path: 'setting-targets/:targetId', element: <Allowed permission="visits:read" page={<SettingTargetPage />} /> },
           { path: 'strategies', element: <Allowed permission="targets:read" page={<StrategiesPage />} /> },
+          { path: 'reports', lazy: reportRoute('reports:child', (p) => <p.ReportsPage />) },
+          { path: 'reports/new', lazy: reportRoute('reports:produce', (p) => <p.SettingReportPreviewPage />) },
+          { path: 'reports/:reportId', lazy: reportRoute('reports:child', (p) => <p.SavedReportPage />) },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },
@@ -148,6 +163,8 @@ function Shell() {
           {may('visits:write') && (me.role === 'slt-assistant' || may('accounts:manage')) && (
             <NavLink to="/visits">{me.role === 'slt-assistant' ? 'My visits' : 'Visits'}</NavLink>
           )}
+          {/* Area reports are for those who reach many settings; a setting's own reports are on its overview. */}
+          {may('reports:produce') && (me.role === 'slt-assistant' || may('accounts:manage')) && <NavLink to="/reports">Reports</NavLink>}
           {may('rounds:write') && <NavLink to="/rounds">Screening rounds</NavLink>}
           {may('instruments:write') && <NavLink to="/instruments">Screening tools</NavLink>}
           {may('audit:read') && <NavLink to="/audit">Audit trail</NavLink>}

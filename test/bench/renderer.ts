@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../support/browser.js';
+import { addBenchManager, signInBenchManager } from './bench-sign-in.js';
 import { round2 } from './measure.js';
 
 // "The renderer shows the LA-wide dashboard within 1.5 s of navigation": browser mode on the
@@ -46,7 +47,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds dist/ when it is missing or older than the sources (BENCH_BUILD=auto, the default; never; always). */
-function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { ok: false; reason: string } {
+export function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { ok: false; reason: string } {
   const cli = join(root, 'dist', 'electron', 'cli', 'main.js');
   const page = join(root, 'dist', 'renderer', 'index.html');
   const mode = process.env.BENCH_BUILD ?? 'auto';
@@ -64,8 +65,8 @@ function ensureBuilt(log: (m: string) => void): { ok: true; build: string } | { 
   return { ok: true, build: `built by the bench in ${Math.round(performance.now() - started)} ms` };
 }
 
-function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string; accessUrl: string }> {
-  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli', 'main.js'), 'serve', '--db', dbPath, '--port', '0'], {
+export function startServer(dbPath: string, today: string): Promise<{ server: ChildProcess; url: string; accessUrl: string }> {
+  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'cli', 'main.js'), 'serve', '--local-admin', '--db', dbPath, '--port', '0'], {
     cwd: root,
     env: { ...process.env, CHATTERBOX_TODAY: today },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,7 +97,7 @@ function startServer(dbPath: string, today: string): Promise<{ server: ChildProc
   });
 }
 
-function stopServer(server: ChildProcess): Promise<void> {
+export function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     server.once('exit', () => resolve());
@@ -147,6 +148,7 @@ export async function measureRenderer(options: {
   const serverStarted = performance.now();
   let started: { server: ChildProcess; url: string; accessUrl: string };
   try {
+    await addBenchManager(options.dbPath, options.today);
     started = await startServer(options.dbPath, options.today);
   } catch (err) {
     return { skipped: `browser mode did not start: ${err instanceof Error ? err.message : String(err)}`, build: built.build };
@@ -198,6 +200,7 @@ export async function measureRenderer(options: {
 
     // As a person does: open the printed address once (it redirects to the page, now let in).
     await page.goto(accessUrl);
+    await signInBenchManager(page, FIRST_ATTEMPT_TIMEOUT_MS);
     await page.waitForLoadState('networkidle');
     await apiSettled(performance.now());
 

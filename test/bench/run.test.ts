@@ -13,6 +13,7 @@ import { firstDifference, round2, stats, timePair, type Stats } from './measure.
 import { multiplyDatabase } from './multiply.js';
 import { benchOpen } from './open-bench.js';
 import { measureRenderer, type RendererReport } from './renderer.js';
+import { measureReportRender, type ReportRenderReport } from './report-render.js';
 
 // The cohort dashboard benchmark (`npm run bench`): builds synthetic databases at local-authority
 // size and ten times that, times every dashboard call through the real API (core.call: input
@@ -172,6 +173,7 @@ test('cohort dashboard benchmark', async () => {
   };
   const sizeReports = report.sizes as Record<string, unknown>;
   let renderer: RendererReport = { skipped: 'BENCH_RENDERER=0' };
+  let reportRender: ReportRenderReport = { skipped: 'BENCH_RENDERER=0' };
   let dataInOut: DataInOutReport | { skipped: string } = { skipped: 'runs at LA size only, and BENCH_SIZES has no la' };
   let encryption: EncryptionReport | { skipped: string } = { skipped: 'runs at LA size only, and BENCH_SIZES has no la' };
 
@@ -367,6 +369,9 @@ test('cohort dashboard benchmark', async () => {
         if ('pass' in renderer && !renderer.pass)
           missed.push(`renderer: dashboard shown in max ${renderer.maxMs} ms (median ${renderer.medianMs} ms) > ${targets.rendererMs} ms`);
         log(`renderer: ${JSON.stringify(renderer)}`);
+        // Printed reports: measured for information, no target (report-render.ts).
+        reportRender = await measureReportRender({ dbPath: path, settingId: data.sampleSettingId, roundId: latest?.id ?? '', today: TODAY, repeats: 5, log });
+        log(`report render: ${JSON.stringify(reportRender)}`);
       }
       if (key === 'la') {
         log('la: data in and out (import, tracker XLSX, backup)');
@@ -397,6 +402,7 @@ test('cohort dashboard benchmark', async () => {
 
   (report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map(round2);
   report.renderer = renderer;
+  report.reportRender = reportRender;
   report.dataInOut = dataInOut;
   report.encryption = encryption;
   report.summary = {

@@ -86,7 +86,14 @@ export function AreaCohortPage() {
       <div className="page-heading">
         <h1>All settings dashboard</h1>
         {/* The tracker is an export of every child's record: managers only (data:export). */}
-        {may('data:export') && <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />}
+        <div className="button-row button-row--tight">
+          {may('reports:produce') && (
+            <Link className="button button--secondary" to="/reports">
+              Area progress report
+            </Link>
+          )}
+          {may('data:export') && <LaTrackerButton localAuthority={localAuthority} settingType={settingType} />}
+        </div>
       </div>
       <div className="filters" role="group" aria-label="Which settings">
         <FilterSelect

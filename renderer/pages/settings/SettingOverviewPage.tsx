@@ -13,7 +13,8 @@ import { useSession } from '../../lib/session.js';
 export function SettingOverviewPage() {
   const { setting, reloadSetting } = useSetting();
   // Only those who may change the setting (managers) are offered its edit, intervals and archive.
-  const canChange = useSession().may('settings:write');
+  const { may } = useSession();
+  const canChange = may('settings:write');
   const { refreshInfo } = useAppState();
   const [error, setError] = useState<string>();
   const archive = useArchive('settings.archive', () => {
@@ -40,11 +41,18 @@ export function SettingOverviewPage() {
     <>
       <div className="page-heading">
         <h1>Overview</h1>
-        {canChange && (
-          <Link className="button button--secondary" to={`/s/${setting.id}/edit`}>
-            Edit setting details
-          </Link>
-        )}
+        <div className="button-row button-row--tight">
+          {may('reports:child') && (
+            <Link className="button button--secondary" to={`/s/${setting.id}/reports`}>
+              Progress reports
+            </Link>
+          )}
+          {canChange && (
+            <Link className="button button--secondary" to={`/s/${setting.id}/edit`}>
+              Edit setting details
+            </Link>
+          )}
+        </div>
       </div>
       {remaining.length > 0 && (
         <section className="panel panel--next" aria-labelledby="next-steps">
