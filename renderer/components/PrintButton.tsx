@@ -43,7 +43,7 @@ function SavePdfButton({ title, childId }: { title: string; childId: string | nu
         onClick={() =>
           attempt(async () => {
             setSaved(null);
-            const result = await api('reports.savePdf', { title, childId });
+            const result = await api('reports.savePdf', childId ? { title, childId } : { title });
             setSaved(result.saved ? result.path : null);
           }, 'The PDF could not be saved.')
         }

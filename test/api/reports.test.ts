@@ -35,9 +35,9 @@ describe('reports.settingPreview', () => {
     expect(f.overview.screened).toBe(4);
     const gap = (key: string) => f.gaps.find((g) => g.key === key);
     expect(gap('boys')).toMatchObject({ group: rag(1, 0, 1), rest: rag(0, 1, 1), greenGap: 0, suppressed: false });
-    expect(gap('eal')).toMatchObject({ group: rag(0, 0, 1), rest: rag(1, 1, 1), greenGap: 66.7 });
-    expect(gap('send')).toMatchObject({ group: rag(0, 1, 0), rest: rag(1, 0, 2), greenGap: -66.7 });
-    expect(gap('eypp')).toMatchObject({ group: rag(0, 0, 1), greenGap: 66.7 });
+    expect(gap('eal')).toMatchObject({ group: rag(0, 0, 1), rest: rag(1, 1, 1), greenGap: 67 });
+    expect(gap('send')).toMatchObject({ group: rag(0, 1, 0), rest: rag(1, 0, 2), greenGap: -67 });
+    expect(gap('eypp')).toMatchObject({ group: rag(0, 0, 1), greenGap: 67 });
     // Nobody has a funded place: no gap to speak of, but not hidden either.
     expect(gap('funded2')).toMatchObject({ group: rag(0, 0, 0), rest: rag(1, 1, 2), greenGap: null, suppressed: false });
     // Summer's one Acorn child (Hana) was not screened in the autumn.

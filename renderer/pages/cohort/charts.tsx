@@ -12,7 +12,7 @@ const legendText = (value: string) => <span style={{ color: '#0b0c0c' }}>{value}
 /** Labels inside the bars: white on red and green, dark on amber (white on amber is too faint). */
 const labelInk = { red: '#ffffff', amber: '#0b0c0c', green: '#ffffff' } as const;
 /** Narrower segments than this leave their label to the tooltip: it would not fit. */
-const minLabelledShare = 12;
+const minLabelledShare = 18;
 
 interface Point {
   name: string;

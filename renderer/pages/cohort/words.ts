@@ -1,4 +1,5 @@
 import { plural } from '../../../shared/domain/words.js';
+import { greenGapPoints as sharedGreenGap, restOf } from '../../../shared/domain/green-gap.js';
 import type { CohortGrouping, RagCounts } from '../../../shared/schemas/cohort.js';
 
 /**
@@ -31,13 +32,10 @@ export function countWithShare(n: number, total: number): string {
 
 /**
  * How many percentage points a group's share of Green differs from everyone else's in the same
- * table (the total less the group). Null when there is no one else to compare with.
+ * table (the total less the group): shared/domain/green-gap.ts, the one definition.
  */
 export function greenGapPoints(group: RagCounts, all: RagCounts): number | null {
-  const restTotal = all.total - group.total;
-  if (group.total === 0 || restTotal <= 0) return null;
-  const rest = (all.green - group.green) / restTotal;
-  return Math.round((group.green / group.total - rest) * 100);
+  return sharedGreenGap(group, restOf(group, all));
 }
 
 /** "+5 points", "−12 points" (a true minus sign), "0 points", "–" when there is no gap to show. */

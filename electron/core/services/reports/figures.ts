@@ -1,4 +1,5 @@
 import type { CohortBreakdown, CohortGrouping, CohortOverview, RagCounts, TargetCounts } from '../../../../shared/schemas/cohort.js';
+import { greenGapPoints, restOf } from '../../../../shared/domain/green-gap.js';
 import { type CohortReportFigures, type SubgroupGap, type SubgroupGapRow } from '../../../../shared/schemas/reports.js';
 import type { CallContext } from '../../context.js';
 import type { Scope } from '../../db/repos/cohort.js';
@@ -46,19 +47,17 @@ const gapSources: readonly { key: SubgroupGap; label: string; groupBy: Exclude<C
     { key: 'eypp', label: 'Early years pupil premium', groupBy: 'eypp', inGroup: (k) => k === '1' },
   ];
 
-const minus = (a: RagCounts, b: RagCounts): RagCounts => ({ red: a.red - b.red, amber: a.amber - b.amber, green: a.green - b.green, total: a.total - b.total });
 const plus = (a: RagCounts, b: RagCounts): RagCounts => ({ red: a.red + b.red, amber: a.amber + b.amber, green: a.green + b.green, total: a.total + b.total });
-const greenShare = (c: RagCounts) => (100 * c.green) / c.total;
 
 /** One group against the rest of the children screened, from an unsuppressed breakdown. */
 export function subgroupGap(source: (typeof gapSources)[number], breakdown: CohortBreakdown, suppressBelow: number): SubgroupGapRow {
   const group = breakdown.rows.filter((r) => source.inGroup(r.key)).reduce((sum, r) => plus(sum, r), noRag);
-  const rest = minus(breakdown.total, group);
+  const rest = restOf(group, breakdown.total);
   // A small group, or a small rest (the group's complement), would let a reader work out children.
   const suppressed = group.total < suppressBelow || rest.total < suppressBelow;
   if (suppressed) return { key: source.key, label: source.label, group: noRag, rest: noRag, greenGap: null, suppressed };
-  // Percentage points to one decimal place: enough to compare groups, no false precision.
-  const greenGap = group.total > 0 && rest.total > 0 ? Math.round(10 * (greenShare(group) - greenShare(rest))) / 10 : null;
+  // The dashboard's gap, the one definition (shared/domain/green-gap.ts).
+  const greenGap = greenGapPoints(group, rest);
   return { key: source.key, label: source.label, group, rest, greenGap, suppressed };
 }
 
