@@ -118,6 +118,34 @@ function dashboardReady(caption: string): boolean {
   return Array.from(table.querySelectorAll('tbody td')).some((td) => /\d/.test(td.textContent ?? ''));
 }
 
+/**
+ * What every renderer measurement needs first: a fresh build, Playwright, and a Chromium-based
+ * browser; or why the measurement is skipped.
+ */
+export async function browserReady(
+  log: (m: string) => void,
+): Promise<
+  | { ok: true; built: { build: string }; playwright: typeof import('@playwright/test'); found: { path: string } }
+  | { ok: false; skipped: { skipped: string; build?: string } }
+> {
+  const built = ensureBuilt(log);
+  if (!built.ok) return { ok: false, skipped: { skipped: built.reason } };
+  let playwright: typeof import('@playwright/test');
+  try {
+    playwright = await import('@playwright/test');
+  } catch (err) {
+    return { ok: false, skipped: { skipped: `@playwright/test cannot be loaded: ${String(err)}`, build: built.build } };
+  }
+  const found = findBrowser({
+    platform: process.platform,
+    env: process.env,
+    exists: existsSync,
+    playwrightChromium: () => playwright.chromium.executablePath(),
+  });
+  if (!found.ok) return { ok: false, skipped: { skipped: found.message, build: built.build } };
+  return { ok: true, built, playwright, found };
+}
+
 export async function measureRenderer(options: {
   dbPath: string;
   roundId: string;
@@ -127,24 +155,9 @@ export async function measureRenderer(options: {
   log: (m: string) => void;
 }): Promise<RendererReport> {
   const { log } = options;
-  const built = ensureBuilt(log);
-  if (!built.ok) return { skipped: built.reason };
-
-  let playwright: typeof import('@playwright/test');
-  try {
-    playwright = await import('@playwright/test');
-  } catch (err) {
-    return { skipped: `@playwright/test cannot be loaded: ${String(err)}`, build: built.build };
-  }
-  const found = findBrowser({
-    platform: process.platform,
-    env: process.env,
-    exists: existsSync,
-    playwrightChromium: () => playwright.chromium.executablePath(),
-  });
-  if (!found.ok) {
-    return { skipped: found.message, build: built.build };
-  }
+  const ready = await browserReady(log);
+  if (!ready.ok) return ready.skipped;
+  const { playwright, found, built } = ready;
   const serverStarted = performance.now();
   let started: { server: ChildProcess; url: string; accessUrl: string };
   try {

@@ -1,9 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { findBrowser } from '../support/browser.js';
 import { round2, stats, type Stats } from './measure.js';
 import { addBenchManager, signInBenchManager } from './bench-sign-in.js';
-import { ensureBuilt, startServer, stopServer } from './renderer.js';
+import { browserReady, startServer, stopServer } from './renderer.js';
 
 // Printed reports in the renderer (measured, never asserted): on the benchmark's LA database in
 // browser mode, the time from an in-app navigation to the report preview being drawn (the A4 sheet
@@ -42,21 +40,9 @@ export async function measureReportRender(options: {
   repeats: number;
   log: (m: string) => void;
 }): Promise<ReportRenderReport> {
-  const built = ensureBuilt(options.log);
-  if (!built.ok) return { skipped: built.reason };
-  let playwright: typeof import('@playwright/test');
-  try {
-    playwright = await import('@playwright/test');
-  } catch (err) {
-    return { skipped: `@playwright/test cannot be loaded: ${String(err)}`, build: built.build };
-  }
-  const found = findBrowser({
-    platform: process.platform,
-    env: process.env,
-    exists: existsSync,
-    playwrightChromium: () => playwright.chromium.executablePath(),
-  });
-  if (!found.ok) return { skipped: found.message, build: built.build };
+  const ready = await browserReady(options.log);
+  if (!ready.ok) return ready.skipped;
+  const { playwright, found, built } = ready;
   let started: { server: ChildProcess; url: string; accessUrl: string };
   try {
     await addBenchManager(options.dbPath, options.today);
