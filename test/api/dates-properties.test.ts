@@ -63,6 +63,8 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
   const action = core.invoke('visits.addAction', { visitId: visit.id, description: 'Visual timetable', ownerName: 'Kim', dueDate: '2026-12-04' });
   const settingTarget = core.invoke('settingTargets.create', { settingId: setting.id, title: 'Visual timetables', ownerName: 'Sam', dueDate: '2026-12-31' });
   const target = core.invoke('targets.create', { childId: child.id, aim: 'Points to ask for things', startDate: '2026-11-20', reviewDate: '2026-12-18' });
+  // A report's period as a date range: both dates are date fields.
+  const autumn = { from: '2026-09-01', to: '2026-12-31' };
   const targetFields = { aim: 'Uses two words together', startDate: '2026-11-20', reviewDate: '2026-12-18' };
   const childFields = { firstName: 'Ben', lastName: 'Buttonhook', dateOfBirth: '2022-06-15', sex: 'male', startDate: '2023-01-09', leaveDate: '2026-07-20' };
   return {
@@ -102,6 +104,10 @@ function fixture(): { core: Core; valid: Partial<Record<MethodName, Record<strin
       'targets.list': { settingId: setting.id, reviewDueBy: '2026-12-31' },
       'targets.review': { targetId: target.id, reviewDate: '2026-11-27', reviewer: 'Kim', progress: 'some', status: 'active', nextReviewDate: '2027-01-08' },
       'targets.stop': { id: target.id, stoppedOn: '2026-11-27', reason: 'Referred on' },
+      'reports.settingPreview': { settingId: setting.id, period: autumn },
+      'reports.produceSetting': { settingId: setting.id, period: autumn },
+      'reports.areaPreview': { period: autumn },
+      'reports.produceArea': { scope: { settingIds: [setting.id] }, period: autumn },
     },
   };
 }
