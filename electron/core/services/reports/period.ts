@@ -1,3 +1,4 @@
+import { formatUkDate } from '../../../../shared/domain/dates.js';
 import type { ReportPeriodInfo } from '../../../../shared/schemas/reports.js';
 import type { CallContext } from '../../context.js';
 
@@ -20,12 +21,6 @@ export interface ReportPeriod {
   previous: RoundWindow | null;
 }
 
-/** 2026-09-01 as 01/09/2026, the way every date is printed. */
-export function printedDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-');
-  return `${day}/${month}/${year}`;
-}
-
 /** The latest round that ended before `round` began. */
 function roundBefore(rounds: readonly RoundWindow[], round: RoundWindow): RoundWindow | null {
   return rounds.filter((r) => r.endDate < round.startDate).sort((a, b) => b.endDate.localeCompare(a.endDate))[0] ?? null;
@@ -45,7 +40,7 @@ export function reportPeriod(ctx: CallContext, input: { roundId: string | null; 
     return {
       round,
       previous,
-      info: infoOf(`${round.name} (${printedDate(round.startDate)} to ${printedDate(round.endDate)})`, round.startDate, round.endDate, round, previous),
+      info: infoOf(`${round.name} (${formatUkDate(round.startDate)} to ${formatUkDate(round.endDate)})`, round.startDate, round.endDate, round, previous),
     };
   }
   // The schema insists on both dates when there is no round.
@@ -54,7 +49,7 @@ export function reportPeriod(ctx: CallContext, input: { roundId: string | null; 
   const round = rounds.filter((r) => r.endDate >= from && r.endDate <= to).sort((a, b) => b.endDate.localeCompare(a.endDate))[0] ?? null;
   const first = rounds.filter((r) => r.startDate >= from && r.startDate <= to).sort((a, b) => a.startDate.localeCompare(b.startDate))[0] ?? null;
   const previous = round === null ? null : first && first.id !== round.id && first.startDate < round.startDate ? first : roundBefore(rounds, round);
-  const dates = `${printedDate(from)} to ${printedDate(to)}`;
+  const dates = `${formatUkDate(from)} to ${formatUkDate(to)}`;
   // A range that is exactly one round is named after it.
   const label = round && round.startDate === from && round.endDate === to ? `${round.name} (${dates})` : dates;
   return { round, previous, info: infoOf(label, from, to, round, previous) };
