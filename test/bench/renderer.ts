@@ -222,13 +222,13 @@ export async function measureRenderer(options: {
       samples.push(await timedNavigation(FIRST_ATTEMPT_TIMEOUT_MS));
     } catch {
       const headingShown = await page
-        .getByRole('heading', { name: 'Cohort tracking' })
+        .getByRole('heading', { name: 'All settings dashboard' })
         .count()
         .catch(() => 0);
       return {
         skipped:
           `${route} showed no table captioned "${CAPTION}..." with numbers within ${FIRST_ATTEMPT_TIMEOUT_MS / 1000} s ` +
-          `(heading "Cohort tracking" ${headingShown ? 'shown' : 'not shown'}; page now at ${page.url().replace(url, '/')}` +
+          `(heading "All settings dashboard" ${headingShown ? 'shown' : 'not shown'}; page now at ${page.url().replace(url, '/')}` +
           `${errors.length ? `; page errors: ${errors.slice(0, 3).join(' | ')}` : ''}). ` +
           (headingShown
             ? 'The dashboard is there but its age-section table did not appear in time.'
@@ -236,7 +236,7 @@ export async function measureRenderer(options: {
         build: built.build,
       };
     }
-    const headingShown = (await page.getByRole('heading', { name: 'Cohort tracking' }).count()) > 0;
+    const headingShown = (await page.getByRole('heading', { name: 'All settings dashboard' }).count()) > 0;
     for (let i = 1; i < options.repeats; i++) {
       // Back to the home page, then the same navigation again.
       await page.goto(`${url}#/`);
