@@ -81,12 +81,12 @@ function httpTransport(): Transport {
   };
 }
 
-/** The transport for this window: the preload's IPC bridge in Electron, else the browser-mode host. */
 /** True in the desktop app (the preload's IPC bridge), where Electron can save a page as a PDF itself. */
 export function inDesktopApp(): boolean {
   return typeof window !== 'undefined' && window.chatterbox?.transport === 'ipc';
 }
 
+/** The transport for this window: the preload's IPC bridge in Electron, else the browser-mode host. */
 export function startupTransport(): Transport {
   return window.chatterbox ? ipcTransport(window.chatterbox) : httpTransport();
 }

@@ -29,6 +29,15 @@ export function shortAge(dateOfBirth: string, today: string): string {
   return dateOfBirth > today ? 'not born yet' : formatAge(ageInCompletedMonths(dateOfBirth, today));
 }
 
+/**
+ * The day of a moment (ISO timestamp, in UTC) on the person's own clock, or a plain date as it
+ * is: 27/11/2026. Slicing the timestamp instead would give the day before for anything done
+ * between midnight and 1 am in British Summer Time.
+ */
+export function formatUkDay(at: string): string {
+  return at.length === 10 ? formatUkDate(at) : formatUkDateTime(at).slice(0, 10);
+}
+
 /** A moment (ISO timestamp) as the person's own clock shows it: 27/11/2026 14:05. */
 export function formatUkDateTime(at: string): string {
   const d = new Date(at);

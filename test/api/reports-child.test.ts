@@ -167,6 +167,17 @@ describe('reports.childPreview and produceChild: reach and bad input', () => {
     expect(made.producedByName).not.toBe('Test Manager');
   });
 
+  it("lists for a practitioner only their key children's summaries: the others' names never reach them", () => {
+    const { core, setting, child, other, person } = summaryWorld();
+    const mine = core.invoke('reports.produceChild', { childId: child.id, audience: 'parents' });
+    core.invoke('reports.produceChild', { childId: other.id, audience: 'parents' });
+    const practitioner = sessionFor(core, 'practitioner', { staffId: person.id });
+    expect(core.invoke('reports.list', { settingId: setting.id }, practitioner).map((r) => r.id)).toEqual([mine.id]);
+    expect(core.invoke('reports.list', { settingId: setting.id, childId: other.id }, practitioner)).toEqual([]);
+    // The manager sees both.
+    expect(core.invoke('reports.list', { settingId: setting.id })).toHaveLength(2);
+  });
+
   it('refuses an unknown child, saying so, and stores nothing', () => {
     const { core } = summaryWorld();
     const error = failure(core, 'reports.produceChild', { childId: '6f1c2a52-9d1e-4b7a-8f2e-0a6c1d2e3f41', audience: 'parents' }, reportTables);

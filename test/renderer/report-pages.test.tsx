@@ -73,6 +73,19 @@ describe('a saved setting report', () => {
     expect(within(sheet).queryByText(/Preview/)).toBeNull();
   });
 
+  it('with no round in its dates, gives who was on roll and no screening figures', async () => {
+    const noRound = { ...emptyFigures, period: { ...emptyFigures.period, label: '01/01/2027 to 31/01/2027', roundId: null, roundName: null } };
+    renderSettingPage({
+      path: 'reports/:reportId',
+      url: settingUrl(`reports/${reportId}`),
+      page: <SavedReportPage />,
+      handlers: { 'reports.get': () => ({ ...saved, snapshot: { ...snapshot, figures: noRound } }) },
+    });
+    const headline = await screen.findByRole('table', { name: 'Headline figures' });
+    expect(within(headline).getByRole('row', { name: 'Children on roll at any time in the period 12' })).toBeTruthy();
+    expect(within(headline).queryByText(/Red result|screened/)).toBeNull();
+  });
+
   it("opens a child's progress summary on the child's own page", async () => {
     const child: Report = {
       ...saved,

@@ -8,7 +8,7 @@ import { childSummary } from '../services/reports/child-summary.js';
 import { savePagePdf } from '../services/reports/save-pdf.js';
 import { storeReport } from '../services/reports/store.js';
 import { settingReport } from '../services/reports/setting-report.js';
-import { callerReach, inReach } from './access.js';
+import { callerReach, inReach, keyChildrenOnly } from './access.js';
 import type { DomainHandlers } from './types.js';
 
 /** Setting and area reports need `reports:produce`; someone with only `reports:child` sees children's summaries. */
@@ -18,15 +18,19 @@ function mayProduce(ctx: CallContext): boolean {
 }
 
 /**
- * Whether the caller may open a report the registry's scope check let through: an area report
- * only by someone who reaches every setting it covered; a setting report only with
- * `reports:produce` (a child's summary was checked against the caller's reach already).
+ * Whether the caller may open a report: a child's summary by someone who reaches the child (a
+ * practitioner only their key children: a list of a setting's reports must not name the others); an area report only by someone who reaches every setting
+ * it covered; a setting report only with `reports:produce` as well.
  */
 function mayOpen(ctx: CallContext, report: ReportListItem & { settingIds: readonly string[] }): boolean {
-  if (report.kind === 'child') return true;
-  if (!mayProduce(ctx)) return false;
   const reach = callerReach(ctx, ctx.session);
-  return report.settingIds.every((id) => inReach(reach, id));
+  if (report.kind === 'child') {
+    const child = report.childId ? ctx.repos.accounts.whereIs('child', report.childId) : null;
+    if (!child || !inReach(reach, child.settingId)) return false;
+    const keyPerson = keyChildrenOnly(ctx, reach, child.settingId);
+    return !keyPerson || child.keyPersonId === keyPerson;
+  }
+  return mayProduce(ctx) && report.settingIds.every((id) => inReach(reach, id));
 }
 
 const cannotOpen = () => new AppError('FORBIDDEN', 'This report covers settings or children you do not work with. Nothing was done.');

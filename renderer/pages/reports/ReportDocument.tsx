@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { settingTypeLabels } from '../../../shared/schemas/settings.js';
 import { reportKindLabels, type AreaReportSnapshot, type SettingReportSnapshot } from '../../../shared/schemas/reports.js';
-import { formatUkDate } from '../../lib/format.js';
+import { formatUkDay } from '../../lib/format.js';
 import { AreaSettingsTable } from './AreaSettingsTable.js';
 import {
   HeadlineFigures,
@@ -34,14 +34,12 @@ function Cover({ title, lines, produced }: { title: string; lines: [string, stri
     <header className="report-cover">
       <p className="report-cover__kind">{title}</p>
       <dl className="report-cover__facts">
-        {[...lines, ['Produced by', produced.by] as [string, string], ['Date produced', formatUkDate(produced.at.slice(0, 10))] as [string, string]].map(
-          ([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ),
-        )}
+        {[...lines, ['Produced by', produced.by] as [string, string], ['Date produced', formatUkDay(produced.at)] as [string, string]].map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       {produced.preview && <p className="report-cover__preview">Preview: this report has not been saved yet.</p>}
     </header>
@@ -129,7 +127,12 @@ export function AreaReportDocument({ snapshot: s, produced }: { snapshot: AreaRe
         lines={[
           ['Settings', `${s.scopeLabel} (${s.settingIds.length})`],
           ...periodLines(f),
-          ['Small numbers', s.suppressBelow > 0 ? `Groups of fewer than ${s.suppressBelow} children show no counts` : 'Every count shown'],
+          [
+            'Small numbers',
+            s.suppressBelow > 0
+              ? `Age sections and groups of fewer than ${s.suppressBelow} children show no counts; other tables show every count`
+              : 'Every count shown',
+          ],
         ]}
         produced={produced}
       />

@@ -39,13 +39,17 @@ export function periodLines(f: CohortReportFigures): [string, string][] {
 export function HeadlineFigures({ f }: { f: CohortReportFigures }) {
   const o = f.overview;
   const rag = f.byAgeSection.total;
-  const round = f.period.roundName ?? 'the period';
-  const lines: [string, ReactNode][] = [
-    [`Children on roll at any time in ${round}`, o.childrenOnRoll],
-    [`Children screened in ${round}`, `${o.screened} (${pct(o.screened, o.childrenOnRoll)}%)`],
-    ['Children on roll not screened', o.notScreened],
-    ...colourOrder.map((c): [string, ReactNode] => [`${colourWords[c]} result`, `${rag[c]} (${pct(rag[c], rag.total)}%)`]),
-  ];
+  const round = f.period.roundName;
+  // With no round in the period there are no screening figures to give, only who was on roll
+  // over its dates (the targets figures count that, with the same on-roll rule).
+  const lines: [string, ReactNode][] = round
+    ? [
+        [`Children on roll at any time in ${round}`, o.childrenOnRoll],
+        [`Children screened in ${round}`, `${o.screened} (${pct(o.screened, o.childrenOnRoll)}%)`],
+        ['Children on roll not screened', o.notScreened],
+        ...colourOrder.map((c): [string, ReactNode] => [`${colourWords[c]} result`, `${rag[c]} (${pct(rag[c], rag.total)}%)`]),
+      ]
+    : [['Children on roll at any time in the period', f.targets.onRoll]];
   if (f.progress) lines.push(['Improved since the previous round', f.progress.improved], ['Stayed the same', f.progress.same], ['Got worse', f.progress.worse]);
   lines.push(['Children on targets', f.targets.onTargets], ['Targets met', `${f.targets.targetsMet} of ${f.targets.targetsClosed} closed`]);
   return (

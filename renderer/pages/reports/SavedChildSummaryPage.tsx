@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import type { Report } from '../../../shared/schemas/reports.js';
 import { PrintButton } from '../../components/PrintButton.js';
 import { WhenLoaded } from '../../components/WhenLoaded.js';
-import { formatUkDateTime } from '../../lib/format.js';
+import { formatUkDateTime, formatUkDay } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { usePrintPage } from '../../lib/usePrintPage.js';
 import { useSetting } from '../settings/SettingLayout.js';
@@ -49,7 +49,7 @@ function SavedSummary({ report }: { report: Report }) {
           records do not change it.
         </p>
       </div>
-      <ChildSummaryDocument summary={s} produced={`${formatUkDateTime(report.producedAt).slice(0, 10)} by ${report.producedByName}`} />
+      <ChildSummaryDocument summary={s} produced={`${formatUkDay(report.producedAt)} by ${report.producedByName}`} />
     </>
   );
 }

@@ -98,13 +98,10 @@ export function reportsRepo(db: Db) {
 
     /** Newest first. With no setting: the area reports, each with the settings it covers. */
     list(filter: ReportFilter): (ReportListItem & { settingIds: string[] })[] {
+      // One child's summaries, or a setting's reports of every kind, or (no setting) area reports.
+      const which = filter.childId ? 'child_id = @childId' : `(@settingId IS NULL AND kind = 'area' OR setting_id = @settingId)`;
       const rows = db
-        .prepare(
-          `SELECT ${listColumns} FROM reports
-           WHERE (@settingId IS NULL AND kind = 'area' OR setting_id = @settingId)
-             AND (@childId IS NULL OR child_id = @childId) AND (@kind IS NULL OR kind = @kind)
-           ORDER BY produced_at DESC, rowid DESC`,
-        )
+        .prepare(`SELECT ${listColumns} FROM reports WHERE ${which} AND (@kind IS NULL OR kind = @kind) ORDER BY produced_at DESC, rowid DESC`)
         .all(filter) as ReportRow[];
       return rows.map((r) => ({ ...toItem(r), settingIds: JSON.parse(r.setting_ids) as string[] }));
     },
