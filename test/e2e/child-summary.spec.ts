@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoBase, expectAccessible, screenshot, signIn, watchErrors } from './support.js';
+import { childrenWithLatest, demoBase, expectAccessible, screenshot, signIn, watchErrors } from './support.js';
 
 // A manager (as a key person would) writes a child's progress summary for parents on demo data: child page ->
 // Progress summary -> audience and note -> Save and print -> the saved A4 view. The PDF of the
@@ -20,7 +20,7 @@ test('a manager writes a progress summary for parents and prints it', async ({ p
   await page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name: 'Children' }).click();
   // A child whose latest screen was Amber and who has a target (most such children in the
   // demo have one), opened by address to look through a few quickly.
-  await page.getByLabel('Latest screen').selectOption({ label: 'Amber' });
+  await childrenWithLatest(page, 'Amber');
   await expect(page.locator('tbody tr td a').first()).toBeVisible();
   const hrefs = (await page.locator('tbody tr td a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).slice(0, 8);
   let found = false;

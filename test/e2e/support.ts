@@ -52,3 +52,16 @@ export async function signIn(page: Page, role: DemoRole = 'manager'): Promise<vo
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(menu).toBeVisible();
 }
+
+/**
+ * On a setting's Children page: lists only the children whose latest screen was `colour`, and
+ * waits until the table shows just them (the unfiltered rows stay on screen until the filtered
+ * ones arrive, and clicking one of those would open the wrong child).
+ */
+export async function childrenWithLatest(page: Page, colour: 'Red' | 'Amber' | 'Green'): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Children', level: 1 })).toBeVisible();
+  await page.getByLabel('Latest screen', { exact: true }).selectOption({ label: colour });
+  const rows = page.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasNotText: colour })).toHaveCount(0);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoBase, expectAccessible, screenshot, signIn, watchErrors } from './support.js';
+import { childrenWithLatest, demoBase, expectAccessible, screenshot, signIn, watchErrors } from './support.js';
 
 // Strategies and child targets on demo data: the library page, then a target set from a child's
 // latest screening with a strategy from the library, reviewed, and shown on the child's page.
@@ -19,7 +19,7 @@ test('strategies page and a target set from a screening, then reviewed', async (
 
   // A child with a screening that was not all Green.
   await page.getByRole('navigation', { name: 'Setting' }).getByRole('link', { name: 'Children' }).click();
-  await page.getByLabel('Latest screen').selectOption({ label: 'Amber' });
+  await childrenWithLatest(page, 'Amber');
   await page.locator('tbody tr td a').first().click();
   // The latest screening's panel comes first; each screening in the history offers it too.
   await page.getByRole('link', { name: 'Set targets from this screen', exact: true }).click();

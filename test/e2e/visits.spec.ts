@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoBase, expectAccessible, screenshot, signIn, watchErrors } from './support.js';
+import { childrenWithLatest, demoBase, expectAccessible, screenshot, signIn, watchErrors } from './support.js';
 
 // The visit agenda on demo data, as the SLT assistant: two children's targets and one
 // whole-setting target due at the visit (set up here through the screens, so the spec does not
@@ -20,7 +20,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 /** Sets a target due for review today for the nth Amber child on the list. */
 async function targetDueToday(page: Page, nth: number, aim: string) {
   await nav(page, 'Children');
-  await page.getByLabel('Latest screen').selectOption({ label: 'Amber' });
+  await childrenWithLatest(page, 'Amber');
   await page.locator('tbody tr').nth(nth).locator('td a').first().click();
   await page.getByRole('link', { name: 'Set targets from this screen', exact: true }).click();
   const form = page.getByRole('form', { name: /Set a target for/ });
