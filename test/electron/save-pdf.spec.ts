@@ -13,6 +13,8 @@ const runtime = installedElectron(root);
 if ('missing' in runtime) console.log(`Electron "Save as PDF" tests skipped: ${runtime.missing}.`);
 
 test.describe('desktop app: Save as PDF', () => {
+  // Skipped where the Electron runtime is not installed (it cannot be downloaded offline, as on
+  // these machines and in CI); the reason is printed above and attached to each test.
   test.skip('missing' in runtime, `Skipped: ${'missing' in runtime ? runtime.missing : ''}`);
 
   let app: ElectronApplication;

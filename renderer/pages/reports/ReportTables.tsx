@@ -36,12 +36,7 @@ export function ReportRagTable({ caption, group, rows, total }: { caption: strin
       <tbody>
         {rows.map((r) =>
           r.suppressed ? (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td colSpan={4} className="muted">
-                Too few children: numbers withheld
-              </td>
-            </tr>
+            <WithheldRow key={r.key} label={r.label} />
           ) : (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
@@ -135,12 +130,7 @@ export function GapsTable({ rows }: { rows: SubgroupGapRow[] }) {
       <tbody>
         {rows.map((g) =>
           g.suppressed ? (
-            <tr key={g.key}>
-              <th scope="row">{g.label}</th>
-              <td colSpan={4} className="muted">
-                Too few children: numbers withheld
-              </td>
-            </tr>
+            <WithheldRow key={g.key} label={g.label} />
           ) : (
             <tr key={g.key}>
               <th scope="row">{g.label}</th>
@@ -186,5 +176,17 @@ export function TransitionTable({ progress, from, to }: { progress: Transition; 
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A group too small to print: its name, and why its counts are missing (four columns follow it in both tables). */
+function WithheldRow({ label }: { label: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td colSpan={4} className="muted">
+        Too few children: numbers withheld
+      </td>
+    </tr>
   );
 }
